@@ -1,0 +1,44 @@
+import type {Decorator, Loader, Preview} from '@storybook/web-components-vite';
+import {html} from 'lit';
+import '../src/define.js';
+import {setupAuth, type AuthSetup, type StoryAuth} from '../stories/support/client.js';
+
+/** Each story gets a fresh client on its own memory adapter (`parameters.auth`). */
+const authLoader: Loader = async ({parameters}) => ({
+  auth: parameters.auth === false ? undefined : await setupAuth(parameters.auth as AuthSetup | undefined),
+});
+
+/** Wraps the story in a provider with that client and the toolbar's language. */
+const withProvider: Decorator = (story, {loaded, globals}) => {
+  const auth = loaded.auth as StoryAuth | undefined;
+  if (!auth) return story();
+  return html`<auth-provider .client=${auth.client} locale=${globals.locale ?? 'en'}>${story()}</auth-provider>`;
+};
+
+const preview: Preview = {
+  loaders: [authLoader],
+  decorators: [withProvider],
+  parameters: {
+    layout: 'centered',
+    controls: {expanded: true},
+    // An axe violation (colour contrast included) fails the story in `npm run test:stories`.
+    a11y: {test: 'error'},
+  },
+  globalTypes: {
+    locale: {
+      description: 'Language of the auth elements',
+      toolbar: {
+        title: 'Language',
+        icon: 'globe',
+        items: [
+          {value: 'en', title: 'English'},
+          {value: 'de', title: 'Deutsch'},
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: {locale: 'en'},
+};
+
+export default preview;

@@ -1,0 +1,40 @@
+// The demo app served by `npm start`: the elements against the embedded identity API.
+import '../src/define.js';
+import type {AuthProvider} from '../src/elements/provider/provider.js';
+
+const provider = document.querySelector<AuthProvider>('#provider')!;
+const signIn = document.querySelector<HTMLElement>('#sign-in')!;
+const signUp = document.querySelector<HTMLElement>('#sign-up')!;
+const language = document.querySelector<HTMLSelectElement>('#language')!;
+
+function showRoute(): void {
+  const wantsSignUp = location.hash === '#sign-up';
+  signUp.hidden = !wantsSignUp;
+  signIn.hidden = wantsSignUp;
+}
+addEventListener('hashchange', showRoute);
+showRoute();
+
+language.value = localStorage.getItem('demo-language') ?? 'en';
+provider.locale = language.value;
+document.documentElement.lang = language.value;
+language.addEventListener('change', () => {
+  provider.locale = language.value;
+  document.documentElement.lang = language.value;
+  localStorage.setItem('demo-language', language.value);
+});
+
+provider.addEventListener('auth-session-change', ({state}) => {
+  document.querySelector('#user-name')!.textContent = state.user?.name ?? '';
+  document.querySelector('#user-email')!.textContent = state.user?.email ?? '';
+  document.querySelector<HTMLElement>('#token')!.hidden = true;
+  if (state.status === 'signed-out' && location.hash !== '#sign-up') history.replaceState(null, '', location.pathname);
+});
+
+document.querySelector('#get-token')!.addEventListener('click', async () => {
+  const token = await provider.activeClient?.getToken();
+  const output = document.querySelector<HTMLElement>('#token')!;
+  const payload = token?.split('.')[1];
+  output.textContent = payload ? JSON.stringify(JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))), null, 2) : String(token);
+  output.hidden = false;
+});

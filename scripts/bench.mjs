@@ -1,0 +1,215 @@
+#!/usr/bin/env node
+// npm run bench: sizes and load time. Prints only; no thresholds (the size budget is in npm test).
+//   1. gzip sizes: the script-tag bundle, each src/define/<tag>.ts bundled with all its
+//      dependencies and minified (what an npm user importing only that element ships), and
+//      each lazy locale chunk.
+//   2. time from navigation to an interactive sign-in form in headless Chromium (median of
+//      BENCH_RUNS, default 10, cold cache each run), beside a plain HTML <form> (the floor).
+// Builds first if dist/cdn is missing. Honours CHROME_PATH.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createServer, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import { chromium } from 'playwright-core';
+import { bundleConfig, defineEntries, root } from './build.mjs';
+import { startServer } from '../server/standalone.js';
+
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 10);
+const cdnDir = join(root, 'dist', 'cdn');
+const cdnBundle = join(cdnDir, 'auth-elements.js');
+const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+const chromeArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** Prints rows as an aligned table; numeric-looking cells right-aligned. */
+function table(title, head, rows) {
+  const all = [head, ...rows];
+  const widths = head.map((_, i) => Math.max(...all.map((r) => String(r[i]).length)));
+  const fmt = (r) =>
+    r
+      .map((c, i) => (i > 0 && /^[\d.]+( KB| ms)?$/.test(String(c)) ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
+  console.log(`\n${title}`);
+  console.log(fmt(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) console.log(fmt(r));
+}
+
+// ---------------------------------------------------------------- sizes
+
+if (!existsSync(cdnBundle)) {
+  console.log('dist/cdn is missing: building first…');
+  const r = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+const sizeRows = [];
+{
+  const raw = readFileSync(cdnBundle);
+  sizeRows.push(['dist/cdn/auth-elements.js (script tag, every element)', kb(raw.length), kb(gz(raw))]);
+}
+
+/** Bundles one define/<tag>.ts in memory with everything it imports; locale chunks left out. */
+async function entrySize(name, entry) {
+  const out = await build(
+    bundleConfig({ entry, name, outDir: join(tmpdir(), 'auth-elements-bench'), write: false, logLevel: 'silent' }),
+  );
+  const outputs = (Array.isArray(out) ? out : [out]).flatMap((o) => o.output);
+  const code = outputs
+    .filter((o) => o.type === 'chunk' && !o.fileName.startsWith('locales/'))
+    .map((o) => o.code)
+    .join('\n');
+  return { raw: Buffer.byteLength(code), gzip: gz(Buffer.from(code)) };
+}
+
+for (const [name, entry] of Object.entries(defineEntries())) {
+  const { raw, gzip } = await entrySize(name, entry);
+  sizeRows.push([`import 'auth-elements/${name}' (bundled with deps)`, kb(raw), kb(gzip)]);
+}
+
+const localeDir = join(cdnDir, 'locales');
+if (existsSync(localeDir)) {
+  for (const f of readdirSync(localeDir).filter((f) => f.endsWith('.js')).sort()) {
+    const raw = readFileSync(join(localeDir, f));
+    const lang = basename(f, '.js').replace(/-[\w-]{8}$/, '');
+    sizeRows.push([`locale ${lang} (lazy chunk ${f})`, kb(raw.length), kb(gz(raw))]);
+  }
+}
+table('Sizes (minified; gzip -9)', ['what', 'raw', 'gzip'], sizeRows);
+
+// ---------------------------------------------------------------- load time
+
+const pages = {
+  '/sign-in.html': (apiUrl) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>sign-in</title>
+<script type="module" src="/cdn/auth-elements.js"></script></head>
+<body><auth-provider api-url="${apiUrl}"><auth-sign-in></auth-sign-in></auth-provider></body></html>`,
+  '/floor.html': () => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>floor</title></head>
+<body><form method="post"><label for="email">Email</label>
+<input id="email" name="email" type="email" autocomplete="username" required>
+<button>Continue</button></form></body></html>`,
+};
+
+/** One origin for page, bundle and API (cookie mode): static files + a proxy for /api/auth/. */
+function startPageServer(getApi) {
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (path.startsWith('/api/auth/')) {
+      const api = new URL(getApi().url);
+      const upstream = request(
+        { host: api.hostname, port: api.port, method: req.method, path: req.url, headers: { ...req.headers, host: api.host } },
+        (up) => {
+          res.writeHead(up.statusCode ?? 502, up.headers);
+          up.pipe(res);
+        },
+      );
+      upstream.on('error', () => {
+        res.statusCode = 502;
+        res.end();
+      });
+      req.pipe(upstream);
+      return;
+    }
+    const send = (status, type, body) => {
+      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+      res.end(body);
+    };
+    if (pages[path]) return send(200, 'text/html; charset=utf-8', pages[path](`${origin}/api/auth`));
+    if (path.startsWith('/cdn/')) {
+      const file = resolve(cdnDir, `.${path.slice(4)}`);
+      if (file.startsWith(cdnDir) && file.endsWith('.js') && existsSync(file)) {
+        return send(200, 'text/javascript; charset=utf-8', readFileSync(file));
+      }
+    }
+    send(404, 'text/plain', 'not found');
+  });
+  let origin = '';
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () => {
+      origin = `http://127.0.0.1:${server.address().port}`;
+      done({ server, origin });
+    }),
+  );
+}
+
+/** Navigation → the email input exists, is enabled and inside a form; in-page and wall-clock ms. */
+async function measure(browser, url, selector) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    const t0 = performance.now();
+    await page.goto(url, { waitUntil: 'commit' });
+    const handle = await page.waitForFunction(
+      (sel) => {
+        const el = document.querySelector(sel);
+        return el && !el.disabled && el.closest('form') ? performance.now() : 0;
+      },
+      selector,
+      { polling: 'raf', timeout: 30_000 },
+    );
+    const wall = performance.now() - t0;
+    const inPage = await handle.jsonValue(); // ms since the navigation started (timeOrigin)
+    return { wall, inPage };
+  } finally {
+    await context.close();
+  }
+}
+
+let api;
+const { server: pageServer, origin } = await startPageServer(() => api);
+let browser;
+try {
+  api = await startServer({ port: 0, databasePath: ':memory:', trustedOrigins: [origin], log: false, production: false });
+  browser = await chromium.launch({ executablePath, args: chromeArgs });
+  const cases = [
+    ['<auth-sign-in> (script-tag bundle)', '/sign-in.html', 'auth-sign-in input[autocomplete="username"]'],
+    ['plain HTML <form> (floor)', '/floor.html', 'input[autocomplete="username"]'],
+  ];
+  const rows = [];
+  for (const [label, path, selector] of cases) {
+    await measure(browser, origin + path, selector); // warm-up: server, browser, disk
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await measure(browser, origin + path, selector));
+    const inPage = runs.map((r) => r.inPage);
+    const wall = runs.map((r) => r.wall);
+    rows.push([
+      label,
+      `${median(inPage).toFixed(1)} ms`,
+      `${Math.min(...inPage).toFixed(1)} ms`,
+      `${Math.max(...inPage).toFixed(1)} ms`,
+      `${median(wall).toFixed(1)} ms`,
+    ]);
+  }
+  table(
+    `Navigation → interactive email field (headless Chromium, cold cache, median of ${RUNS})`,
+    ['page', 'median', 'min', 'max', 'median incl. driver'],
+    rows,
+  );
+  console.log('\n"median" is performance.now() in the page when the field is ready (from navigation start);');
+  console.log('"incl. driver" is measured in Node from page.goto() and includes Playwright round trips.');
+} finally {
+  await browser?.close();
+  await api?.close();
+  pageServer.closeAllConnections();
+  pageServer.close();
+}

@@ -1,0 +1,169 @@
+#!/usr/bin/env node
+// npm run build:
+//   dist/lib/      ES modules for npm users: one entry per src/index.ts, src/define.ts,
+//                  src/define/*.ts; shared code in chunks; lit, @lit/context, i18next, zod external
+//   dist/types/    declarations (tsconfig.build.json)
+//   dist/cdn/      the script-tag bundle auth-elements.js (everything inside, minified,
+//                  English inside) + lazy locale chunks in dist/cdn/locales/
+//   custom-elements.json  (cem analyze --litelement)
+// The config factories are exported for scripts/bench.mjs.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+
+/** Bare imports an npm user's bundler resolves (dependencies in package.json). */
+export const external = [/^lit($|\/)/, /^@lit\/context($|\/)/, /^i18next($|\/)/, /^zod($|\/)/];
+
+/** `src/define/<tag>.ts` files → { 'define/<tag>': absolutePath }. */
+export function defineEntries() {
+  const dir = join(root, 'src', 'define');
+  if (!existsSync(dir)) return {};
+  return Object.fromEntries(
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !/\.(test|stories)\.ts$/.test(f))
+      .sort()
+      .map((f) => [`define/${f.slice(0, -3)}`, join(dir, f)]),
+  );
+}
+
+const isLocale = (chunk) =>
+  !!chunk.facadeModuleId && /[\\/]locales[\\/][^\\/]+\.json$/.test(chunk.facadeModuleId);
+
+/** Lazy locale chunks go to locales/<lang>-<hash>.js, other shared code to chunks/. */
+const chunkFileNames = (chunk) =>
+  isLocale(chunk) ? 'locales/[name]-[hash].js' : 'chunks/[name]-[hash].js';
+
+/** en.json is bundled statically and also matches the lazy `locales/${lang}.json` import: expected. */
+function onwarn(warning, warn) {
+  if (warning.code === 'INEFFECTIVE_DYNAMIC_IMPORT' && /locales[\\/][^\\/]+\.json/.test(warning.message)) return;
+  warn(warning);
+}
+
+/**
+ * Settings common to every build; `configFile: false` so vite.config.ts (the dev server) stays out.
+ * Both builds use build.lib: app mode would wrap each lazy locale import in Vite's preload helper
+ * (code that touches `document` and fires `vite:preloadError` on the host page's window).
+ */
+function base({ outDir, minify, write = true, logLevel = 'warn' }) {
+  return {
+    root,
+    base: './',
+    configFile: false,
+    envDir: false,
+    publicDir: false,
+    logLevel,
+    clearScreen: false,
+    build: {
+      outDir,
+      emptyOutDir: true,
+      write,
+      target: 'es2022',
+      minify,
+      reportCompressedSize: false,
+      copyPublicDir: false,
+    },
+  };
+}
+
+/** (a) dist/lib: one entry per public module, shared code split into chunks. */
+export function libConfig() {
+  const cfg = base({ outDir: join(root, 'dist', 'lib'), minify: false });
+  cfg.build.sourcemap = true;
+  cfg.build.lib = {
+    entry: {
+      index: join(root, 'src', 'index.ts'),
+      define: join(root, 'src', 'define.ts'),
+      ...defineEntries(),
+    },
+    formats: ['es'],
+  };
+  cfg.build.rolldownOptions = {
+    external,
+    preserveEntrySignatures: 'strict',
+    onwarn,
+    output: { format: 'es', entryFileNames: '[name].js', chunkFileNames },
+  };
+  return cfg;
+}
+
+/**
+ * (c) A self-contained, minified, self-registering ES module from `entry`.
+ * Dynamic imports (the locales) stay lazy chunks beside it; nothing else is split off.
+ */
+export function bundleConfig({ entry, name, outDir, write = true, logLevel }) {
+  const cfg = base({ outDir, minify: true, write, logLevel });
+  // Nothing reads process.env in a browser; replace it in case a dependency asks.
+  cfg.define = { 'process.env.NODE_ENV': JSON.stringify('production') };
+  cfg.build.lib = { entry: { [name]: entry }, formats: ['es'] };
+  cfg.build.rolldownOptions = {
+    preserveEntrySignatures: 'exports-only',
+    onwarn,
+    output: {
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames,
+      // build.lib alone keeps whitespace in ES output; ask rolldown for a full minify.
+      minify: true,
+      comments: false,
+    },
+  };
+  return cfg;
+}
+
+export function cdnConfig(opts = {}) {
+  return bundleConfig({
+    entry: join(root, 'src', 'define.ts'),
+    name: 'auth-elements',
+    outDir: join(root, 'dist', 'cdn'),
+    ...opts,
+  });
+}
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`${relative(root, cmd)} ${args.join(' ')} exited with ${r.status ?? r.signal}`);
+}
+
+function step(label) {
+  console.log(`build: ${label}`);
+}
+
+async function main() {
+  const { build } = await import('vite');
+  const t0 = performance.now();
+  for (const f of ['src/index.ts', 'src/define.ts']) {
+    if (!existsSync(join(root, f))) throw new Error(`missing ${f}`);
+  }
+
+  step('library → dist/lib');
+  await build(libConfig());
+
+  step('script-tag bundle → dist/cdn');
+  await build(cdnConfig());
+  // Only the bundle and its locale chunks belong here; anything else means code got split off.
+  const cdnDir = join(root, 'dist', 'cdn');
+  const stray = readdirSync(cdnDir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.js') && f !== 'auth-elements.js' && !/^locales[\\/]/.test(f));
+  if (stray.length) throw new Error(`dist/cdn holds chunks besides the locales: ${stray.join(', ')}`);
+
+  step('declarations → dist/types');
+  rmSync(join(root, 'dist', 'types'), { recursive: true, force: true });
+  run(bin('tsc'), ['-p', join(root, 'tsconfig.build.json')]);
+
+  step('custom-elements.json');
+  run(bin('cem'), ['analyze', '--litelement', '--quiet']);
+
+  console.log(`build: done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().catch((err) => {
+    console.error(`build failed: ${err?.message ?? err}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,176 @@
+import {expect} from '@open-wc/testing';
+import {runAdapterContract, describe, it, expectAuthError} from './adapter-contract.js';
+import {BetterAuthAdapter} from './better-auth.js';
+
+/** The reference server is mounted in web-test-runner's dev server (web-test-runner.config.mjs). */
+const baseURL = '/api/auth';
+
+let counter = 0;
+const uniqueEmail = () => `ba${++counter}.${Date.now()}.${Math.random().toString(36).slice(2, 8)}@example.com`;
+
+async function readLatestCode(email: string): Promise<string | null> {
+  const mail: Array<{to: string; text: string}> = await (await fetch('/__mail.json')).json();
+  const last = mail.filter((m) => m.to === email.toLowerCase()).at(-1);
+  return last?.text.match(/\b\d{6}\b/)?.[0] ?? null;
+}
+
+runAdapterContract('better-auth (cookie)', () => ({
+  adapter: new BetterAuthAdapter({baseURL}),
+  readLatestCode,
+  uniqueEmail,
+}));
+
+runAdapterContract('better-auth (bearer)', () => ({
+  adapter: new BetterAuthAdapter({baseURL, mode: 'bearer'}),
+  readLatestCode,
+  uniqueEmail,
+}));
+
+const json = (body: unknown, init: ResponseInit = {}) =>
+  new Response(JSON.stringify(body), {...init, headers: {'content-type': 'application/json', ...init.headers}});
+
+/** An adapter whose fetch answers with `respond` and records what it was asked. */
+function stubbed(respond: (url: string, init: RequestInit) => Response | Promise<Response>, mode: 'cookie' | 'bearer' = 'cookie') {
+  const calls: Array<{url: string; init: RequestInit}> = [];
+  const adapter = new BetterAuthAdapter({
+    baseURL: 'https://auth.example.test/api/auth/',
+    mode,
+    fetch: async (input, init = {}) => {
+      calls.push({url: String(input), init});
+      return respond(String(input), init);
+    },
+  });
+  return {adapter, calls};
+}
+
+const credentials = {email: 'a@example.com', password: 'secret123'};
+const apiUser = {id: 'u1', email: 'a@example.com', name: 'A', emailVerified: true, image: null, createdAt: '2025-01-01T00:00:00.000Z'};
+const apiSession = {id: 's1', userId: 'u1', expiresAt: '2099-01-01T00:00:00.000Z', token: 'tok'};
+
+describe('BetterAuthAdapter', () => {
+  it('maps a network failure to `network`', async () => {
+    const {adapter} = stubbed(() => Promise.reject(new TypeError('Failed to fetch')));
+    await expectAuthError(adapter.signInWithPassword(credentials), 'network');
+    await expectAuthError(adapter.getSession(), 'network');
+  });
+
+  it('maps a 5xx to `server`', async () => {
+    const {adapter} = stubbed(() => new Response('<h1>Bad gateway</h1>', {status: 502}));
+    const error = await expectAuthError(adapter.signInWithPassword(credentials), 'server');
+    expect(error.status).to.equal(502);
+    const {adapter: a500} = stubbed(() => json({code: 'INTERNAL'}, {status: 500}));
+    await expectAuthError(a500.getSession(), 'server');
+  });
+
+  it('maps a body that is not JSON, or not the expected shape, to `malformed_response`', async () => {
+    const {adapter} = stubbed(() => new Response('{"user": ', {status: 200}));
+    await expectAuthError(adapter.signInWithPassword(credentials), 'malformed_response');
+    const {adapter: wrongShape} = stubbed(() => json({session: {id: 1}, user: 'nobody'}));
+    await expectAuthError(wrongShape.getSession(), 'malformed_response');
+    const {adapter: noToken} = stubbed(() => json({token: ''}));
+    await expectAuthError(noToken.getToken(), 'malformed_response');
+  });
+
+  it('maps a 429 to `rate_limited` with retryAfter', async () => {
+    const {adapter} = stubbed(() => new Response('', {status: 429, headers: {'X-Retry-After': '42'}}));
+    const error = await expectAuthError(adapter.requestPasswordReset('a@example.com'), 'rate_limited');
+    expect(error.retryAfter).to.equal(42);
+    const {adapter: standard} = stubbed(() => new Response('', {status: 429, headers: {'Retry-After': '7'}}));
+    expect((await expectAuthError(standard.signInWithPassword(credentials), 'rate_limited')).retryAfter).to.equal(7);
+  });
+
+  it('maps API error codes and keeps the API code', async () => {
+    const cases: Array<[string, number, string]> = [
+      ['INVALID_EMAIL_OR_PASSWORD', 401, 'invalid_credentials'],
+      ['EMAIL_NOT_VERIFIED', 403, 'email_not_verified'],
+      ['USER_ALREADY_EXISTS', 422, 'email_taken'],
+      ['USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL', 422, 'email_taken'],
+      ['PASSWORD_TOO_SHORT', 400, 'password_too_short'],
+      ['PASSWORD_TOO_LONG', 400, 'password_too_long'],
+      ['PASSWORD_TOO_WEAK', 400, 'password_too_weak'],
+      ['INVALID_OTP', 400, 'invalid_code'],
+      ['OTP_EXPIRED', 400, 'code_expired'],
+      ['TOO_MANY_ATTEMPTS', 403, 'too_many_attempts'],
+      ['INVALID_EMAIL', 400, 'invalid_email'],
+      ['SOMETHING_NEW', 400, 'unknown'],
+    ];
+    for (const [apiCode, status, code] of cases) {
+      const {adapter} = stubbed(() => json({code: apiCode, message: 'x'}, {status}));
+      const error = await expectAuthError(adapter.signUp({name: 'A', ...credentials}), code as never);
+      expect(error.apiCode).to.equal(apiCode);
+      expect(error.status).to.equal(status);
+    }
+  });
+
+  it('maps a 401 on an authenticated call to `session_expired`', async () => {
+    let expired = false;
+    const {adapter} = stubbed((url) => {
+      if (url.endsWith('/get-session')) return json({session: apiSession, user: apiUser});
+      if (url.endsWith('/token')) return expired ? new Response('', {status: 401}) : json({token: 'not.a.jwt'});
+      return json({});
+    });
+    expect(await adapter.getSession()).to.not.equal(null);
+    expired = true;
+    await expectAuthError(adapter.getToken(), 'session_expired');
+    // Once known to be signed out, a 401 from /token just means "no token".
+    expect(await adapter.getToken()).to.equal(null);
+  });
+
+  it('sends cookies in cookie mode', async () => {
+    const {adapter, calls} = stubbed(() => json(null));
+    expect(await adapter.getSession()).to.equal(null);
+    expect(calls[0].url).to.equal('https://auth.example.test/api/auth/get-session');
+    expect(calls[0].init.credentials).to.equal('include');
+  });
+
+  it('caches the JWT until shortly before it expires, and forgets it on sign-out', async () => {
+    const payload = (exp: number) => btoa(JSON.stringify({sub: 'u1', exp})).replace(/=+$/, '');
+    let exp = Math.floor(Date.now() / 1000) + 900;
+    const {adapter, calls} = stubbed((url) => {
+      if (url.endsWith('/token')) return json({token: `h.${payload(exp)}.s`});
+      if (url.endsWith('/get-session')) return json({session: apiSession, user: apiUser});
+      return json({success: true});
+    });
+    const first = await adapter.getToken();
+    expect(await adapter.getToken()).to.equal(first);
+    expect(calls.filter((c) => c.url.endsWith('/token'))).to.have.length(1);
+
+    exp = Math.floor(Date.now() / 1000) + 10; // within the refresh margin: not cached
+    await adapter.signOut();
+    const second = await adapter.getToken();
+    expect(second).to.not.equal(first);
+    await adapter.getToken();
+    expect(calls.filter((c) => c.url.endsWith('/token'))).to.have.length(3);
+  });
+
+  it('keeps the bearer token in memory only', async () => {
+    localStorage.clear();
+    sessionStorage.clear();
+    const cookiesBefore = document.cookie;
+    const {adapter, calls} = stubbed((url) => {
+      if (url.endsWith('/sign-in/email')) {
+        return json({token: 'session-token', user: apiUser}, {headers: {'set-auth-token': 'signed.session-token'}});
+      }
+      if (url.endsWith('/get-session')) return json({session: apiSession, user: apiUser});
+      if (url.endsWith('/token')) return json({token: 'jwt'});
+      return json({success: true});
+    }, 'bearer');
+
+    expect(await adapter.getSession()).to.equal(null);
+    expect(calls, 'no request without a token').to.have.length(0);
+
+    await adapter.signInWithPassword(credentials);
+    const sessionCall = calls.find((c) => c.url.endsWith('/get-session'))!;
+    expect((sessionCall.init.headers as Record<string, string>).authorization).to.equal('Bearer signed.session-token');
+    expect(sessionCall.init.credentials).to.equal('omit');
+    expect(await adapter.getToken()).to.equal('jwt');
+
+    expect(localStorage.length).to.equal(0);
+    expect(sessionStorage.length).to.equal(0);
+    expect(document.cookie).to.equal(cookiesBefore);
+
+    await adapter.signOut();
+    expect(await adapter.getSession()).to.equal(null);
+    expect(await adapter.getToken()).to.equal(null);
+  });
+});

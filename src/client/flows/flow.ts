@@ -1,0 +1,59 @@
+import {AuthError, toAuthError} from '../errors.js';
+import {Listeners} from '../listeners.js';
+
+export interface FlowState<Step extends string> {
+  step: Step;
+  /** The email the flow is about (kept across steps and failures). */
+  email: string;
+  /** The last failure, cleared when the next action starts. */
+  error: AuthError | null;
+  /** True while a request is under way; further submits are ignored. */
+  pending: boolean;
+  /** Set when a code has just been sent again, so the element can say so. */
+  codeSent: boolean;
+}
+
+/**
+ * The shared machinery of a multi-step flow: one action at a time (a double-clicked submit
+ * sends one request), failures kept as an AuthError without losing the step or the input.
+ */
+export abstract class Flow<Step extends string> {
+  #state: FlowState<Step>;
+  #listeners = new Listeners<FlowState<Step>>();
+
+  constructor(initialStep: Step) {
+    this.#state = {step: initialStep, email: '', error: null, pending: false, codeSent: false};
+  }
+
+  get state(): FlowState<Step> {
+    return this.#state;
+  }
+
+  subscribe(listener: (state: FlowState<Step>) => void): () => void {
+    return this.#listeners.add(listener);
+  }
+
+  protected set(patch: Partial<FlowState<Step>>): void {
+    this.#state = {...this.#state, ...patch};
+    this.#listeners.emit(this.#state);
+  }
+
+  /** Runs one action unless another is under way. Resolves true when it succeeded. */
+  protected async run(action: () => Promise<void>): Promise<boolean> {
+    if (this.#state.pending) return false;
+    this.set({pending: true, error: null, codeSent: false});
+    try {
+      await action();
+      this.set({pending: false});
+      return true;
+    } catch (error) {
+      this.set({pending: false, error: toAuthError(error)});
+      return false;
+    }
+  }
+
+  /** Shows an error found before any request (client-side validation). */
+  protected fail(error: AuthError): void {
+    this.set({error});
+  }
+}

@@ -1,0 +1,60 @@
+import {AuthError} from '../errors.js';
+import type {SignUpInput, SignUpStep} from '../types.js';
+import {isValidCode, isValidEmail, meetsPolicy} from '../validation.js';
+import {Flow} from './flow.js';
+import type {FlowContext} from './flow-context.js';
+
+/** Sign-up: name, email, password → email code (when the API asks for one) → signed in. */
+export class SignUpFlow extends Flow<SignUpStep> {
+  #context: FlowContext;
+  #password = '';
+
+  constructor(context: FlowContext) {
+    super('details');
+    this.#context = context;
+  }
+
+  submitDetails(input: SignUpInput): Promise<boolean> {
+    const email = input.email.trim();
+    this.set({email});
+    return this.run(async () => {
+      if (!isValidEmail(email)) throw new AuthError('invalid_email');
+      if (!meetsPolicy(input.password, this.#context.adapter.capabilities.passwordPolicy)) {
+        throw new AuthError('password_too_weak');
+      }
+      const result = await this.#context.adapter.signUp({...input, name: input.name.trim(), email});
+      this.#password = input.password;
+      if (result.session) this.#complete({user: result.user, session: result.session});
+      else this.set({step: 'verify-email'});
+    });
+  }
+
+  submitVerificationCode(code: string): Promise<boolean> {
+    return this.run(async () => {
+      if (!isValidCode(code, this.#context.adapter.capabilities.codeLength)) throw new AuthError('invalid_code');
+      const info =
+        (await this.#context.adapter.verifyEmail(this.state.email, code)) ??
+        (await this.#context.adapter.signInWithPassword({email: this.state.email, password: this.#password}));
+      this.#complete(info);
+    });
+  }
+
+  resendVerificationCode(): Promise<boolean> {
+    return this.run(async () => {
+      await this.#context.adapter.sendVerificationCode(this.state.email);
+      this.set({codeSent: true});
+    });
+  }
+
+  /** Back from the code step to the details (to fix a mistyped email). */
+  back(): void {
+    if (this.state.pending || this.state.step !== 'verify-email') return;
+    this.set({step: 'details', error: null, codeSent: false});
+  }
+
+  #complete(info: Parameters<FlowContext['openSession']>[0]): void {
+    this.#password = '';
+    this.#context.openSession(info);
+    this.set({step: 'complete'});
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * Redirect targets (after sign-in, sign-up, sign-out) must stay on the page's origin or an
+ * allowlisted origin. Anything else is refused and logged, never followed.
+ */
+export interface RedirectPolicy {
+  /** The page's origin (defaults to `location.origin`). */
+  origin?: string;
+  /** Extra origins that may be redirected to, such as `https://app.example.com`. */
+  allowedOrigins?: readonly string[];
+}
+
+/** The absolute URL to go to, or null when the target is not allowed. */
+export function safeRedirectUrl(target: string | null | undefined, policy: RedirectPolicy = {}): string | null {
+  if (!target) return null;
+  const origin = policy.origin ?? globalThis.location?.origin;
+  if (!origin) return null;
+  let url: URL;
+  try {
+    url = new URL(target, origin);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  const allowed = new Set([origin, ...(policy.allowedOrigins ?? []).map(normalizeOrigin)]);
+  return allowed.has(url.origin) ? url.href : null;
+}
+
+function normalizeOrigin(origin: string): string {
+  try {
+    return new URL(origin).origin;
+  } catch {
+    return origin;
+  }
+}
+
+/** Follows a redirect target when it is allowed; logs and refuses otherwise. Returns whether it navigated. */
+export function followRedirect(
+  target: string | null | undefined,
+  policy: RedirectPolicy = {},
+  navigate: (url: string) => void = (url) => globalThis.location.assign(url),
+): boolean {
+  if (!target) return false;
+  const url = safeRedirectUrl(target, policy);
+  if (!url) {
+    console.warn(`[auth-elements] refused redirect to ${JSON.stringify(target)}: not this origin nor allowlisted`);
+    return false;
+  }
+  navigate(url);
+  return true;
+}

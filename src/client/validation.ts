@@ -1,0 +1,34 @@
+import {z} from 'zod/mini';
+import type {PasswordPolicy} from './types.js';
+
+const emailSchema = z.email();
+
+export function isValidEmail(value: string): boolean {
+  return emailSchema.safeParse(value.trim()).success;
+}
+
+export function isValidCode(value: string, length: number): boolean {
+  return new RegExp(`^\\d{${length}}$`).test(value);
+}
+
+export type PasswordRule = 'min-length' | 'letter-and-digit';
+
+export interface PasswordRuleResult {
+  rule: PasswordRule;
+  met: boolean;
+}
+
+/** Each rule of the policy and whether the password meets it (shown as the user types). */
+export function checkPassword(password: string, policy: PasswordPolicy): PasswordRuleResult[] {
+  const results: PasswordRuleResult[] = [
+    {rule: 'min-length', met: password.length >= policy.minLength && password.length <= policy.maxLength},
+  ];
+  if (policy.requireLetterAndDigit) {
+    results.push({rule: 'letter-and-digit', met: /\p{L}/u.test(password) && /\p{N}/u.test(password)});
+  }
+  return results;
+}
+
+export function meetsPolicy(password: string, policy: PasswordPolicy): boolean {
+  return checkPassword(password, policy).every((result) => result.met);
+}

@@ -1,0 +1,19 @@
+/** The script-tag entry: registers every element. */
+import './define/auth-provider.js';
+import './define/auth-sign-in.js';
+import './define/auth-sign-up.js';
+import './define/auth-signed-in.js';
+import './define/auth-signed-out.js';
+import './define/auth-user-button.js';
+
+// What a script-tag page may need to build a client by hand (the memory adapter stays out:
+// it loads on demand for <auth-provider adapter="memory">).
+export {AuthProvider} from './elements/provider/provider.js';
+export {AuthSignIn} from './elements/sign-in/sign-in.js';
+export {AuthSignUp} from './elements/sign-up/sign-up.js';
+export {AuthSignedIn} from './elements/signed-in/signed-in.js';
+export {AuthSignedOut} from './elements/signed-out/signed-out.js';
+export {AuthUserButton} from './elements/user-button/user-button.js';
+export {AuthClient} from './client/auth-client.js';
+export {BetterAuthAdapter} from './client/adapters/better-auth.js';
+export {AuthError} from './client/errors.js';

@@ -1,0 +1,12 @@
+import {AuthUserButton} from '../elements/user-button/user-button.js';
+import {defineElement} from './define-element.js';
+
+defineElement('auth-user-button', AuthUserButton);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'auth-user-button': AuthUserButton;
+  }
+}
+
+export {AuthUserButton};

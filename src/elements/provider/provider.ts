@@ -1,0 +1,128 @@
+import {ContextProvider} from '@lit/context';
+import {css, html, LitElement, type PropertyValues} from 'lit';
+import {property} from 'lit/decorators.js';
+import type {Appearance} from '../../appearance/appearance.js';
+import {AuthClient} from '../../client/auth-client.js';
+import type {IdentityAdapter} from '../../client/adapters/adapter.js';
+import {BetterAuthAdapter} from '../../client/adapters/better-auth.js';
+import {appearanceContext} from '../../context/appearance-context.js';
+import {clientContext} from '../../context/client-context.js';
+import {localizerContext} from '../../context/localizer-context.js';
+import {AuthErrorEvent, AuthSessionChangeEvent} from '../../events.js';
+import {Localizer} from '../../i18n/localizer.js';
+
+/**
+ * @summary Connects every auth element inside it to one identity API: creates the client from
+ * its attributes (or takes one as the `client` property) and provides the client, the
+ * localization and the appearance to its descendants.
+ *
+ * @event auth-session-change - Who is signed in changed, here or in another tab (`event.state`).
+ * @event auth-error - A session check or sign-out failed (`event.error.code`).
+ *
+ * @slot - The page content that uses the auth elements.
+ */
+export class AuthProvider extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  /** The identity API's base URL (`/api/auth` on the same origin by default). */
+  @property({attribute: 'api-url'}) apiUrl = '/api/auth';
+
+  /** Which adapter talks to the API: `better-auth` (default) or `memory` (in-browser, for demos). */
+  @property({attribute: 'adapter'}) adapterName: 'better-auth' | 'memory' = 'better-auth';
+
+  /** `cookie` (default, same site) or `bearer` (a page on another site than its API; token kept in memory). */
+  @property() mode: 'cookie' | 'bearer' = 'cookie';
+
+  /** The language of every element inside (else `<html lang>`, else the browser's). */
+  @property() locale?: string;
+
+  /** Space-separated origins, besides the page's own, that redirects may go to. */
+  @property({attribute: 'allowed-redirect-origins'}) allowedRedirectOrigins = '';
+
+  /** A ready client; when set, the attributes above that build one are ignored. */
+  @property({attribute: false}) client?: AuthClient;
+
+  /** Restyles every element inside. */
+  @property({attribute: false}) appearance?: Appearance;
+
+  readonly localizer = new Localizer();
+  #clientProvider = new ContextProvider(this, {context: clientContext});
+  #appearanceProvider = new ContextProvider(this, {context: appearanceContext});
+  #ownClient?: AuthClient;
+  #unsubscribe: Array<() => void> = [];
+  #clientBuild = 0;
+
+  constructor() {
+    super();
+    new ContextProvider(this, {context: localizerContext, initialValue: this.localizer});
+  }
+
+  /** The client in use: the `client` property, or the one built from the attributes. */
+  get activeClient(): AuthClient | undefined {
+    return this.client ?? this.#ownClient;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.client && (changed.has('apiUrl') || changed.has('adapterName') || changed.has('mode') || changed.has('allowedRedirectOrigins') || changed.has('client'))) {
+      void this.#buildClient();
+    }
+    if (changed.has('client')) this.#useClient(this.activeClient);
+    if (changed.has('appearance')) this.#appearanceProvider.setValue(this.appearance);
+    if (changed.has('locale') || !this.hasUpdated) {
+      void this.localizer.setLanguage(this.locale || document.documentElement.lang || navigator.language);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#listen(undefined);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.#listen(this.activeClient);
+  }
+
+  override render() {
+    return html`<slot></slot>`;
+  }
+
+  async #buildClient(): Promise<void> {
+    const build = ++this.#clientBuild;
+    const adapter = await this.#createAdapter();
+    if (build !== this.#clientBuild || this.client) return;
+    this.#ownClient?.dispose();
+    this.#ownClient = new AuthClient({
+      adapter,
+      allowedRedirectOrigins: this.allowedRedirectOrigins.split(/[\s,]+/).filter(Boolean),
+    });
+    this.#useClient(this.#ownClient);
+  }
+
+  async #createAdapter(): Promise<IdentityAdapter> {
+    if (this.adapterName === 'memory') {
+      const {MemoryAdapter} = await import('../../client/adapters/memory.js');
+      return new MemoryAdapter();
+    }
+    return new BetterAuthAdapter({baseURL: this.apiUrl, mode: this.mode});
+  }
+
+  #useClient(client: AuthClient | undefined): void {
+    this.#clientProvider.setValue(client);
+    this.#listen(client);
+  }
+
+  #listen(client: AuthClient | undefined): void {
+    for (const off of this.#unsubscribe) off();
+    this.#unsubscribe = client
+      ? [
+          client.subscribe((state) => this.dispatchEvent(new AuthSessionChangeEvent(state))),
+          client.onError((error) => this.dispatchEvent(new AuthErrorEvent(error))),
+        ]
+      : [];
+  }
+}

@@ -1,0 +1,172 @@
+import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {property, state} from 'lit/decorators.js';
+import {part} from '../../appearance/part.js';
+import {hostBase} from '../../appearance/tokens.js';
+import {followRedirect} from '../../client/redirect.js';
+import type {SignUpFlow} from '../../client/flows/sign-up-flow.js';
+import type {SignUpStep} from '../../client/types.js';
+import {isValidEmail, meetsPolicy} from '../../client/validation.js';
+import {AuthSignedInEvent} from '../../events.js';
+import {card, cardStyles} from '../../internal/card.js';
+import {AuthFormElement} from '../../internal/form-element.js';
+import {alert, linkButton, notice, primaryButton, textField} from '../../internal/fields.js';
+
+const HEADINGS: Record<SignUpStep, [title: string, subtitle: string]> = {
+  details: ['signUp.title', 'signUp.subtitle'],
+  'verify-email': ['signUp.verifyTitle', 'signUp.verifySubtitle'],
+  complete: ['signUp.completeTitle', 'signUp.completeSubtitle'],
+};
+
+type DetailField = 'name' | 'email' | 'password';
+
+/**
+ * @summary Sign-up: name, email and password (its rules shown as the user types), then the
+ * code sent to the email. Its form and inputs live in the light DOM (slot `form`) so password
+ * managers can save the new credentials.
+ *
+ * @event auth-signed-in - The new account is verified and signed in (`event.user`).
+ * @event auth-error - An error is shown (`event.error.code`).
+ *
+ * @slot form - Filled by the element itself with its light-DOM `<form>`; do not use.
+ *
+ * @csspart card - The card around everything.
+ * @csspart header - The title block.
+ * @csspart header-title - The title.
+ * @csspart header-subtitle - The line under the title.
+ * @csspart footer - The line under the form.
+ * @csspart footer-action-link - The "Sign in" link.
+ *
+ * @cssprop --auth-card-max-width - The card's maximum width (25rem).
+ */
+export class AuthSignUp extends AuthFormElement<SignUpStep> {
+  static override styles = [hostBase, cardStyles];
+
+  /** Where the "Sign in" link goes; the link is hidden without it. */
+  @property({attribute: 'sign-in-url'}) signInUrl?: string;
+
+  /** Where to go once the account is ready (falls back to `after-sign-in-url`). */
+  @property({attribute: 'after-sign-up-url'}) afterSignUpUrl?: string;
+
+  /** Fields whose problems are shown: touched and changed, or all after a submit. */
+  @state() private shownProblems = new Set<DetailField>();
+
+  protected declare flow?: SignUpFlow;
+
+  protected createFlow(): SignUpFlow | undefined {
+    return this.client?.signUp();
+  }
+
+  override render(): TemplateResult {
+    const step = this.flow?.state.step ?? 'details';
+    const signedInElsewhere = step !== 'complete' && this.authState.status === 'signed-in';
+    const [title, subtitle] = HEADINGS[signedInElsewhere ? 'complete' : step];
+    const values = {email: this.flow?.state.email ?? '', name: this.authState.user?.name ?? ''};
+    const signInHref = this.safeHref(this.signInUrl);
+    return card({
+      title: this.t(title),
+      subtitle: this.t(subtitle, values),
+      appearance: this.mergedAppearance,
+      footer:
+        signInHref && step === 'details'
+          ? html`${this.t('signUp.haveAccount')}
+              <a href=${signInHref} ${part('footer-action-link', this.mergedAppearance)}>${this.t('signUp.signInLink')}</a>`
+          : nothing,
+    });
+  }
+
+  protected renderForm(): TemplateResult | typeof nothing {
+    const flow = this.flow;
+    if (!flow || this.authState.status === 'signed-in') return nothing;
+    const {step, pending, email, codeSent} = flow.state;
+    const appearance = this.mergedAppearance;
+    const submit = (label: string) => primaryButton(label, pending, this.t('common.working'), appearance);
+    if (step === 'details') {
+      const markTouched = (field: DetailField) => (event: FocusEvent) => {
+        const input = event.target as HTMLInputElement;
+        if (input.value !== input.defaultValue) this.#showProblems(field);
+      };
+      return html`${alert(this.formError(['email', 'password']), appearance)}
+        ${textField({
+          id: this.nodeId('name'),
+          name: 'name',
+          label: this.t('common.nameLabel'),
+          autocomplete: 'name',
+          error: this.#problem('name'),
+          onBlur: markTouched('name'),
+          appearance,
+        })}
+        ${textField({
+          id: this.nodeId('email'),
+          name: 'email',
+          type: 'email',
+          label: this.t('common.emailLabel'),
+          autocomplete: 'username',
+          inputmode: 'email',
+          value: email,
+          error: this.#problem('email') ?? this.fieldError('email'),
+          onBlur: markTouched('email'),
+          appearance,
+        })}
+        ${this.passwordInput({autocomplete: 'new-password', label: this.t('common.passwordLabel'), problem: this.#problem('password')})}
+        ${this.passwordRules()} ${submit(this.t('signUp.submit'))}`;
+    }
+    if (step === 'verify-email') {
+      return html`${notice(codeSent ? this.t('common.codeSent', {email}) : null, appearance)}
+        ${alert(this.formError(['code']), appearance)}
+        <input type="email" name="email" autocomplete="username" .value=${email} hidden tabindex="-1" />
+        ${this.codeInput()} ${submit(this.t('common.continue'))}
+        <div class="ae-actions">
+          ${linkButton(this.t('common.changeEmail'), () => flow.back(), 'back-link', appearance)}
+          ${linkButton(this.t('common.resendCode'), () => void flow.resendVerificationCode(), 'resend-code-link', appearance)}
+        </div>`;
+    }
+    return nothing;
+  }
+
+  protected submitForm(data: FormData): void {
+    const flow = this.flow;
+    if (!flow) return;
+    const value = (name: string) => String(data.get(name) ?? '');
+    if (flow.state.step === 'verify-email') {
+      void flow.submitVerificationCode(value('code'));
+      return;
+    }
+    this.shownProblems = new Set(['name', 'email', 'password']);
+    const first = (['name', 'email', 'password'] as const).find((field) => this.#problemIn(field, value(field)));
+    if (first) {
+      this.updateComplete.then(() => this.form.querySelector<HTMLElement>(`[name="${first}"]`)?.focus());
+      return;
+    }
+    void flow.submitDetails({name: value('name'), email: value('email'), password: value('password')});
+  }
+
+  protected override onComplete(): void {
+    const user = this.client?.user;
+    if (user) this.dispatchEvent(new AuthSignedInEvent(user));
+    followRedirect(this.afterSignUpUrl ?? this.afterSignInUrl, this.client?.redirectPolicy);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // Clear the client-side problems once the flow moves on.
+    if (this.flow && this.flow.state.step !== 'details' && this.shownProblems.size) this.shownProblems = new Set();
+  }
+
+  #showProblems(field: DetailField): void {
+    if (!this.shownProblems.has(field)) this.shownProblems = new Set([...this.shownProblems, field]);
+  }
+
+  /** The client-side problem of a field, once it may be shown (Lion's rule). */
+  #problem(field: DetailField): string | undefined {
+    if (!this.shownProblems.has(field)) return undefined;
+    const input = this.form.querySelector<HTMLInputElement>(`[name="${field}"]`);
+    return this.#problemIn(field, input?.value ?? '');
+  }
+
+  #problemIn(field: DetailField, value: string): string | undefined {
+    if (field === 'name') return value.trim() ? undefined : this.t('common.required');
+    if (field === 'email') return isValidEmail(value) ? undefined : this.t('errors.invalid_email');
+    const policy = this.client?.capabilities.passwordPolicy;
+    return !policy || meetsPolicy(value, policy) ? undefined : this.t('errors.password_too_weak');
+  }
+}

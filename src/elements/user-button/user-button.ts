@@ -1,0 +1,187 @@
+import {css, html, nothing} from 'lit';
+import {property, state} from 'lit/decorators.js';
+import {part} from '../../appearance/part.js';
+import {hostBase} from '../../appearance/tokens.js';
+import {toAuthError, type AuthError} from '../../client/errors.js';
+import {followRedirect} from '../../client/redirect.js';
+import {AuthErrorEvent, AuthSignedOutEvent} from '../../events.js';
+import {AuthElement} from '../../internal/auth-element.js';
+import {avatar, avatarStyles} from '../../internal/avatar.js';
+import {MenuController} from '../../internal/menu-controller.js';
+
+/**
+ * @summary The signed-in user's avatar (initials when there is no picture), opening a menu with
+ * their name and email and "Sign out". Renders nothing while nobody is signed in.
+ *
+ * @event auth-signed-out - The user signed out from this menu.
+ * @event auth-error - Signing out failed (`event.error.code`).
+ *
+ * @csspart trigger - The avatar button.
+ * @csspart avatar - The avatar (picture or initials).
+ * @csspart popover - The panel that opens.
+ * @csspart user-preview - The name and email at the top of the panel.
+ * @csspart user-preview-name - The user's name.
+ * @csspart user-preview-email - The user's email.
+ * @csspart menu - The list of actions.
+ * @csspart menu-item - Each action.
+ * @csspart alert - The error shown when signing out fails.
+ *
+ * @cssprop --auth-avatar-size - The avatar's size (2.25rem).
+ * @cssprop --auth-popover-width - The panel's width (17rem).
+ */
+export class AuthUserButton extends AuthElement {
+  static override styles = [
+    hostBase,
+    avatarStyles,
+    css`
+      :host {
+        display: inline-block;
+        position: relative;
+      }
+      .trigger {
+        display: inline-flex;
+        padding: 0;
+        border: 0;
+        border-radius: 50%;
+        background: none;
+        cursor: pointer;
+        font: inherit;
+      }
+      .trigger:focus-visible {
+        outline: none;
+        box-shadow: var(--_focus-ring);
+      }
+      .popover {
+        position: absolute;
+        z-index: 1000;
+        inset-block-start: calc(100% + 0.5rem);
+        inset-inline-end: 0;
+        width: var(--auth-popover-width, 17rem);
+        max-width: calc(100vw - 1rem);
+        padding: 0.5rem;
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        background: var(--_bg);
+        box-shadow: 0 12px 32px -8px var(--_shadow), 0 2px 6px -2px var(--_shadow);
+      }
+      .preview {
+        display: flex;
+        align-items: center;
+        gap: 0.75rem;
+        padding: 0.5rem;
+      }
+      .identity {
+        display: grid;
+        min-width: 0;
+      }
+      .name {
+        font-weight: 600;
+        overflow-wrap: anywhere;
+      }
+      .email {
+        color: var(--_muted-fg);
+        font-size: 0.875em;
+        overflow-wrap: anywhere;
+      }
+      [role='menu'] {
+        display: grid;
+        margin-block-start: 0.25rem;
+        padding-block-start: 0.25rem;
+        border-block-start: 1px solid var(--_border);
+      }
+      [role='menuitem'] {
+        display: flex;
+        align-items: center;
+        gap: 0.5rem;
+        width: 100%;
+        padding: 0.5rem;
+        border: 0;
+        border-radius: calc(var(--_radius) * 0.75);
+        background: none;
+        color: var(--_fg);
+        font: inherit;
+        text-align: start;
+        cursor: pointer;
+      }
+      [role='menuitem']:hover,
+      [role='menuitem']:focus-visible {
+        background: var(--_muted);
+        outline: none;
+      }
+      [role='menuitem'][aria-disabled='true'] {
+        cursor: progress;
+      }
+      .alert {
+        margin: 0.25rem 0.5rem 0;
+        color: var(--_danger);
+        font-size: 0.875em;
+      }
+    `,
+  ];
+
+  /** Where to go after signing out (same origin or an allowlisted origin). */
+  @property({attribute: 'after-sign-out-url'}) afterSignOutUrl?: string;
+
+  @state() private signingOut = false;
+  @state() private error: AuthError | null = null;
+
+  readonly #menu = new MenuController(this);
+
+  override render() {
+    const user = this.authState.user;
+    if (!user) return nothing;
+    const appearance = this.mergedAppearance;
+    const open = this.#menu.open;
+    return html`
+      <button
+        class="trigger"
+        ${part('trigger', appearance)}
+        aria-haspopup="menu"
+        aria-expanded=${open ? 'true' : 'false'}
+        aria-controls="popover"
+        aria-label=${this.t('userButton.open', {name: user.name || user.email})}
+        @click=${() => this.#menu.toggle()}
+        @keydown=${this.#menu.onTriggerKeydown}
+      >
+        ${avatar(user, appearance)}
+      </button>
+      <div class="popover" id="popover" ?hidden=${!open} ${part('popover', appearance)} @keydown=${this.#menu.onMenuKeydown}>
+        <div class="preview" ${part('user-preview', appearance)}>
+          ${avatar(user, appearance)}
+          <div class="identity">
+            <span class="name" ${part('user-preview-name', appearance)}>${user.name}</span>
+            <span class="email" ${part('user-preview-email', appearance)}>${user.email}</span>
+          </div>
+        </div>
+        <div role="menu" aria-label=${user.name || user.email} ${part('menu', appearance)}>
+          <button
+            role="menuitem"
+            ${part('menu-item', appearance)}
+            aria-disabled=${this.signingOut ? 'true' : 'false'}
+            @click=${this.#signOut}
+          >
+            ${this.signingOut ? this.t('userButton.signingOut') : this.t('userButton.signOut')}
+          </button>
+        </div>
+        ${this.error ? html`<p class="alert" role="alert" ${part('alert', appearance)}>${this.t(`errors.${this.error.code}`)}</p>` : nothing}
+      </div>
+    `;
+  }
+
+  #signOut = async (): Promise<void> => {
+    if (!this.client || this.signingOut) return;
+    this.signingOut = true;
+    this.error = null;
+    try {
+      await this.client.signOut();
+      this.#menu.close(false);
+      this.dispatchEvent(new AuthSignedOutEvent());
+      followRedirect(this.afterSignOutUrl, this.client.redirectPolicy);
+    } catch (error) {
+      this.error = toAuthError(error);
+      this.dispatchEvent(new AuthErrorEvent(this.error));
+    } finally {
+      this.signingOut = false;
+    }
+  };
+}

@@ -1,0 +1,45 @@
+import type {AuthError} from './client/errors.js';
+import type {AuthState, User} from './client/types.js';
+
+const init = {bubbles: true, composed: true} as const;
+
+/** Fired by the element that completed a sign-in or sign-up. */
+export class AuthSignedInEvent extends Event {
+  static readonly type = 'auth-signed-in';
+  constructor(readonly user: User) {
+    super(AuthSignedInEvent.type, init);
+  }
+}
+
+/** Fired by the element that signed the user out. */
+export class AuthSignedOutEvent extends Event {
+  static readonly type = 'auth-signed-out';
+  constructor() {
+    super(AuthSignedOutEvent.type, init);
+  }
+}
+
+/** Fired when an element shows an error; `error.code` is the kit's code. */
+export class AuthErrorEvent extends Event {
+  static readonly type = 'auth-error';
+  constructor(readonly error: AuthError) {
+    super(AuthErrorEvent.type, init);
+  }
+}
+
+/** Fired by `<auth-provider>` whenever who is signed in changes (here or in another tab). */
+export class AuthSessionChangeEvent extends Event {
+  static readonly type = 'auth-session-change';
+  constructor(readonly state: AuthState) {
+    super(AuthSessionChangeEvent.type, init);
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'auth-signed-in': AuthSignedInEvent;
+    'auth-signed-out': AuthSignedOutEvent;
+    'auth-error': AuthErrorEvent;
+    'auth-session-change': AuthSessionChangeEvent;
+  }
+}

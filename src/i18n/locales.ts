@@ -1,0 +1,23 @@
+/** The languages the kit ships, each loaded lazily as its own chunk (English is built in). */
+export type LocaleBundle = Record<string, unknown>;
+
+export const LOCALE_LOADERS: Record<string, () => Promise<{default: LocaleBundle}>> = {
+  de: () => import('../../locales/de.json'),
+};
+
+export const SUPPORTED_LOCALES = ['en', ...Object.keys(LOCALE_LOADERS)];
+
+const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur']);
+
+/** The best supported language for a BCP 47 tag (`de-AT` → `de`), or English. */
+export function resolveLocale(tag: string | null | undefined): string {
+  if (!tag) return 'en';
+  const lower = tag.toLowerCase();
+  if (SUPPORTED_LOCALES.includes(lower)) return lower;
+  const base = lower.split('-')[0];
+  return SUPPORTED_LOCALES.includes(base) ? base : 'en';
+}
+
+export function directionOf(language: string): 'ltr' | 'rtl' {
+  return RTL_LANGUAGES.has(language.split('-')[0]) ? 'rtl' : 'ltr';
+}

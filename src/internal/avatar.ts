@@ -1,0 +1,41 @@
+import {css, html, type TemplateResult} from 'lit';
+import {part} from '../appearance/part.js';
+import type {Appearance} from '../appearance/appearance.js';
+import type {User} from '../client/types.js';
+
+/** Up to two initials from the name (or the email when there is no name). */
+export function initials(user: Pick<User, 'name' | 'email'>): string {
+  const words = (user.name || user.email).trim().split(/[\s@._-]+/u).filter(Boolean);
+  const letters = words.length > 1 ? [words[0], words[words.length - 1]] : words;
+  return letters.map((word) => [...word][0] ?? '').join('').toLocaleUpperCase();
+}
+
+export const avatarStyles = css`
+  .avatar {
+    display: inline-grid;
+    place-items: center;
+    width: var(--auth-avatar-size, 2.25rem);
+    height: var(--auth-avatar-size, 2.25rem);
+    flex: none;
+    overflow: hidden;
+    border-radius: 50%;
+    background: var(--_primary);
+    color: var(--_primary-fg);
+    font-size: 0.875em;
+    font-weight: 600;
+    line-height: 1;
+    user-select: none;
+  }
+  .avatar img {
+    width: 100%;
+    height: 100%;
+    object-fit: cover;
+  }
+`;
+
+/** The user's picture, or their initials; decorative (the surrounding control is labelled). */
+export function avatar(user: User, appearance: Appearance): TemplateResult {
+  return html`<span class="avatar" ${part('avatar', appearance)} aria-hidden="true">
+    ${user.imageUrl ? html`<img src=${user.imageUrl} alt="" />` : initials(user)}
+  </span>`;
+}

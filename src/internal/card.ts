@@ -1,0 +1,79 @@
+import {css, html, nothing, type TemplateResult} from 'lit';
+import {part} from '../appearance/part.js';
+import type {Appearance} from '../appearance/appearance.js';
+
+export const cardStyles = css`
+  :host {
+    display: block;
+    width: 100%;
+    max-width: var(--auth-card-max-width, 25rem);
+  }
+  .card {
+    display: grid;
+    gap: calc(var(--_space) * 1.5);
+    padding: calc(var(--_space) * 2);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 1.5);
+    background: var(--_bg);
+    color: var(--_fg);
+    box-shadow: 0 10px 30px -12px var(--_shadow), 0 2px 6px -2px var(--_shadow);
+  }
+  .header {
+    display: grid;
+    gap: calc(var(--_space) * 0.25);
+    text-align: center;
+  }
+  h1 {
+    margin: 0;
+    font-size: 1.25em;
+    font-weight: 650;
+    line-height: 1.3;
+  }
+  .subtitle {
+    margin: 0;
+    color: var(--_muted-fg);
+    font-size: 0.875em;
+    overflow-wrap: anywhere;
+  }
+  .footer {
+    margin: 0;
+    color: var(--_muted-fg);
+    font-size: 0.875em;
+    text-align: center;
+  }
+  a {
+    color: var(--_primary);
+    font-weight: var(--_font-weight);
+    text-decoration: none;
+    border-radius: 2px;
+  }
+  a:hover {
+    text-decoration: underline;
+  }
+  a:focus-visible {
+    outline: 2px solid var(--_primary);
+    outline-offset: 2px;
+  }
+`;
+
+export interface CardContent {
+  title: string;
+  subtitle?: string;
+  body?: TemplateResult | typeof nothing;
+  footer?: TemplateResult | typeof nothing;
+  appearance: Appearance;
+}
+
+/** The card every flow element shows: header, the slotted light-DOM form, footer. */
+export function card(content: CardContent): TemplateResult {
+  const {appearance} = content;
+  return html`<section class="card" ${part('card', appearance)} aria-labelledby="title">
+    <header class="header" ${part('header', appearance)}>
+      <h1 id="title" ${part('header-title', appearance)}>${content.title}</h1>
+      ${content.subtitle ? html`<p class="subtitle" ${part('header-subtitle', appearance)}>${content.subtitle}</p>` : nothing}
+    </header>
+    ${content.body ?? nothing}
+    <slot name="form"></slot>
+    ${content.footer ? html`<p class="footer" ${part('footer', appearance)}>${content.footer}</p>` : nothing}
+  </section>`;
+}

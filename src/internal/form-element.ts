@@ -1,0 +1,193 @@
+import {render, type PropertyValues, type TemplateResult, nothing} from 'lit';
+import {property, state} from 'lit/decorators.js';
+import {checkPassword} from '../client/validation.js';
+import {codeField, passwordField, passwordRules} from './fields.js';
+import type {AuthError, AuthErrorCode} from '../client/errors.js';
+import {followRedirect, safeRedirectUrl} from '../client/redirect.js';
+import type {Flow} from '../client/flows/flow.js';
+import type {User} from '../client/types.js';
+import {AuthErrorEvent, AuthSignedInEvent} from '../events.js';
+import {AuthElement} from './auth-element.js';
+import {adoptLightStyles} from './light-styles.js';
+
+let instances = 0;
+
+/** Which field an error belongs to; the rest show above the form. */
+const FIELD_OF_ERROR: Partial<Record<AuthErrorCode, string>> = {
+  invalid_email: 'email',
+  email_taken: 'email',
+  invalid_credentials: 'password',
+  password_too_short: 'password',
+  password_too_long: 'password',
+  password_too_weak: 'password',
+  invalid_code: 'code',
+  code_expired: 'code',
+  too_many_attempts: 'code',
+};
+
+/**
+ * The base of elements that collect credentials. The `<form>` and its inputs live in the light
+ * DOM (slotted into the card), where password managers find them; the card chrome stays in
+ * the shadow root. Subclasses render their form with `renderForm()` and get each submit's
+ * FormData in `submitForm()`.
+ */
+export abstract class AuthFormElement<Step extends string> extends AuthElement {
+  /** Where to go after a successful sign-in (same origin or an allowlisted origin). */
+  @property({attribute: 'after-sign-in-url'}) afterSignInUrl?: string;
+
+  /** Whether password fields show their text. */
+  @state() protected passwordVisible = false;
+  /** The password being typed, for the rules shown as the user types. */
+  @state() protected typedPassword = '';
+
+  protected readonly form: HTMLFormElement = document.createElement('form');
+  protected flow?: Flow<Step>;
+  readonly #uid = `auth-${++instances}`;
+  #flowClient?: unknown;
+  #lastStep?: Step;
+  #reportedError: AuthError | null = null;
+
+  constructor() {
+    super();
+    this.form.setAttribute('data-auth-form', '');
+    this.form.slot = 'form';
+    this.form.noValidate = true;
+    this.form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      if (!this.flow?.state.pending) this.submitForm(new FormData(this.form));
+    });
+  }
+
+  /** A document-unique id for a light-DOM node of this instance. */
+  protected nodeId(name: string): string {
+    return `${this.#uid}-${name}`;
+  }
+
+  protected abstract createFlow(): Flow<Step> | undefined;
+  protected abstract renderForm(): TemplateResult | typeof nothing;
+  protected abstract submitForm(data: FormData): void;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.form.parentNode !== this) this.append(this.form);
+    adoptLightStyles(this.getRootNode());
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.client !== this.#flowClient) {
+      this.#flowClient = this.client;
+      this.flow = this.createFlow();
+    }
+    this.watch('flow', this.flow);
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    super.update(changed);
+    const state = this.flow?.state;
+    this.form.toggleAttribute('aria-busy', !!state?.pending);
+    render(this.renderForm(), this.form, {host: this});
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const state = this.flow?.state;
+    if (!state) return;
+    if (state.error && state.error !== this.#reportedError) {
+      this.dispatchEvent(new AuthErrorEvent(state.error));
+    }
+    this.#reportedError = state.error;
+    if (state.step !== this.#lastStep) {
+      const previous = this.#lastStep;
+      this.#lastStep = state.step;
+      // Keyboard users land in the new step's first field (never on first render).
+      if (previous !== undefined) (this.form.querySelector<HTMLElement>('input:not([hidden])') ?? this.form.querySelector('button'))?.focus();
+      if (state.step === 'complete') this.onComplete();
+    }
+  }
+
+  /** Called once the flow has signed the user in. */
+  protected onComplete(): void {
+    const user = this.client?.user as User | null | undefined;
+    if (user) this.dispatchEvent(new AuthSignedInEvent(user));
+    followRedirect(this.afterSignInUrl, this.client?.redirectPolicy);
+  }
+
+  /** The localized message of the flow's current error, or null. */
+  protected errorMessage(error: AuthError | null | undefined): string | null {
+    if (!error) return null;
+    if (error.code === 'rate_limited' && error.retryAfter) {
+      return this.t('errors.rate_limited_wait', {count: Math.ceil(error.retryAfter)});
+    }
+    return this.t(`errors.${error.code}`);
+  }
+
+  /** The error message for a field of the current step, if the flow's error is about it. */
+  protected fieldError(field: string): string | undefined {
+    const error = this.flow?.state.error;
+    return error && FIELD_OF_ERROR[error.code] === field ? (this.errorMessage(error) ?? undefined) : undefined;
+  }
+
+  /** The error message for the top of the form: errors that no field of this step owns. */
+  protected formError(fields: readonly string[]): string | null {
+    const error = this.flow?.state.error;
+    if (!error) return null;
+    const field = FIELD_OF_ERROR[error.code];
+    return field && fields.includes(field) ? null : this.errorMessage(error);
+  }
+
+  /** A link target the integrator configured, if it is safe to follow. */
+  protected safeHref(url: string | undefined): string | undefined {
+    return safeRedirectUrl(url, this.client?.redirectPolicy) ?? undefined;
+  }
+
+  /** A password field with show/hide, its error, and the typed value tracked for the rules. */
+  protected passwordInput(options: {
+    autocomplete: 'current-password' | 'new-password';
+    label: string;
+    labelAction?: TemplateResult | typeof nothing;
+    /** A client-side problem to show instead of the flow's error. */
+    problem?: string;
+  }): TemplateResult {
+    const isNew = options.autocomplete === 'new-password';
+    return passwordField({
+      id: this.nodeId('password'),
+      name: 'password',
+      label: options.label,
+      autocomplete: options.autocomplete,
+      labelAction: options.labelAction,
+      describedBy: isNew ? this.nodeId('rules') : undefined,
+      error: options.problem ?? this.fieldError('password'),
+      visible: this.passwordVisible,
+      showLabel: this.t('common.showPassword'),
+      hideLabel: this.t('common.hidePassword'),
+      onToggle: () => (this.passwordVisible = !this.passwordVisible),
+      onInput: (event) => (this.typedPassword = (event.target as HTMLInputElement).value),
+      appearance: this.mergedAppearance,
+    });
+  }
+
+  /** The one-time-code field; a complete code submits the form. */
+  protected codeInput(): TemplateResult {
+    return codeField({
+      id: this.nodeId('code'),
+      label: this.t('common.codeLabel'),
+      length: this.client?.capabilities.codeLength ?? 6,
+      error: this.fieldError('code'),
+      onComplete: () => this.form.requestSubmit(),
+      appearance: this.mergedAppearance,
+    });
+  }
+
+  /** The password policy's rules, each marked met or not for what is typed. */
+  protected passwordRules(): TemplateResult | typeof nothing {
+    const policy = this.client?.capabilities.passwordPolicy;
+    if (!policy) return nothing;
+    const rules = checkPassword(this.typedPassword, policy).map(({rule, met}) => ({
+      label: this.t(`password.rule.${rule}`, {count: policy.minLength}),
+      met,
+    }));
+    const states = {met: this.t('password.met'), unmet: this.t('password.unmet')};
+    return passwordRules(this.nodeId('rules'), this.t('password.rulesTitle'), rules, states, this.mergedAppearance);
+  }
+}

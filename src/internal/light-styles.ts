@@ -1,0 +1,254 @@
+import {css} from 'lit';
+
+/**
+ * Styles for the forms the kit renders in the light DOM (where password managers can see
+ * the inputs). They live in the document, so they defend themselves: every rule is scoped to
+ * `form[data-auth-form]`, starts from `all: revert`, and is `!important`, so a host page's
+ * global `input {…}`, `button {…}` or `form {…}` rules cannot reach our nodes, and nothing of
+ * ours reaches the page. (SVG is left alone: `revert` would drop its geometry attributes.) Appearance styles are inline `!important` and still win.
+ */
+export const lightStyles = css`
+  form[data-auth-form],
+  form[data-auth-form] :not(svg, svg *) {
+    all: revert !important;
+    box-sizing: border-box !important;
+  }
+  form[data-auth-form] [hidden] {
+    display: none !important;
+  }
+  form[data-auth-form] {
+    display: grid !important;
+    gap: calc(var(--_space) * 1) !important;
+    margin: 0 !important;
+    padding: 0 !important;
+    font: inherit !important;
+    color: inherit !important;
+    width: 100% !important;
+  }
+  form[data-auth-form] .ae-field {
+    display: grid !important;
+    gap: calc(var(--_space) * 0.375) !important;
+    margin: 0 !important;
+  }
+  form[data-auth-form] .ae-field-row {
+    display: flex !important;
+    align-items: baseline !important;
+    justify-content: space-between !important;
+    gap: calc(var(--_space) * 0.5) !important;
+  }
+  form[data-auth-form] .ae-label {
+    display: block !important;
+    margin: 0 !important;
+    color: var(--_fg) !important;
+    font-family: var(--_font) !important;
+    font-size: 0.875em !important;
+    font-weight: var(--_font-weight) !important;
+    line-height: 1.4 !important;
+  }
+  form[data-auth-form] .ae-input-wrap {
+    position: relative !important;
+    display: block !important;
+  }
+  form[data-auth-form] .ae-input {
+    display: block !important;
+    width: 100% !important;
+    min-height: 2.5rem !important;
+    margin: 0 !important;
+    padding: 0.5em 0.75em !important;
+    border: 1px solid var(--_border) !important;
+    border-radius: var(--_radius) !important;
+    background: var(--_input) !important;
+    color: var(--_input-fg) !important;
+    font-family: var(--_font) !important;
+    font-size: max(16px, 1em) !important;
+    font-weight: 400 !important;
+    line-height: 1.4 !important;
+    letter-spacing: normal !important;
+    text-transform: none !important;
+    box-shadow: none !important;
+    outline: none !important;
+    transition: border-color 0.15s, box-shadow 0.15s !important;
+  }
+  form[data-auth-form] .ae-input:focus-visible {
+    border-color: var(--_primary) !important;
+    box-shadow: var(--_focus-ring) !important;
+  }
+  form[data-auth-form] .ae-input[aria-invalid='true'] {
+    border-color: var(--_danger) !important;
+  }
+  form[data-auth-form] .ae-input.ae-has-toggle {
+    padding-inline-end: 2.75rem !important;
+  }
+  form[data-auth-form] .ae-input.ae-code {
+    font-family: ui-monospace, 'SF Mono', Menlo, Consolas, monospace !important;
+    font-size: 1.5em !important;
+    letter-spacing: 0.5em !important;
+    text-align: center !important;
+    padding-inline-start: 1em !important;
+  }
+  form[data-auth-form] .ae-toggle {
+    position: absolute !important;
+    inset-block: 0 !important;
+    inset-inline-end: 0 !important;
+    display: inline-flex !important;
+    align-items: center !important;
+    justify-content: center !important;
+    width: 2.75rem !important;
+    margin: 0 !important;
+    padding: 0 !important;
+    border: 0 !important;
+    border-radius: var(--_radius) !important;
+    background: transparent !important;
+    color: var(--_muted-fg) !important;
+    cursor: pointer !important;
+  }
+  form[data-auth-form] .ae-toggle:focus-visible,
+  form[data-auth-form] .ae-link:focus-visible {
+    outline: 2px solid var(--_primary) !important;
+    outline-offset: 2px !important;
+  }
+  form[data-auth-form] svg {
+    display: block !important;
+    width: 1.25em !important;
+    height: 1.25em !important;
+    fill: none !important;
+    stroke: currentColor !important;
+    stroke-width: 2 !important;
+    stroke-linecap: round !important;
+    stroke-linejoin: round !important;
+  }
+  form[data-auth-form] .ae-field-error,
+  form[data-auth-form] .ae-alert {
+    display: block !important;
+    margin: 0 !important;
+    color: var(--_danger) !important;
+    font-family: var(--_font) !important;
+    font-size: 0.875em !important;
+    line-height: 1.4 !important;
+  }
+  form[data-auth-form] .ae-alert {
+    padding: 0.625em 0.75em !important;
+    border: 1px solid color-mix(in srgb, var(--_danger) 35%, transparent) !important;
+    border-radius: var(--_radius) !important;
+    background: color-mix(in srgb, var(--_danger) 8%, var(--_bg)) !important;
+  }
+  form[data-auth-form] .ae-notice {
+    display: block !important;
+    margin: 0 !important;
+    color: var(--_success) !important;
+    font-size: 0.875em !important;
+  }
+  form[data-auth-form] .ae-rules {
+    display: grid !important;
+    gap: 0.125em !important;
+    margin: 0 !important;
+    padding: 0 !important;
+    list-style: none !important;
+    color: var(--_muted-fg) !important;
+    font-size: 0.8125em !important;
+  }
+  form[data-auth-form] .ae-rules-title {
+    display: block !important;
+    margin: 0 !important;
+    color: var(--_muted-fg) !important;
+    font-size: 0.8125em !important;
+  }
+  form[data-auth-form] .ae-rule {
+    display: flex !important;
+    align-items: center !important;
+    gap: 0.375em !important;
+  }
+  form[data-auth-form] .ae-rule[data-met] {
+    color: var(--_success) !important;
+  }
+  form[data-auth-form] .ae-primary {
+    display: inline-flex !important;
+    align-items: center !important;
+    justify-content: center !important;
+    gap: 0.5em !important;
+    width: 100% !important;
+    min-height: 2.5rem !important;
+    margin: 0 !important;
+    padding: 0.5em 1em !important;
+    border: 1px solid transparent !important;
+    border-radius: var(--_radius) !important;
+    background: var(--_primary) !important;
+    color: var(--_primary-fg) !important;
+    font-family: var(--_font-buttons) !important;
+    font-size: 1em !important;
+    font-weight: var(--_font-weight) !important;
+    line-height: 1.4 !important;
+    text-transform: none !important;
+    letter-spacing: normal !important;
+    cursor: pointer !important;
+    box-shadow: 0 1px 2px var(--_shadow) !important;
+    transition: background-color 0.15s !important;
+  }
+  form[data-auth-form] .ae-primary:hover {
+    background: var(--_primary-hover) !important;
+  }
+  form[data-auth-form] .ae-primary:focus-visible {
+    outline: none !important;
+    box-shadow: var(--_focus-ring) !important;
+  }
+  form[data-auth-form] .ae-primary[aria-disabled='true'] {
+    cursor: progress !important;
+    opacity: 0.8 !important;
+  }
+  form[data-auth-form] .ae-spinner {
+    display: inline-block !important;
+    width: 1em !important;
+    height: 1em !important;
+    border: 2px solid currentColor !important;
+    border-inline-end-color: transparent !important;
+    border-radius: 50% !important;
+    animation: ae-spin 0.7s linear infinite !important;
+  }
+  form[data-auth-form] .ae-link {
+    display: inline !important;
+    margin: 0 !important;
+    padding: 0 !important;
+    border: 0 !important;
+    background: none !important;
+    color: var(--_primary) !important;
+    font-family: var(--_font) !important;
+    font-size: 0.875em !important;
+    font-weight: var(--_font-weight) !important;
+    text-decoration: none !important;
+    cursor: pointer !important;
+    justify-self: start !important;
+  }
+  form[data-auth-form] .ae-link:hover {
+    text-decoration: underline !important;
+  }
+  form[data-auth-form] .ae-actions {
+    display: flex !important;
+    flex-wrap: wrap !important;
+    justify-content: space-between !important;
+    gap: calc(var(--_space) * 0.5) !important;
+  }
+  form[data-auth-form] .ae-visually-hidden {
+    position: absolute !important;
+    width: 1px !important;
+    height: 1px !important;
+    overflow: hidden !important;
+    clip-path: inset(50%) !important;
+    white-space: nowrap !important;
+  }
+  @keyframes ae-spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+`;
+
+const adopted = new WeakSet<Document | ShadowRoot>();
+
+/** Adopts the light-DOM form styles into the document or shadow root that holds an element. */
+export function adoptLightStyles(root: Node): void {
+  if (!(root instanceof Document || root instanceof ShadowRoot) || adopted.has(root)) return;
+  const sheet = lightStyles.styleSheet;
+  if (!sheet) return;
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  adopted.add(root);
+}

@@ -1,0 +1,98 @@
+import {AuthClient} from '../../src/client/auth-client.js';
+import type {IdentityAdapter} from '../../src/client/adapters/adapter.js';
+import {MemoryAdapter, type MemoryAdapterOptions, type MemoryUserSeed} from '../../src/client/adapters/memory.js';
+import {AuthError, type AuthErrorCode} from '../../src/client/errors.js';
+import type {PasswordCredentials, SignUpInput} from '../../src/client/types.js';
+
+/** The seeded, verified user every story can sign in as. */
+export const ADA = {name: 'Ada Lovelace', email: 'ada@example.com', password: 'analytical1'} satisfies MemoryUserSeed;
+/** A seeded user whose email is not verified yet (sign-in detours through a code). */
+export const GRACE = {name: 'Grace Hopper', email: 'grace@example.com', password: 'compiler42', emailVerified: false} satisfies MemoryUserSeed;
+
+type AdapterMethod = Exclude<keyof IdentityAdapter, 'name' | 'capabilities'>;
+
+/** How one adapter method misbehaves: throws an AuthError like the real adapter would, or never answers. */
+export type Failure = {code: AuthErrorCode; status?: number; retryAfter?: number} | 'hang';
+
+export const NETWORK_DOWN: Failure = {code: 'network'};
+export const HTTP_500: Failure = {code: 'server', status: 500};
+export const RATE_LIMITED: Failure = {code: 'rate_limited', status: 429, retryAfter: 30};
+export const MALFORMED: Failure = {code: 'malformed_response', status: 200};
+export const NO_ANSWER: Failure = 'hang';
+
+/** The memory adapter with chosen methods failing (network down, HTTP 500, 429, bad JSON, no answer). */
+export class StoryAdapter extends MemoryAdapter {
+  failures: Partial<Record<AdapterMethod, Failure>> = {};
+
+  #fail(method: AdapterMethod): Promise<never> | null {
+    const failure = this.failures[method];
+    if (!failure) return null;
+    if (failure === 'hang') return new Promise<never>(() => {});
+    const {code, ...options} = failure;
+    return Promise.reject(new AuthError(code, code, options));
+  }
+
+  override getSession() {
+    return this.#fail('getSession') ?? super.getSession();
+  }
+  override signInWithPassword(credentials: PasswordCredentials) {
+    return this.#fail('signInWithPassword') ?? super.signInWithPassword(credentials);
+  }
+  override signUp(input: SignUpInput) {
+    return this.#fail('signUp') ?? super.signUp(input);
+  }
+  override sendVerificationCode(email: string) {
+    return this.#fail('sendVerificationCode') ?? super.sendVerificationCode(email);
+  }
+  override verifyEmail(email: string, code: string) {
+    return this.#fail('verifyEmail') ?? super.verifyEmail(email, code);
+  }
+  override requestPasswordReset(email: string) {
+    return this.#fail('requestPasswordReset') ?? super.requestPasswordReset(email);
+  }
+  override checkPasswordResetCode(email: string, code: string) {
+    return this.#fail('checkPasswordResetCode') ?? super.checkPasswordResetCode(email, code);
+  }
+  override resetPassword(email: string, code: string, password: string) {
+    return this.#fail('resetPassword') ?? super.resetPassword(email, code, password);
+  }
+  override signOut() {
+    return this.#fail('signOut') ?? super.signOut();
+  }
+  override getToken() {
+    return this.#fail('getToken') ?? super.getToken();
+  }
+}
+
+/** What a story asks of its backend (`parameters.auth`). */
+export interface AuthSetup extends Omit<MemoryAdapterOptions, 'users'> {
+  /** Seeded users (default Ada and the unverified Grace). */
+  users?: MemoryUserSeed[];
+  /** Signed in as this user (seeded too) before the story renders. */
+  signedInAs?: MemoryUserSeed;
+  /** Adapter methods that fail, once the story has rendered its starting state. */
+  fail?: StoryAdapter['failures'];
+}
+
+export interface StoryAuth {
+  client: AuthClient;
+  adapter: StoryAdapter;
+}
+
+/** A fresh adapter and client for one story; resolves once the session check has answered. */
+export async function setupAuth(setup: AuthSetup = {}): Promise<StoryAuth> {
+  const {users = [ADA, GRACE], signedInAs, fail = {}, ...options} = setup;
+  const seeds = signedInAs && !users.some((user) => user.email === signedInAs.email) ? [...users, signedInAs] : users;
+  const adapter = new StoryAdapter({users: seeds, ...options});
+  if (signedInAs) await adapter.signInWithPassword(signedInAs);
+  adapter.failures = fail;
+  const client = new AuthClient({adapter, syncTabs: false});
+  // A session check that never answers is the loading state: render it as it is.
+  if (fail.getSession !== 'hang') await client.ready;
+  return {client, adapter};
+}
+
+/** A small picture for avatar stories (no network needed). */
+export const AVATAR_IMAGE = `data:image/svg+xml,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" fill="#0e7490"/><circle cx="32" cy="25" r="12" fill="#e0f2fe"/><path d="M10 60c3-14 12-20 22-20s19 6 22 20z" fill="#e0f2fe"/></svg>',
+)}`;

@@ -1,0 +1,46 @@
+// Shared pieces of the end-to-end tests: Chromium from the machine, free ports, the mailbox.
+import {createServer} from 'node:net';
+import {chromium} from 'playwright-core';
+
+export const CHROME_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export function launchChromium() {
+  return chromium.launch({executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROME_ARGS});
+}
+
+/** A port nothing listens on right now. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const {port} = /** @type {import('node:net').AddressInfo} */ (server.address());
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The newest code mailed to `to` (the dev mailbox lists messages newest last). */
+export async function latestCode(origin, to, after = 0) {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const messages = await (await fetch(`${origin}/__mail.json`)).json();
+    const mine = messages.filter((message) => message.to === to);
+    if (mine.length > after) return mine[mine.length - 1].text.match(/\b(\d{6})\b/)[1];
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no code mailed to ${to}`);
+}
+
+/** How many messages `to` has received so far. */
+export async function mailCount(origin, to) {
+  const messages = await (await fetch(`${origin}/__mail.json`)).json();
+  return messages.filter((message) => message.to === to).length;
+}

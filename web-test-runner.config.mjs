@@ -1,0 +1,78 @@
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {esbuildPlugin} from '@web/dev-server-esbuild';
+import {chromeLauncher} from '@web/test-runner-chrome';
+import {createAuth} from './server/auth.js';
+import {createRequestHandler} from './server/http.js';
+import {createMailbox} from './server/mailbox.js';
+
+const host = '127.0.0.1';
+const port = Number(process.env.WTR_PORT ?? 8765);
+const origin = `http://${host}:${port}`;
+
+// The reference server, on a fresh database per run, mounted in the test server's origin.
+const dataDir = mkdtempSync(join(tmpdir(), 'auth-elements-wtr-'));
+process.once('exit', () => rmSync(dataDir, {recursive: true, force: true}));
+const mailbox = createMailbox({log: false});
+const auth = await createAuth({
+  databasePath: join(dataDir, 'auth.db'),
+  baseURL: origin,
+  trustedOrigins: [origin, `http://localhost:${port}`],
+  mailbox,
+  logLevel: 'error',
+});
+const handleAuth = createRequestHandler({auth, mailbox, production: false});
+
+/** @type {import('@web/test-runner').TestRunnerConfig} */
+export default {
+  files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+  hostname: host,
+  port,
+  nodeResolve: true,
+  concurrency: 1,
+  plugins: [
+    esbuildPlugin({
+      ts: true,
+      json: true,
+      target: 'es2022',
+      tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
+    }),
+  ],
+  middleware: [
+    async (ctx, next) => {
+      if (ctx.path.startsWith('/api/auth/') || ctx.path === '/__mail' || ctx.path === '/__mail.json') {
+        ctx.respond = false;
+        ctx.status = 200; // the node handler sets the real status; keeps wtr's 404 report quiet
+        await new Promise((resolve) => {
+          ctx.res.once('finish', resolve);
+          ctx.res.once('close', resolve);
+          handleAuth(ctx.req, ctx.res, () => {
+            ctx.res.statusCode = 404;
+            ctx.res.end();
+          });
+        });
+        return;
+      }
+      await next();
+    },
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+  testFramework: {config: {timeout: 10000}},
+};
