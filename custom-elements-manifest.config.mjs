@@ -1,9 +1,38 @@
-// `cem analyze --litelement` (run by scripts/build.mjs). The element classes and their JSDoc
-// headers live in src/elements/; src/internal/ is read for inherited members and src/define/
-// for the tag names each class is registered under.
+// `cem analyze --litelement` (run by scripts/build.mjs). Element classes and their JSDoc headers
+// live in src/elements/; src/internal/ is read for inherited members; src/define/auth-*.ts for the tag
+// each class is registered under.
+import { posix } from 'node:path';
+
+/**
+ * Tags are registered through a helper, `defineElement('auth-sign-in', AuthSignIn)`, which the
+ * analyzer does not know: record those calls as custom-element-definition exports, as it does
+ * for `customElements.define()`, so each class gets its tagName.
+ */
+function defineElementCalls() {
+  return {
+    name: 'auth-elements:define-element-calls',
+    analyzePhase({ ts, node, moduleDoc, context }) {
+      if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression)) return;
+      if (node.expression.text !== 'defineElement') return;
+      const [tag, klass] = node.arguments;
+      if (!tag || !klass || !ts.isStringLiteralLike(tag) || !ts.isIdentifier(klass)) return;
+      const name = klass.text;
+      const imported = context.imports?.find((i) => i.name === name);
+      let declaration;
+      if (imported?.isBareModuleSpecifier) declaration = { name, package: imported.importPath };
+      else if (imported) {
+        const module = posix.join(posix.dirname(moduleDoc.path), imported.importPath).replace(/\.js$/, '.ts');
+        declaration = { name, module };
+      } else declaration = { name, module: moduleDoc.path };
+      moduleDoc.exports = [...(moduleDoc.exports ?? []), { kind: 'custom-element-definition', name: tag.text, declaration }];
+    },
+  };
+}
+
 export default {
-  globs: ['src/elements/**/*.ts', 'src/internal/**/*.ts', 'src/define.ts', 'src/define/*.ts'],
+  globs: ['src/elements/**/*.ts', 'src/internal/**/*.ts', 'src/define/auth-*.ts'],
   exclude: ['**/*.test.ts', '**/*.stories.ts', '**/*.d.ts'],
   outdir: '.',
   litelement: true,
+  plugins: [defineElementCalls()],
 };

@@ -1,5 +1,6 @@
 import type {Decorator, Loader, Preview} from '@storybook/web-components-vite';
 import {html} from 'lit';
+import type {Appearance} from '../src/appearance/appearance.js';
 import '../src/define.js';
 import {setupAuth, type AuthSetup, type StoryAuth} from '../stories/support/client.js';
 
@@ -8,11 +9,13 @@ const authLoader: Loader = async ({parameters}) => ({
   auth: parameters.auth === false ? undefined : await setupAuth(parameters.auth as AuthSetup | undefined),
 });
 
-/** Wraps the story in a provider with that client and the toolbar's language. */
-const withProvider: Decorator = (story, {loaded, globals}) => {
+/** Wraps the story in a provider with that client, `parameters.appearance` and the toolbar's language. */
+const withProvider: Decorator = (story, {loaded, globals, parameters}) => {
   const auth = loaded.auth as StoryAuth | undefined;
   if (!auth) return story();
-  return html`<auth-provider .client=${auth.client} locale=${globals.locale ?? 'en'}>${story()}</auth-provider>`;
+  return html`<auth-provider .client=${auth.client} .appearance=${parameters.appearance as Appearance | undefined} locale=${globals.locale ?? 'en'}
+    >${story()}</auth-provider
+  >`;
 };
 
 const preview: Preview = {

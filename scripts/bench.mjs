@@ -68,16 +68,22 @@ const sizeRows = [];
   sizeRows.push(['dist/cdn/auth-elements.js (script tag, every element)', kb(raw.length), kb(gz(raw))]);
 }
 
-/** Bundles one define/<tag>.ts in memory with everything it imports; locale chunks left out. */
+/** Bundles one define/<tag>.ts in memory: the entry chunk and what it imports statically (lazy chunks left out). */
 async function entrySize(name, entry) {
   const out = await build(
     bundleConfig({ entry, name, outDir: join(tmpdir(), 'auth-elements-bench'), write: false, logLevel: 'silent' }),
   );
-  const outputs = (Array.isArray(out) ? out : [out]).flatMap((o) => o.output);
-  const code = outputs
-    .filter((o) => o.type === 'chunk' && !o.fileName.startsWith('locales/'))
-    .map((o) => o.code)
-    .join('\n');
+  const chunks = new Map(
+    (Array.isArray(out) ? out : [out]).flatMap((o) => o.output).filter((o) => o.type === 'chunk').map((c) => [c.fileName, c]),
+  );
+  const seen = new Set();
+  const visit = (c) => {
+    if (!c || seen.has(c)) return;
+    seen.add(c);
+    c.imports.forEach((f) => visit(chunks.get(f)));
+  };
+  visit([...chunks.values()].find((c) => c.isEntry));
+  const code = [...seen].map((c) => c.code).join('\n');
   return { raw: Buffer.byteLength(code), gzip: gz(Buffer.from(code)) };
 }
 
@@ -92,6 +98,13 @@ if (existsSync(localeDir)) {
     const raw = readFileSync(join(localeDir, f));
     const lang = basename(f, '.js').replace(/-[\w-]{8}$/, '');
     sizeRows.push([`locale ${lang} (lazy chunk ${f})`, kb(raw.length), kb(gz(raw))]);
+  }
+}
+const lazyDir = join(cdnDir, 'chunks');
+if (existsSync(lazyDir)) {
+  for (const f of readdirSync(lazyDir).filter((f) => f.endsWith('.js')).sort()) {
+    const raw = readFileSync(join(lazyDir, f));
+    sizeRows.push([`lazy chunk ${f} (loaded on demand)`, kb(raw.length), kb(gz(raw))]);
   }
 }
 table('Sizes (minified; gzip -9)', ['what', 'raw', 'gzip'], sizeRows);

@@ -18,13 +18,13 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 /** Bare imports an npm user's bundler resolves (dependencies in package.json). */
 export const external = [/^lit($|\/)/, /^@lit\/context($|\/)/, /^i18next($|\/)/, /^zod($|\/)/];
 
-/** `src/define/<tag>.ts` files → { 'define/<tag>': absolutePath }. */
+/** `src/define/auth-*.ts` (one per tag; helpers beside them are not entries) → { 'define/<tag>': path }. */
 export function defineEntries() {
   const dir = join(root, 'src', 'define');
   if (!existsSync(dir)) return {};
   return Object.fromEntries(
     readdirSync(dir)
-      .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !/\.(test|stories)\.ts$/.test(f))
+      .filter((f) => /^auth-[a-z0-9-]+\.ts$/.test(f))
       .sort()
       .map((f) => [`define/${f.slice(0, -3)}`, join(dir, f)]),
   );
@@ -92,7 +92,9 @@ export function libConfig() {
 
 /**
  * (c) A self-contained, minified, self-registering ES module from `entry`.
- * Dynamic imports (the locales) stay lazy chunks beside it; nothing else is split off.
+ * Dynamic imports (locales, the memory adapter) stay lazy chunks beside it. 'allow-extension'
+ * lets code shared by the entry and a lazy chunk stay in the entry (the lazy chunk imports it
+ * from there); with 'exports-only' rolldown moves it into a third chunk the entry imports.
  */
 export function bundleConfig({ entry, name, outDir, write = true, logLevel }) {
   const cfg = base({ outDir, minify: true, write, logLevel });
@@ -100,7 +102,7 @@ export function bundleConfig({ entry, name, outDir, write = true, logLevel }) {
   cfg.define = { 'process.env.NODE_ENV': JSON.stringify('production') };
   cfg.build.lib = { entry: { [name]: entry }, formats: ['es'] };
   cfg.build.rolldownOptions = {
-    preserveEntrySignatures: 'exports-only',
+    preserveEntrySignatures: 'allow-extension',
     onwarn,
     output: {
       format: 'es',
@@ -143,13 +145,15 @@ async function main() {
   await build(libConfig());
 
   step('script-tag bundle → dist/cdn');
-  await build(cdnConfig());
-  // Only the bundle and its locale chunks belong here; anything else means code got split off.
-  const cdnDir = join(root, 'dist', 'cdn');
-  const stray = readdirSync(cdnDir, { recursive: true })
-    .map(String)
-    .filter((f) => f.endsWith('.js') && f !== 'auth-elements.js' && !/^locales[\\/]/.test(f));
-  if (stray.length) throw new Error(`dist/cdn holds chunks besides the locales: ${stray.join(', ')}`);
+  const out = await build(cdnConfig());
+  // One file for the <script> tag: the entry must not statically import any other chunk.
+  const chunks = (Array.isArray(out) ? out : [out]).flatMap((o) => o.output).filter((o) => o.type === 'chunk');
+  const entry = chunks.find((c) => c.isEntry);
+  if (!entry || entry.imports.length) {
+    throw new Error(`dist/cdn/auth-elements.js is not self-contained; it imports ${entry?.imports.join(', ')}`);
+  }
+  const lazy = chunks.filter((c) => !c.isEntry).map((c) => c.fileName);
+  console.log(`build: dist/cdn/auth-elements.js + lazy ${lazy.join(', ') || '(none)'}`);
 
   step('declarations → dist/types');
   rmSync(join(root, 'dist', 'types'), { recursive: true, force: true });

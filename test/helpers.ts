@@ -48,7 +48,9 @@ export async function submit(element: Element): Promise<void> {
 
 /** Waits until the element's flow is idle and it has re-rendered. */
 export async function settle(element: Element): Promise<void> {
-  const host = element as unknown as {updateComplete: Promise<unknown>; querySelector: Element['querySelector']};
+  const host = element as unknown as {updateComplete: Promise<unknown>};
+  // A submit marks the form busy in the render that follows it; wait for that render first.
+  await host.updateComplete;
   await waitUntil(() => !element.querySelector('form[aria-busy]'), 'the form stays busy', {timeout: 8000});
   await new Promise((resolve) => setTimeout(resolve));
   await host.updateComplete;
@@ -64,4 +66,9 @@ export function errorText(element: Element): string {
   return [...element.querySelectorAll('[role="alert"]')].map((node) => node.textContent!.trim()).join(' ');
 }
 
-export {fixture, html, oneEvent, waitUntil};
+/** The next event of that type fired at `target`, typed by the global event map. */
+export function nextEvent<K extends keyof GlobalEventHandlersEventMap>(target: EventTarget, type: K): Promise<GlobalEventHandlersEventMap[K]> {
+  return oneEvent(target, type) as unknown as Promise<GlobalEventHandlersEventMap[K]>;
+}
+
+export {fixture, html, waitUntil};

@@ -31,23 +31,27 @@ export const tokens = css`
   }
 `;
 
-/** What every element's shadow root starts from: tokens, and no inherited page typography. */
+/**
+ * What every element's shadow root starts from: tokens, and typography the host page can't
+ * override by accident (`!important` on `:host` beats page rules such as `* {font-family: …}`;
+ * restyle through appearance variables instead). Light-DOM forms inherit it through the slot.
+ */
 export const hostBase = css`
   ${tokens}
   :host {
-    box-sizing: border-box;
-    color: var(--_fg);
-    font-family: var(--_font);
-    font-size: var(--_font-size);
-    font-style: normal;
-    font-weight: 400;
-    line-height: 1.5;
-    letter-spacing: normal;
-    text-align: start;
-    text-transform: none;
-    text-indent: 0;
-    word-spacing: normal;
-    white-space: normal;
+    box-sizing: border-box !important;
+    color: var(--_fg) !important;
+    font-family: var(--_font) !important;
+    font-size: var(--_font-size) !important;
+    font-style: normal !important;
+    font-weight: 400 !important;
+    line-height: 1.5 !important;
+    letter-spacing: normal !important;
+    text-align: start !important;
+    text-transform: none !important;
+    text-indent: 0 !important;
+    word-spacing: normal !important;
+    white-space: normal !important;
   }
   :host([hidden]) {
     display: none;

@@ -3,8 +3,8 @@
  * allowlisted origin. Anything else is refused and logged, never followed.
  */
 export interface RedirectPolicy {
-  /** The page's origin (defaults to `location.origin`). */
-  origin?: string;
+  /** The page's URL, which relative targets resolve against (defaults to `location.href`). */
+  base?: string;
   /** Extra origins that may be redirected to, such as `https://app.example.com`. */
   allowedOrigins?: readonly string[];
 }
@@ -12,14 +12,15 @@ export interface RedirectPolicy {
 /** The absolute URL to go to, or null when the target is not allowed. */
 export function safeRedirectUrl(target: string | null | undefined, policy: RedirectPolicy = {}): string | null {
   if (!target) return null;
-  const origin = policy.origin ?? globalThis.location?.origin;
-  if (!origin) return null;
+  const base = policy.base ?? globalThis.location?.href;
+  if (!base) return null;
   let url: URL;
   try {
-    url = new URL(target, origin);
+    url = new URL(target, base);
   } catch {
     return null;
   }
+  const origin = new URL(base).origin;
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
   const allowed = new Set([origin, ...(policy.allowedOrigins ?? []).map(normalizeOrigin)]);
   return allowed.has(url.origin) ? url.href : null;

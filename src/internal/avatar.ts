@@ -26,6 +26,9 @@ export const avatarStyles = css`
     line-height: 1;
     user-select: none;
   }
+  .avatar::before {
+    content: attr(data-initials);
+  }
   .avatar img {
     width: 100%;
     height: 100%;
@@ -33,9 +36,12 @@ export const avatarStyles = css`
   }
 `;
 
-/** The user's picture, or their initials; decorative (the surrounding control is labelled). */
+/**
+ * The user's picture, or their initials; decorative (the surrounding control is labelled).
+ * Initials are drawn by CSS from an attribute, so they never compete with the control's name.
+ */
 export function avatar(user: User, appearance: Appearance): TemplateResult {
-  return html`<span class="avatar" ${part('avatar', appearance)} aria-hidden="true">
-    ${user.imageUrl ? html`<img src=${user.imageUrl} alt="" />` : initials(user)}
-  </span>`;
+  return user.imageUrl
+    ? html`<span class="avatar" ${part('avatar', appearance)} aria-hidden="true"><img src=${user.imageUrl} alt="" /></span>`
+    : html`<span class="avatar" ${part('avatar', appearance)} aria-hidden="true" data-initials=${initials(user)}></span>`;
 }

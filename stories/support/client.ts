@@ -82,7 +82,7 @@ export interface StoryAuth {
 /** A fresh adapter and client for one story; resolves once the session check has answered. */
 export async function setupAuth(setup: AuthSetup = {}): Promise<StoryAuth> {
   const {users = [ADA, GRACE], signedInAs, fail = {}, ...options} = setup;
-  const seeds = signedInAs && !users.some((user) => user.email === signedInAs.email) ? [...users, signedInAs] : users;
+  const seeds = signedInAs ? [...users.filter((user) => user.email !== signedInAs.email), signedInAs] : users;
   const adapter = new StoryAdapter({users: seeds, ...options});
   if (signedInAs) await adapter.signInWithPassword(signedInAs);
   adapter.failures = fail;

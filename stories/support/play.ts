@@ -87,3 +87,8 @@ export function wrongCode(story: StoryAuth, email: string): string {
   const sent = story.adapter.latestCode(email) ?? '000000';
   return [...sent].map((digit) => String((Number(digit) + 1) % 10)).join('');
 }
+
+/** The password rules shown under a new-password field: [label, met]. */
+export function passwordRules(el: Element): Array<[string, boolean]> {
+  return [...el.querySelectorAll('form li')].map((rule) => [rule.querySelector('span')!.textContent!.trim(), rule.hasAttribute('data-met')]);
+}

@@ -8,21 +8,11 @@ import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { startServer } from '../../server/standalone.js';
+import { launchChromium } from './support.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const bundle = join(root, 'dist', 'cdn', 'auth-elements.js');
-const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
-const chromeArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const EMAIL_INPUT = 'auth-sign-in input[autocomplete="username"]';
 const PASSWORD_INPUT = 'auth-sign-in input[autocomplete="current-password"]';
@@ -147,7 +137,7 @@ before(async () => {
     production: false,
     log: false,
   });
-  browser = await chromium.launch({ executablePath, args: chromeArgs });
+  browser = await launchChromium();
 });
 
 after(async () => {

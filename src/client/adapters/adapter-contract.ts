@@ -6,17 +6,6 @@ import {expect} from '@open-wc/testing';
 import {AuthError, type AuthErrorCode} from '../errors.js';
 import type {IdentityAdapter} from './adapter.js';
 
-type TestFn = (this: {timeout(ms: number): void}) => void | Promise<void>;
-/** Mocha's globals, typed here because the project carries no @types/mocha. */
-export const {describe, it, before, beforeEach, after, afterEach} = globalThis as unknown as {
-  describe(name: string, fn: () => void): void;
-  it(name: string, fn: TestFn): void;
-  before(fn: TestFn): void;
-  beforeEach(fn: TestFn): void;
-  after(fn: TestFn): void;
-  afterEach(fn: TestFn): void;
-};
-
 export interface ContractSetup {
   /** A fresh adapter, signed out. */
   adapter: IdentityAdapter;

@@ -1,5 +1,5 @@
 import {expect} from '@open-wc/testing';
-import {runAdapterContract, describe, it, expectAuthError} from './adapter-contract.js';
+import {runAdapterContract, expectAuthError} from './adapter-contract.js';
 import {BetterAuthAdapter} from './better-auth.js';
 
 /** The reference server is mounted in web-test-runner's dev server (web-test-runner.config.mjs). */

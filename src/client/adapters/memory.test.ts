@@ -1,5 +1,5 @@
 import {expect} from '@open-wc/testing';
-import {runAdapterContract, describe, it, expectAuthError} from './adapter-contract.js';
+import {runAdapterContract, expectAuthError} from './adapter-contract.js';
 import {MemoryAdapter} from './memory.js';
 
 let counter = 0;

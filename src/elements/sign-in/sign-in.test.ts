@@ -1,25 +1,239 @@
 import {expect} from '@open-wc/testing';
-import {ADA, clientFor, errorText, html, input, memoryAdapter, mount, submit, title, type} from '../../../test/helpers.js';
+import {sendKeys} from '@web/test-runner-commands';
+import {MemoryAdapter} from '../../client/adapters/memory.js';
+import type {PasswordCredentials} from '../../client/types.js';
+import {ADA, clientFor, errorText, html, input, memoryAdapter, mount, nextEvent, settle, submit, title, type} from '../../../test/helpers.js';
 import type {AuthSignIn} from './sign-in.js';
+
+const UNVERIFIED = {name: 'Una Verified', email: 'una@example.com', password: 'pending123', emailVerified: false};
+
+async function signInElement(adapter = memoryAdapter(), attributes = html`<auth-sign-in></auth-sign-in>`) {
+  return mount<AuthSignIn>(clientFor(adapter), attributes, 'auth-sign-in');
+}
+
+async function toPasswordStep(el: AuthSignIn, email = ADA.email) {
+  type(input(el, 'email'), email);
+  await submit(el);
+  expect(title(el)).to.equal('Enter your password');
+}
 
 describe('<auth-sign-in>', () => {
   it('asks for the email first, in a light-DOM form password managers can read', async () => {
-    const el = await mount<AuthSignIn>(clientFor(memoryAdapter()), html`<auth-sign-in></auth-sign-in>`, 'auth-sign-in');
+    const el = await signInElement();
     expect(title(el)).to.equal('Sign in');
     const found = document.querySelectorAll('input[autocomplete="username"]');
     expect(found.length).to.equal(1);
     expect(found[0].closest('form')).to.equal(el.querySelector('form'));
+    expect(found[0].id).to.not.equal('');
+    expect(found[0].getAttribute('name')).to.equal('email');
     await expect(el).to.be.accessible();
   });
 
-  it('signs in with email then password', async () => {
-    const el = await mount<AuthSignIn>(clientFor(memoryAdapter()), html`<auth-sign-in></auth-sign-in>`, 'auth-sign-in');
-    type(input(el, 'email'), ADA.email);
+  it('signs in with email then password, typed and submitted with the keyboard', async () => {
+    const el = await signInElement();
+    input(el, 'email').focus();
+    await sendKeys({type: ADA.email});
+    await sendKeys({press: 'Enter'});
+    await settle(el);
+    const password = document.querySelector<HTMLInputElement>('input[autocomplete="current-password"]')!;
+    expect(password.closest('form')).to.equal(el.querySelector('form'));
+    expect(document.activeElement).to.equal(password);
+    // The email stays in the form so password managers save the pair.
+    expect(el.querySelector<HTMLInputElement>('input[autocomplete="username"]')!.value).to.equal(ADA.email);
+    await expect(el).to.be.accessible();
+    const signedIn = nextEvent(el, 'auth-signed-in');
+    await sendKeys({type: ADA.password});
+    await sendKeys({press: 'Enter'});
+    expect((await signedIn).user.email).to.equal(ADA.email);
+    await settle(el);
+    expect(title(el)).to.equal("You're signed in");
+    expect(el.querySelector('form input')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('refuses a malformed email before asking the server', async () => {
+    const el = await signInElement();
+    type(input(el, 'email'), 'not-an-email');
     await submit(el);
-    expect(title(el)).to.equal('Enter your password');
-    type(input(el, 'password'), ADA.password);
+    expect(title(el)).to.equal('Sign in');
+    expect(errorText(el)).to.equal('Enter a valid email address.');
+    expect(input(el, 'email').getAttribute('aria-invalid')).to.equal('true');
+    expect(input(el, 'email').value).to.equal('not-an-email');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says the same for a wrong password and an unknown email, and keeps what was typed', async () => {
+    const el = await signInElement();
+    await toPasswordStep(el);
+    type(input(el, 'password'), 'wrong-password1');
+    await submit(el);
+    const wrongPassword = errorText(el);
+    expect(wrongPassword).to.equal('The email or password is incorrect.');
+    expect(input(el, 'password').value).to.equal('wrong-password1');
+    expect(input(el, 'password').getAttribute('aria-invalid')).to.equal('true');
+    await expect(el).to.be.accessible();
+
+    const other = await signInElement();
+    await toPasswordStep(other, 'nobody@example.com');
+    type(input(other, 'password'), 'wrong-password1');
+    await submit(other);
+    expect(errorText(other)).to.equal(wrongPassword);
+  });
+
+  it('goes back to the email step with the email kept', async () => {
+    const el = await signInElement();
+    await toPasswordStep(el);
+    el.querySelector<HTMLButtonElement>('button[part="back-link"]')!.click();
+    await settle(el);
+    expect(title(el)).to.equal('Sign in');
+    expect(input(el, 'email').value).to.equal(ADA.email);
+  });
+
+  it('shows and hides the password', async () => {
+    const el = await signInElement();
+    await toPasswordStep(el);
+    const toggle = el.querySelector<HTMLButtonElement>('button[aria-controls]')!;
+    expect(toggle.getAttribute('aria-label')).to.equal('Show password');
+    toggle.click();
+    await settle(el);
+    expect(input(el, 'password').type).to.equal('text');
+    expect(toggle.getAttribute('aria-pressed')).to.equal('true');
+    expect(toggle.getAttribute('aria-label')).to.equal('Hide password');
+  });
+
+  it('verifies an unverified email with a code, then signs in', async () => {
+    const adapter = memoryAdapter({users: [ADA, UNVERIFIED]});
+    const el = await signInElement(adapter);
+    await toPasswordStep(el, UNVERIFIED.email);
+    type(input(el, 'password'), UNVERIFIED.password);
+    await submit(el);
+    expect(title(el)).to.equal('Verify your email');
+    expect(el.shadowRoot!.textContent).to.contain(UNVERIFIED.email);
+    expect(document.activeElement).to.equal(document.querySelector('input[autocomplete="one-time-code"]'));
+    await expect(el).to.be.accessible();
+
+    type(input(el, 'code'), '000000');
+    await settle(el);
+    expect(errorText(el)).to.equal("That code isn't right. Check the email and try again.");
+    await expect(el).to.be.accessible();
+
+    // Pasting the code with a space still works: the field keeps the digits and submits itself.
+    type(input(el, 'code'), `${adapter.latestCode(UNVERIFIED.email)!.slice(0, 3)} ${adapter.latestCode(UNVERIFIED.email)!.slice(3)}`);
+    await settle(el);
+    expect(title(el)).to.equal("You're signed in");
+  });
+
+  it('says when a code has expired, and sends a new one on request', async () => {
+    const adapter = memoryAdapter({users: [UNVERIFIED], codeTtlMs: 0});
+    const el = await signInElement(adapter);
+    await toPasswordStep(el, UNVERIFIED.email);
+    type(input(el, 'password'), UNVERIFIED.password);
+    await submit(el);
+    type(input(el, 'code'), adapter.latestCode(UNVERIFIED.email)!);
+    await settle(el);
+    expect(errorText(el)).to.equal('That code has expired. Request a new one.');
+    const sent = adapter.mailbox.length;
+    el.querySelector<HTMLButtonElement>('button[part="resend-code-link"]')!.click();
+    await settle(el);
+    expect(adapter.mailbox.length).to.equal(sent + 1);
+    expect(el.querySelector('[role="status"]')!.textContent).to.contain(`We sent a new code to ${UNVERIFIED.email}`);
+    await expect(el).to.be.accessible();
+  });
+
+  it('resets a forgotten password with a code and signs in with the new one', async () => {
+    const adapter = memoryAdapter();
+    const el = await signInElement(adapter);
+    await toPasswordStep(el);
+    el.querySelector<HTMLButtonElement>('button[part="forgot-password-link"]')!.click();
+    await settle(el);
+    expect(title(el)).to.equal('Reset your password');
+    await expect(el).to.be.accessible();
+
+    type(input(el, 'code'), '111111');
+    await settle(el);
+    expect(errorText(el)).to.contain("That code isn't right");
+
+    type(input(el, 'code'), adapter.latestCode(ADA.email)!);
+    await settle(el);
+    expect(title(el)).to.equal('Set a new password');
+    expect(document.activeElement).to.equal(document.querySelector('input[autocomplete="new-password"]'));
+    type(input(el, 'password'), 'onlyletters');
+    await settle(el);
+    const rules = [...el.querySelectorAll('.ae-rule')].map((rule) => rule.hasAttribute('data-met'));
+    expect(rules).to.deep.equal([true, false]);
+    await expect(el).to.be.accessible();
+    await submit(el);
+    expect(errorText(el)).to.equal('Choose a password that meets every rule below.');
+
+    type(input(el, 'password'), 'difference2');
     await submit(el);
     expect(title(el)).to.equal("You're signed in");
+    await adapter.signOut();
+    expect((await adapter.signInWithPassword({email: ADA.email, password: 'difference2'})).user.email).to.equal(ADA.email);
+  });
+
+  it('sends one request for a double-clicked submit', async () => {
+    class CountingAdapter extends MemoryAdapter {
+      signIns = 0;
+      override signInWithPassword(credentials: PasswordCredentials) {
+        this.signIns++;
+        return super.signInWithPassword(credentials);
+      }
+    }
+    const adapter = new CountingAdapter({users: [ADA], latency: 50});
+    const el = await signInElement(adapter);
+    await toPasswordStep(el);
+    type(input(el, 'password'), ADA.password);
+    const button = el.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+    button.click();
+    button.click();
+    await el.updateComplete;
+    expect(el.querySelector('button[type="submit"]')!.getAttribute('aria-disabled')).to.equal('true');
+    expect(el.querySelector('form')!.hasAttribute('aria-busy')).to.equal(true);
+    await expect(el).to.be.accessible();
+    await settle(el);
+    expect(adapter.signIns).to.equal(1);
+    expect(title(el)).to.equal("You're signed in");
+  });
+
+  it('links to sign-up only with a safe sign-up-url', async () => {
+    const linked = await signInElement(memoryAdapter(), html`<auth-sign-in sign-up-url="/sign-up"></auth-sign-in>`);
+    const link = linked.shadowRoot!.querySelector('a')!;
+    expect(link.textContent).to.equal('Sign up');
+    expect(link.getAttribute('href')).to.equal(`${location.origin}/sign-up`);
+    const hostile = await signInElement(memoryAdapter(), html`<auth-sign-in sign-up-url="javascript:alert(1)"></auth-sign-in>`);
+    expect(hostile.shadowRoot!.querySelector('a')).to.equal(null);
+  });
+
+  it('refuses to redirect off-site after sign-in, and follows a same-origin target', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (message: string) => warnings.push(message);
+    try {
+      const el = await signInElement(memoryAdapter(), html`<auth-sign-in after-sign-in-url="https://evil.example/steal"></auth-sign-in>`);
+      await toPasswordStep(el);
+      type(input(el, 'password'), ADA.password);
+      await submit(el);
+      expect(title(el)).to.equal("You're signed in");
+      expect(location.origin).to.not.equal('https://evil.example');
+      expect(warnings.join()).to.contain('refused redirect');
+    } finally {
+      console.warn = warn;
+    }
+    const el = await signInElement(memoryAdapter(), html`<auth-sign-in after-sign-in-url="#welcome"></auth-sign-in>`);
+    await toPasswordStep(el);
+    type(input(el, 'password'), ADA.password);
+    await submit(el);
+    expect(location.hash).to.equal('#welcome');
+    history.replaceState(null, '', location.pathname + location.search);
+  });
+
+  it('shows the signed-in state when someone is already signed in', async () => {
+    const adapter = memoryAdapter();
+    await adapter.signInWithPassword({email: ADA.email, password: ADA.password});
+    const el = await signInElement(adapter);
+    expect(title(el)).to.equal("You're signed in");
+    expect(el.shadowRoot!.textContent).to.contain('Welcome back, Ada Lovelace.');
     await expect(el).to.be.accessible();
   });
 });

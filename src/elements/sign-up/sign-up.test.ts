@@ -1,0 +1,128 @@
+import {expect} from '@open-wc/testing';
+import {ADA, clientFor, errorText, html, input, memoryAdapter, mount, nextEvent, settle, submit, title, type} from '../../../test/helpers.js';
+import type {AuthSignUp} from './sign-up.js';
+
+const GRACE = {name: 'Grace Hopper', email: 'grace@example.com', password: 'cobol1959'};
+
+async function signUpElement(adapter = memoryAdapter()) {
+  return mount<AuthSignUp>(clientFor(adapter), html`<auth-sign-up sign-in-url="/sign-in"></auth-sign-up>`, 'auth-sign-up');
+}
+
+function fill(el: AuthSignUp, values: {name: string; email: string; password: string}) {
+  type(input(el, 'name'), values.name);
+  type(input(el, 'email'), values.email);
+  type(input(el, 'password'), values.password);
+}
+
+const fieldErrors = (el: AuthSignUp) => [...el.querySelectorAll('.ae-field-error')].map((node) => node.textContent!.trim());
+
+describe('<auth-sign-up>', () => {
+  it('asks for name, email and a new password in a light-DOM form', async () => {
+    const el = await signUpElement();
+    expect(title(el)).to.equal('Create your account');
+    const autocompletes = [...document.querySelectorAll('input[autocomplete]')].map((node) => node.getAttribute('autocomplete'));
+    expect(autocompletes).to.deep.equal(['name', 'username', 'new-password']);
+    expect(el.shadowRoot!.querySelector('a')!.textContent).to.equal('Sign in');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the password rules as the user types', async () => {
+    const el = await signUpElement();
+    const met = () => [...el.querySelectorAll('.ae-rule')].map((rule) => rule.hasAttribute('data-met'));
+    expect(met()).to.deep.equal([false, false]);
+    type(input(el, 'password'), 'abc1');
+    await settle(el);
+    expect(met()).to.deep.equal([false, true]);
+    type(input(el, 'password'), 'abcdefg1');
+    await settle(el);
+    expect(met()).to.deep.equal([true, true]);
+    expect(input(el, 'password').getAttribute('aria-describedby')).to.contain(el.querySelector('.ae-rules')!.id);
+    await expect(el).to.be.accessible();
+  });
+
+  it('waits for blur before judging a field, and judges all of them on submit', async () => {
+    const el = await signUpElement();
+    type(input(el, 'email'), 'g');
+    await settle(el);
+    expect(fieldErrors(el)).to.deep.equal([]);
+    input(el, 'email').dispatchEvent(new FocusEvent('blur'));
+    await settle(el);
+    expect(fieldErrors(el)).to.deep.equal(['Enter a valid email address.']);
+
+    await submit(el);
+    expect(fieldErrors(el)).to.deep.equal([
+      'This field is required.',
+      'Enter a valid email address.',
+      'Choose a password that meets every rule below.',
+    ]);
+    expect(document.activeElement).to.equal(input(el, 'name'));
+    expect(title(el)).to.equal('Create your account');
+    await expect(el).to.be.accessible();
+  });
+
+  it('refuses a weak password without asking the server', async () => {
+    const adapter = memoryAdapter();
+    const el = await signUpElement(adapter);
+    fill(el, {...GRACE, password: 'password'});
+    await submit(el);
+    expect(fieldErrors(el)).to.deep.equal(['Choose a password that meets every rule below.']);
+    expect(adapter.mailbox.length).to.equal(0);
+  });
+
+  it('says when the email already has an account, keeping what was typed', async () => {
+    const el = await signUpElement();
+    fill(el, {...GRACE, email: ADA.email});
+    await submit(el);
+    expect(errorText(el)).to.equal('An account with this email already exists. Sign in instead.');
+    expect(input(el, 'email').getAttribute('aria-invalid')).to.equal('true');
+    expect(input(el, 'name').value).to.equal(GRACE.name);
+    expect(input(el, 'password').value).to.equal(GRACE.password);
+    await expect(el).to.be.accessible();
+  });
+
+  it('verifies the email with a code and signs the new user in', async () => {
+    const adapter = memoryAdapter();
+    const el = await signUpElement(adapter);
+    fill(el, GRACE);
+    await submit(el);
+    expect(title(el)).to.equal('Verify your email');
+    expect(el.shadowRoot!.textContent).to.contain(GRACE.email);
+    expect(document.activeElement).to.equal(document.querySelector('input[autocomplete="one-time-code"]'));
+    await expect(el).to.be.accessible();
+
+    type(input(el, 'code'), '999999');
+    await settle(el);
+    expect(errorText(el)).to.equal("That code isn't right. Check the email and try again.");
+
+    const signedIn = nextEvent(el, 'auth-signed-in');
+    type(input(el, 'code'), adapter.latestCode(GRACE.email)!);
+    expect((await signedIn).user.name).to.equal(GRACE.name);
+    await settle(el);
+    expect(title(el)).to.equal('Your account is ready');
+    expect(el.shadowRoot!.textContent).to.contain('Welcome, Grace Hopper.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('goes back from the code step to fix the email', async () => {
+    const el = await signUpElement();
+    fill(el, GRACE);
+    await submit(el);
+    el.querySelector<HTMLButtonElement>('button[part="back-link"]')!.click();
+    await settle(el);
+    expect(title(el)).to.equal('Create your account');
+    expect(input(el, 'email').value).to.equal(GRACE.email);
+  });
+
+  it('shows a hostile name as text', async () => {
+    const hostile = '<img src=x onerror="window.__pwned=true">';
+    const adapter = memoryAdapter();
+    const el = await signUpElement(adapter);
+    fill(el, {...GRACE, name: hostile});
+    await submit(el);
+    type(input(el, 'code'), adapter.latestCode(GRACE.email)!);
+    await settle(el);
+    expect(el.shadowRoot!.textContent).to.contain(`Welcome, ${hostile}.`);
+    expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    expect((window as unknown as {__pwned?: boolean}).__pwned).to.equal(undefined);
+  });
+});

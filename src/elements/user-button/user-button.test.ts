@@ -1,0 +1,103 @@
+import {expect} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
+import {AuthError} from '../../client/errors.js';
+import {MemoryAdapter} from '../../client/adapters/memory.js';
+import {ADA, clientFor, html, memoryAdapter, mount, nextEvent, settle} from '../../../test/helpers.js';
+import type {AuthUserButton} from './user-button.js';
+
+async function signedInButton(adapter: MemoryAdapter = memoryAdapter(), email = ADA.email, password = ADA.password) {
+  await adapter.signInWithPassword({email, password});
+  const client = clientFor(adapter);
+  const el = await mount<AuthUserButton>(client, html`<auth-user-button></auth-user-button>`, 'auth-user-button');
+  return {el, client};
+}
+
+const trigger = (el: AuthUserButton) => el.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-haspopup="menu"]')!;
+const popover = (el: AuthUserButton) => el.shadowRoot!.querySelector<HTMLElement>('.popover')!;
+const focused = (el: AuthUserButton) => el.shadowRoot!.activeElement;
+
+describe('<auth-user-button>', () => {
+  it('renders nothing while nobody is signed in', async () => {
+    const el = await mount<AuthUserButton>(clientFor(memoryAdapter()), html`<auth-user-button></auth-user-button>`, 'auth-user-button');
+    expect(el.shadowRoot!.querySelector('button')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the initials of a user without a picture, with the menu closed', async () => {
+    const {el} = await signedInButton();
+    expect(trigger(el).querySelector('[part="avatar"]')!.getAttribute('data-initials')).to.equal('AL');
+    expect(trigger(el).getAttribute('aria-label')).to.equal('Account menu for Ada Lovelace');
+    expect(trigger(el).getAttribute('aria-expanded')).to.equal('false');
+    expect(popover(el).hidden).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the picture when the user has one', async () => {
+    const adapter = new MemoryAdapter({users: [{...ADA, imageUrl: 'data:image/gif;base64,R0lGODlhAQABAAAAACw='}]});
+    const {el} = await signedInButton(adapter);
+    expect(trigger(el).querySelector('img')!.getAttribute('alt')).to.equal('');
+    await expect(el).to.be.accessible();
+  });
+
+  it('opens with the keyboard on the first item, moves with arrows and closes with Escape', async () => {
+    const {el} = await signedInButton();
+    trigger(el).focus();
+    await sendKeys({press: 'ArrowDown'});
+    await settle(el);
+    expect(popover(el).hidden).to.equal(false);
+    expect(trigger(el).getAttribute('aria-expanded')).to.equal('true');
+    expect(focused(el)!.getAttribute('role')).to.equal('menuitem');
+    expect(popover(el).textContent).to.contain('Ada Lovelace').and.contain(ADA.email);
+    await expect(el).to.be.accessible();
+    await sendKeys({press: 'End'});
+    expect(focused(el)!.textContent!.trim()).to.equal('Sign out');
+    await sendKeys({press: 'Escape'});
+    await settle(el);
+    expect(popover(el).hidden).to.equal(true);
+    expect(focused(el)).to.equal(trigger(el));
+  });
+
+  it('signs out from the menu', async () => {
+    const {el, client} = await signedInButton();
+    trigger(el).click();
+    await settle(el);
+    const signedOut = nextEvent(el, 'auth-signed-out');
+    el.shadowRoot!.querySelector<HTMLElement>('[role="menuitem"]')!.click();
+    await signedOut;
+    expect(client.state.status).to.equal('signed-out');
+    await settle(el);
+    expect(el.shadowRoot!.querySelector('button')).to.equal(null);
+  });
+
+  it('says why signing out failed and stays signed in', async () => {
+    class OfflineSignOut extends MemoryAdapter {
+      override signOut(): Promise<void> {
+        return Promise.reject(new AuthError('network'));
+      }
+    }
+    const {el, client} = await signedInButton(new OfflineSignOut({users: [ADA]}));
+    trigger(el).click();
+    await settle(el);
+    const failed = nextEvent(el, 'auth-error');
+    el.shadowRoot!.querySelector<HTMLElement>('[role="menuitem"]')!.click();
+    expect((await failed).error.code).to.equal('network');
+    await settle(el);
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.equal(
+      "We can't reach the server. Check your connection and try again.",
+    );
+    expect(client.state.status).to.equal('signed-in');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a hostile name as text', async () => {
+    const name = '<img src=x onerror="window.__pwned=true">';
+    const adapter = new MemoryAdapter({users: [{...ADA, name}]});
+    const {el} = await signedInButton(adapter);
+    trigger(el).click();
+    await settle(el);
+    expect(el.shadowRoot!.querySelector('.name')!.textContent).to.equal(name);
+    expect(el.shadowRoot!.querySelectorAll('img').length).to.equal(0);
+    expect((window as unknown as {__pwned?: boolean}).__pwned).to.equal(undefined);
+    await expect(el).to.be.accessible();
+  });
+});

@@ -1,0 +1,75 @@
+import type {Meta, StoryObj} from '@storybook/web-components-vite';
+import {html} from 'lit';
+import {expect, waitFor} from 'storybook/test';
+import type {Appearance as AppearanceOptions} from '../src/appearance/appearance.js';
+import {ADA} from './support/client.js';
+import {element, expectTitle, field, fill, submit} from './support/play.js';
+
+type Story = StoryObj;
+
+/** A page as an integrator writes it: the user button when signed in, the sign-in card when not. */
+const app = html`<div style="display: grid; gap: 1rem; justify-items: end; width: 26rem">
+  <auth-signed-in><auth-user-button></auth-user-button></auth-signed-in>
+  <auth-signed-out><auth-sign-in></auth-sign-in></auth-signed-out>
+</div>`;
+
+const meta: Meta = {
+  title: 'Elements/Provider',
+  component: 'auth-provider',
+  // preview.ts wraps every story in <auth-provider .client=… locale=…>.
+  render: () => app,
+};
+export default meta;
+
+export const SignInThenUserButton: Story = {
+  name: 'One client for every element',
+  play: async ({canvasElement}) => {
+    const signIn = await element(canvasElement, 'auth-sign-in');
+    await fill(signIn, 'email', ADA.email);
+    await submit(signIn);
+    await fill(signIn, 'password', ADA.password);
+    await submit(signIn);
+    // The provider's client changed state: every element follows it.
+    const button = await element(canvasElement, 'auth-user-button');
+    await waitFor(() => expect(button.shadowRoot!.querySelector('button')?.getAttribute('aria-label')).toBe(`Account menu for ${ADA.name}`));
+    expect(canvasElement.querySelector('auth-sign-in')!.getClientRects().length).toBe(0);
+  },
+};
+
+const appearance: AppearanceOptions = {
+  variables: {colorPrimary: '#0f766e', borderRadius: '0.25rem', fontFamily: 'Georgia, serif'},
+  elements: {card: {borderColor: '#0f766e', boxShadow: 'none'}},
+};
+
+export const Appearance: Story = {
+  parameters: {appearance},
+  render: () => html`<auth-sign-in></auth-sign-in>`,
+  play: async ({canvasElement}) => {
+    const el = await element(canvasElement, 'auth-sign-in');
+    const button = el.querySelector('form button[type="submit"]')!;
+    await waitFor(() => expect(getComputedStyle(button).backgroundColor).toBe('rgb(15, 118, 110)'));
+  },
+};
+
+export const German: Story = {
+  name: 'German (locale attribute)',
+  globals: {locale: 'de'},
+  render: () => html`<auth-sign-in></auth-sign-in>`,
+  play: async ({canvasElement}) => {
+    const el = await element(canvasElement, 'auth-sign-in');
+    await expectTitle(el, 'Anmelden');
+    expect(el.lang).toBe('de');
+  },
+};
+
+export const MemoryAdapterAttribute: Story = {
+  name: 'Built from attributes (adapter="memory")',
+  parameters: {auth: false},
+  render: (_args, {globals}) => html`<auth-provider adapter="memory" locale=${globals.locale ?? 'en'}><auth-sign-in></auth-sign-in></auth-provider>`,
+  play: async ({canvasElement}) => {
+    const el = await element(canvasElement, 'auth-sign-in');
+    await expectTitle(el, 'Sign in');
+    // The adapter loads on demand; then the form appears.
+    await waitFor(() => expect(field(el, 'email')).toBeTruthy());
+  },
+};
