@@ -8,8 +8,9 @@ function withoutAuthServer(plugins: PluginOption[] | undefined): PluginOption[] 
 
 const config: StorybookConfig = {
   framework: {name: '@storybook/web-components-vite', options: {}},
-  stories: ['../stories/**/*.stories.ts'],
-  addons: ['@storybook/addon-a11y', '@storybook/addon-vitest'],
+  // Docs pages (MDX) and one stories file per element; each element's Docs page is built from custom-elements.json.
+  stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
+  addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
   core: {disableTelemetry: true},
   async viteFinal(viteConfig) {
     return {

@@ -1,8 +1,15 @@
-import type {Decorator, Loader, Preview} from '@storybook/web-components-vite';
+import {setCustomElementsManifest, type Decorator, type Loader, type Preview} from '@storybook/web-components-vite';
 import {html} from 'lit';
+// Written by `npm run analyze`, which the prestorybook, prebuild-storybook and pretest:stories scripts run.
+import manifest from '../custom-elements.json';
 import type {Appearance} from '../src/appearance/appearance.js';
 import '../src/define.js';
 import {setupAuth, type AuthSetup, type StoryAuth} from '../stories/support/client.js';
+import {manifestForDocs} from './manifest.js';
+
+// Each element's Docs page (`tags: ['autodocs']`) lists its attributes, properties, events, slots,
+// CSS parts and custom properties from the manifest.
+setCustomElementsManifest(manifestForDocs(manifest));
 
 /** Each story gets a fresh client on its own memory adapter (`parameters.auth`). */
 const authLoader: Loader = async ({parameters}) => ({
@@ -26,6 +33,7 @@ const preview: Preview = {
     controls: {expanded: true},
     // An axe violation (colour contrast included) fails the story in `npm run test:stories`.
     a11y: {test: 'error'},
+    options: {storySort: {order: ['Introduction', 'Elements']}},
   },
   globalTypes: {
     locale: {

@@ -235,6 +235,12 @@ export const lightStyles = css`
     clip-path: inset(50%) !important;
     white-space: nowrap !important;
   }
+  @media (prefers-reduced-motion: reduce) {
+    form[data-auth-form] [class] {
+      transition: none !important;
+      animation-duration: 2s !important;
+    }
+  }
   @keyframes ae-spin {
     to {
       transform: rotate(360deg);

@@ -1,7 +1,8 @@
 // The script-tag bundle on a page served from another origin than the identity API:
 //   same site (127.0.0.1:<page> → 127.0.0.1:<api>): cookie mode, CORS with credentials;
 //   cross site (localhost:<page> → 127.0.0.1:<api>): mode="bearer".
-// The page loads only dist/cdn/auth-elements.js; run `npm run build` first.
+// The page loads only dist/cdn/auth-elements.js, under a strict CSP with Trusted Types;
+// run `npm run build` first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
@@ -49,11 +50,17 @@ function pageHtml(mode) {
 `;
 }
 
+/**
+ * The strictest policy a careful site ships: scripts and styles from its own origin only, no
+ * inline code, and Trusted Types enforced for every DOM sink. Every page here is served with it.
+ */
+const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src *; img-src 'self' data:; object-src 'none'; base-uri 'none'; require-trusted-types-for 'script'";
+
 /** Static files: /same-site.html, /cross-site.html and /cdn/* from dist/cdn. */
 function handlePage(req, res) {
   const path = new URL(req.url ?? '/', 'http://x').pathname;
   const send = (status, type, body) => {
-    res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+    res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'content-security-policy': STRICT_CSP });
     res.end(body);
   };
   if (path === '/favicon.ico') return send(204, 'image/x-icon', '');
@@ -99,6 +106,11 @@ async function signInWithKeyboard(url, email) {
     err.message += problems.length ? `\npage reported:\n  ${problems.join('\n  ')}` : '';
     return err;
   };
+  // Every CSP or Trusted Types violation the page reports, to assert there are none.
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
+  });
   try {
     await page.goto(url);
     const enabled = (sel) => {
@@ -117,6 +129,7 @@ async function signInWithKeyboard(url, email) {
     await page.keyboard.press('Enter');
 
     await page.waitForSelector('#signed-in-content', { state: 'visible', timeout: 15_000 });
+    assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no CSP or Trusted Types violation');
     return { page, context, explain };
   } catch (err) {
     await context.close();
