@@ -5,9 +5,9 @@ import {fileURLToPath} from 'node:url';
 import {storybookTest} from '@storybook/addon-vitest/vitest-plugin';
 import {playwright} from '@vitest/browser-playwright';
 import {defineConfig} from 'vitest/config';
+import {CHROME_ARGS, CHROME_PATH} from './scripts/chromium.mjs';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
-const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
 export default defineConfig({
   test: {
@@ -21,16 +21,8 @@ export default defineConfig({
             headless: true,
             provider: playwright({
               launchOptions: {
-                executablePath,
-                args: [
-                  '--no-sandbox',
-                  '--disable-gpu',
-                  '--disable-dev-shm-usage',
-                  '--disable-background-networking',
-                  '--disable-component-update',
-                  '--disable-sync',
-                  '--no-first-run',
-                ],
+                executablePath: CHROME_PATH,
+                args: CHROME_ARGS,
               },
             }),
             instances: [{browser: 'chromium'}],

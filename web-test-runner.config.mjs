@@ -4,6 +4,7 @@ import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {chromeLauncher} from '@web/test-runner-chrome';
+import {CHROME_ARGS, CHROME_PATH} from './scripts/chromium.mjs';
 import {createAuth} from './server/auth.js';
 import {createRequestHandler} from './server/http.js';
 import {createMailbox} from './server/mailbox.js';
@@ -61,16 +62,8 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
+        executablePath: CHROME_PATH,
+        args: CHROME_ARGS,
       },
     }),
   ],

@@ -16,20 +16,11 @@ import { build } from 'vite';
 import { chromium } from 'playwright-core';
 import { bundleConfig, defineEntries, root } from './build.mjs';
 import { startServer } from '../server/standalone.js';
+import { CHROME_ARGS, CHROME_PATH } from './chromium.mjs';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 10);
 const cdnDir = join(root, 'dist', 'cdn');
 const cdnBundle = join(cdnDir, 'auth-elements.js');
-const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
-const chromeArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -193,7 +184,7 @@ const { server: pageServer, origin } = await startPageServer(() => api);
 let browser;
 try {
   api = await startServer({ port: 0, databasePath: ':memory:', trustedOrigins: [origin], log: false, production: false });
-  browser = await chromium.launch({ executablePath, args: chromeArgs });
+  browser = await chromium.launch({ executablePath: CHROME_PATH, args: CHROME_ARGS });
   const cases = [
     ['<auth-sign-in> (script-tag bundle)', '/sign-in.html', 'auth-sign-in input[autocomplete="username"]'],
     ['plain HTML <form> (floor)', '/floor.html', 'input[autocomplete="username"]'],

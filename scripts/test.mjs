@@ -11,7 +11,7 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 const node = process.execPath;
 const has = (p) => existsSync(join(root, p));
 
-const nodeTestDirs = ['server', 'test/e2e'].filter(has);
+const nodeTestDirs = ['server', 'test/node', 'test/e2e'].filter(has);
 
 /** @type {{name: string, cmd?: string, args?: string[], skip?: string}[]} */
 const steps = [

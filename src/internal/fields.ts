@@ -61,6 +61,14 @@ function fieldShell(options: FieldOptions, control: TemplateResult): TemplateRes
   </div>`;
 }
 
+/**
+ * The email of the flow, kept in the form on steps that don't show it, so password managers
+ * save the email with the password.
+ */
+export function hiddenEmail(email: string): TemplateResult {
+  return html`<input type="email" name="email" autocomplete="username" .value=${email} hidden tabindex="-1" />`;
+}
+
 /** A labelled text input with its error below it. */
 export function textField(options: FieldOptions): TemplateResult {
   return fieldShell(options, input(options));

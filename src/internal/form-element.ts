@@ -1,7 +1,9 @@
-import {render, type PropertyValues, type TemplateResult, nothing} from 'lit';
+import {html, render, type PropertyValues, type TemplateResult, nothing} from 'lit';
 import {property, state} from 'lit/decorators.js';
+import {part} from '../appearance/part.js';
 import {checkPassword} from '../client/validation.js';
-import {codeField, passwordField, passwordRules} from './fields.js';
+import {card} from './card.js';
+import {alert, codeField, hiddenEmail, linkButton, notice, passwordField, passwordRules, primaryButton} from './fields.js';
 import type {AuthError, AuthErrorCode} from '../client/errors.js';
 import {followRedirect, safeRedirectUrl} from '../client/redirect.js';
 import type {Flow} from '../client/flows/flow.js';
@@ -31,6 +33,18 @@ const FIELD_OF_ERROR: Partial<Record<AuthErrorCode, string>> = {
  * the shadow root. Subclasses render their form with `renderForm()` and get each submit's
  * FormData in `submitForm()`.
  */
+/** Title and subtitle locale keys for each step of a flow. */
+export type StepHeadings<Step extends string> = Record<Step, readonly [title: string, subtitle: string]>;
+
+/** The line under the card that links to the other flow ("Don't have an account? Sign up"). */
+export interface CardFooter<Step extends string> {
+  href: string | undefined;
+  prompt: string;
+  link: string;
+  /** The steps that show it. */
+  steps: readonly Step[];
+}
+
 export abstract class AuthFormElement<Step extends string> extends AuthElement {
   /** Where to go after a successful sign-in (same origin or an allowlisted origin). */
   @property({attribute: 'after-sign-in-url'}) afterSignInUrl?: string;
@@ -63,6 +77,8 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
     return `${this.#uid}-${name}`;
   }
 
+  /** The flow's first step (shown before the client is there). */
+  protected abstract readonly firstStep: Step;
   protected abstract createFlow(): Flow<Step> | undefined;
   protected abstract renderForm(): TemplateResult | typeof nothing;
   protected abstract submitForm(data: FormData): void;
@@ -86,7 +102,8 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
     super.update(changed);
     const state = this.flow?.state;
     this.form.toggleAttribute('aria-busy', !!state?.pending);
-    render(this.renderForm(), this.form, {host: this});
+    const signedIn = this.authState.status === 'signed-in';
+    render(state && !signedIn ? this.renderForm() : nothing, this.form, {host: this});
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -139,6 +156,60 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
   /** A link target the integrator configured, if it is safe to follow. */
   protected safeHref(url: string | undefined): string | undefined {
     return safeRedirectUrl(url, this.client?.redirectPolicy) ?? undefined;
+  }
+
+  /** The current step, or the first one before the flow exists. */
+  protected get step(): Step {
+    return this.flow?.state.step ?? this.firstStep;
+  }
+
+  /**
+   * The card around the slotted form: the step's title and subtitle (the signed-in state when
+   * someone already is), and the footer link on the steps that show it.
+   */
+  protected renderCard(headings: StepHeadings<Step | 'complete'>, footer: CardFooter<Step>): TemplateResult {
+    const step = this.step;
+    const [title, subtitle] = headings[step !== 'complete' && this.authState.status === 'signed-in' ? 'complete' : step];
+    const values = {email: this.flow?.state.email ?? '', name: this.authState.user?.name ?? ''};
+    const href = this.safeHref(footer.href);
+    const appearance = this.mergedAppearance;
+    return card({
+      title: this.t(title),
+      subtitle: this.t(subtitle, values),
+      appearance,
+      footer:
+        href && footer.steps.includes(step)
+          ? html`${this.t(footer.prompt)} <a href=${href} ${part('footer-action-link', appearance)}>${this.t(footer.link)}</a>`
+          : nothing,
+    });
+  }
+
+  /** The submit button, busy while the flow works. */
+  protected submitButton(label = this.t('common.continue')): TemplateResult {
+    return primaryButton(label, !!this.flow?.state.pending, this.t('common.working'), this.mergedAppearance);
+  }
+
+  /** A text button inside the form, named by its part. */
+  protected action(label: string, onClick: () => void, partName: string): TemplateResult {
+    return linkButton(label, onClick, partName, this.mergedAppearance);
+  }
+
+  /** The form-level error for a step whose fields are `fields`. */
+  protected formAlert(fields: readonly string[]) {
+    return alert(this.formError(fields), this.mergedAppearance);
+  }
+
+  /**
+   * A step that asks for an emailed code: the "sent again" notice, the code field, Continue,
+   * a way back and a way to have the code sent again.
+   */
+  protected codeStep(back: {label: string; onClick: () => void}, resend: () => void): TemplateResult {
+    const {email, codeSent} = this.flow!.state;
+    return html`${notice(codeSent ? this.t('common.codeSent', {email}) : null, this.mergedAppearance)}
+      ${this.formAlert(['code'])} ${hiddenEmail(email)} ${this.codeInput()} ${this.submitButton()}
+      <div class="ae-actions">
+        ${this.action(back.label, back.onClick, 'back-link')} ${this.action(this.t('common.resendCode'), resend, 'resend-code-link')}
+      </div>`;
   }
 
   /** A password field with show/hide, its error, and the typed value tracked for the rules. */

@@ -1,19 +1,10 @@
 // Shared pieces of the end-to-end tests: Chromium from the machine, free ports, the mailbox.
 import {createServer} from 'node:net';
 import {chromium} from 'playwright-core';
-
-export const CHROME_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import {CHROME_ARGS, CHROME_PATH} from '../../scripts/chromium.mjs';
 
 export function launchChromium() {
-  return chromium.launch({executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROME_ARGS});
+  return chromium.launch({executablePath: CHROME_PATH, args: CHROME_ARGS});
 }
 
 /** A port nothing listens on right now. */

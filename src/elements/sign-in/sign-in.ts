@@ -1,14 +1,13 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {property} from 'lit/decorators.js';
-import {part} from '../../appearance/part.js';
+import {hostBase} from '../../appearance/tokens.js';
 import type {SignInFlow} from '../../client/flows/sign-in-flow.js';
 import type {SignInStep} from '../../client/types.js';
-import {hostBase} from '../../appearance/tokens.js';
-import {card, cardStyles} from '../../internal/card.js';
-import {AuthFormElement} from '../../internal/form-element.js';
-import {alert, linkButton, notice, primaryButton, textField} from '../../internal/fields.js';
+import {cardStyles} from '../../internal/card.js';
+import {hiddenEmail, textField} from '../../internal/fields.js';
+import {AuthFormElement, type StepHeadings} from '../../internal/form-element.js';
 
-const HEADINGS: Record<SignInStep, [title: string, subtitle: string]> = {
+const HEADINGS: StepHeadings<SignInStep> = {
   identifier: ['signIn.title', 'signIn.subtitle'],
   password: ['signIn.passwordTitle', 'signIn.passwordSubtitle'],
   'verify-email': ['signIn.verifyTitle', 'signIn.verifySubtitle'],
@@ -43,78 +42,58 @@ export class AuthSignIn extends AuthFormElement<SignInStep> {
   @property({attribute: 'sign-up-url'}) signUpUrl?: string;
 
   protected declare flow?: SignInFlow;
+  protected readonly firstStep = 'identifier';
 
   protected createFlow(): SignInFlow | undefined {
     return this.client?.signIn();
   }
 
   override render(): TemplateResult {
-    const step = this.flow?.state.step ?? 'identifier';
-    const signedInElsewhere = step !== 'complete' && this.authState.status === 'signed-in';
-    const [title, subtitle] = HEADINGS[signedInElsewhere ? 'complete' : step];
-    const values = {email: this.flow?.state.email ?? '', name: this.authState.user?.name ?? ''};
-    const signUpHref = this.safeHref(this.signUpUrl);
-    const showFooter = signUpHref && (step === 'identifier' || step === 'password');
-    return card({
-      title: this.t(title),
-      subtitle: this.t(subtitle, values),
-      appearance: this.mergedAppearance,
-      footer: showFooter
-        ? html`${this.t('signIn.noAccount')}
-            <a href=${signUpHref} ${part('footer-action-link', this.mergedAppearance)}>${this.t('signIn.signUpLink')}</a>`
-        : nothing,
+    return this.renderCard(HEADINGS, {
+      href: this.signUpUrl,
+      prompt: 'signIn.noAccount',
+      link: 'signIn.signUpLink',
+      steps: ['identifier', 'password'],
     });
   }
 
   protected renderForm(): TemplateResult | typeof nothing {
-    const flow = this.flow;
-    if (!flow || this.authState.status === 'signed-in') return nothing;
-    const {step, pending, email, codeSent} = flow.state;
-    const appearance = this.mergedAppearance;
-    const back = linkButton(this.t('common.back'), () => flow.back(), 'back-link', appearance);
-    const emailField = textField({
-      id: this.nodeId('email'),
-      name: 'email',
-      type: 'email',
-      label: this.t('common.emailLabel'),
-      autocomplete: 'username',
-      inputmode: 'email',
-      value: email,
-      error: this.fieldError('email'),
-      appearance,
-    });
-    // Keeps the email in the form on later steps, so password managers save the pair.
-    const hiddenEmail = html`<input type="email" name="email" autocomplete="username" .value=${email} hidden tabindex="-1" />`;
-    const codeSentNotice = notice(codeSent ? this.t('common.codeSent', {email}) : null, appearance);
-    const submit = (label = this.t('common.continue')) => primaryButton(label, pending, this.t('common.working'), appearance);
-
+    const flow = this.flow!;
+    const {step, email} = flow.state;
+    const back = {label: this.t('common.back'), onClick: () => flow.back()};
     switch (step) {
       case 'identifier':
-        return html`${alert(this.formError(['email']), appearance)} ${emailField} ${submit()}`;
+        return html`${this.formAlert(['email'])}
+          ${textField({
+            id: this.nodeId('email'),
+            name: 'email',
+            type: 'email',
+            label: this.t('common.emailLabel'),
+            autocomplete: 'username',
+            inputmode: 'email',
+            value: email,
+            error: this.fieldError('email'),
+            appearance: this.mergedAppearance,
+          })}
+          ${this.submitButton()}`;
       case 'password':
-        return html`${alert(this.formError(['password']), appearance)} ${hiddenEmail}
+        return html`${this.formAlert(['password'])} ${hiddenEmail(email)}
           ${this.passwordInput({
             autocomplete: 'current-password',
             label: this.t('common.passwordLabel'),
-            labelAction: linkButton(this.t('signIn.forgotPassword'), () => void flow.forgotPassword(), 'forgot-password-link', appearance),
+            labelAction: this.action(this.t('signIn.forgotPassword'), () => void flow.forgotPassword(), 'forgot-password-link'),
           })}
-          ${submit()}
-          <div class="ae-actions">${linkButton(this.t('common.changeEmail'), () => flow.back(), 'back-link', appearance)}</div>`;
+          ${this.submitButton()}
+          <div class="ae-actions">${this.action(this.t('common.changeEmail'), () => flow.back(), 'back-link')}</div>`;
       case 'verify-email':
-        return html`${codeSentNotice} ${alert(this.formError(['code']), appearance)} ${this.codeInput()} ${submit()}
-          <div class="ae-actions">
-            ${back} ${linkButton(this.t('common.resendCode'), () => void flow.resendVerificationCode(), 'resend-code-link', appearance)}
-          </div>`;
+        return this.codeStep(back, () => void flow.resendVerificationCode());
       case 'reset-code':
-        return html`${codeSentNotice} ${alert(this.formError(['code']), appearance)} ${this.codeInput()} ${submit()}
-          <div class="ae-actions">
-            ${back} ${linkButton(this.t('common.resendCode'), () => void flow.resendResetCode(), 'resend-code-link', appearance)}
-          </div>`;
+        return this.codeStep(back, () => void flow.resendResetCode());
       case 'reset-password':
-        return html`${alert(this.formError(['password']), appearance)} ${hiddenEmail}
+        return html`${this.formAlert(['password'])} ${hiddenEmail(email)}
           ${this.passwordInput({autocomplete: 'new-password', label: this.t('signIn.newPasswordLabel')})}
-          ${this.passwordRules()} ${submit(this.t('signIn.resetSubmit'))}
-          <div class="ae-actions">${back}</div>`;
+          ${this.passwordRules()} ${this.submitButton(this.t('signIn.resetSubmit'))}
+          <div class="ae-actions">${this.action(back.label, back.onClick, 'back-link')}</div>`;
       case 'complete':
         return nothing;
     }

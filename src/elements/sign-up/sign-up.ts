@@ -1,17 +1,16 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import {part} from '../../appearance/part.js';
 import {hostBase} from '../../appearance/tokens.js';
 import {followRedirect} from '../../client/redirect.js';
 import type {SignUpFlow} from '../../client/flows/sign-up-flow.js';
 import type {SignUpStep} from '../../client/types.js';
 import {isValidEmail, meetsPolicy} from '../../client/validation.js';
 import {AuthSignedInEvent} from '../../events.js';
-import {card, cardStyles} from '../../internal/card.js';
-import {AuthFormElement} from '../../internal/form-element.js';
-import {alert, linkButton, notice, primaryButton, textField} from '../../internal/fields.js';
+import {cardStyles} from '../../internal/card.js';
+import {AuthFormElement, type StepHeadings} from '../../internal/form-element.js';
+import {textField} from '../../internal/fields.js';
 
-const HEADINGS: Record<SignUpStep, [title: string, subtitle: string]> = {
+const HEADINGS: StepHeadings<SignUpStep> = {
   details: ['signUp.title', 'signUp.subtitle'],
   'verify-email': ['signUp.verifyTitle', 'signUp.verifySubtitle'],
   complete: ['signUp.completeTitle', 'signUp.completeSubtitle'],
@@ -51,76 +50,57 @@ export class AuthSignUp extends AuthFormElement<SignUpStep> {
   @state() private shownProblems = new Set<DetailField>();
 
   protected declare flow?: SignUpFlow;
+  protected readonly firstStep = 'details';
 
   protected createFlow(): SignUpFlow | undefined {
     return this.client?.signUp();
   }
 
   override render(): TemplateResult {
-    const step = this.flow?.state.step ?? 'details';
-    const signedInElsewhere = step !== 'complete' && this.authState.status === 'signed-in';
-    const [title, subtitle] = HEADINGS[signedInElsewhere ? 'complete' : step];
-    const values = {email: this.flow?.state.email ?? '', name: this.authState.user?.name ?? ''};
-    const signInHref = this.safeHref(this.signInUrl);
-    return card({
-      title: this.t(title),
-      subtitle: this.t(subtitle, values),
-      appearance: this.mergedAppearance,
-      footer:
-        signInHref && step === 'details'
-          ? html`${this.t('signUp.haveAccount')}
-              <a href=${signInHref} ${part('footer-action-link', this.mergedAppearance)}>${this.t('signUp.signInLink')}</a>`
-          : nothing,
+    return this.renderCard(HEADINGS, {
+      href: this.signInUrl,
+      prompt: 'signUp.haveAccount',
+      link: 'signUp.signInLink',
+      steps: ['details'],
     });
   }
 
   protected renderForm(): TemplateResult | typeof nothing {
-    const flow = this.flow;
-    if (!flow || this.authState.status === 'signed-in') return nothing;
-    const {step, pending, email, codeSent} = flow.state;
-    const appearance = this.mergedAppearance;
-    const submit = (label: string) => primaryButton(label, pending, this.t('common.working'), appearance);
-    if (step === 'details') {
-      const markTouched = (field: DetailField) => (event: FocusEvent) => {
-        const input = event.target as HTMLInputElement;
-        if (input.value !== input.defaultValue) this.#showProblems(field);
-      };
-      return html`${alert(this.formError(['email', 'password']), appearance)}
-        ${textField({
-          id: this.nodeId('name'),
-          name: 'name',
-          label: this.t('common.nameLabel'),
-          autocomplete: 'name',
-          error: this.#problem('name'),
-          onBlur: markTouched('name'),
-          appearance,
-        })}
-        ${textField({
-          id: this.nodeId('email'),
-          name: 'email',
-          type: 'email',
-          label: this.t('common.emailLabel'),
-          autocomplete: 'username',
-          inputmode: 'email',
-          value: email,
-          error: this.#problem('email') ?? this.fieldError('email'),
-          onBlur: markTouched('email'),
-          appearance,
-        })}
-        ${this.passwordInput({autocomplete: 'new-password', label: this.t('common.passwordLabel'), problem: this.#problem('password')})}
-        ${this.passwordRules()} ${submit(this.t('signUp.submit'))}`;
-    }
+    const flow = this.flow!;
+    const {step, email} = flow.state;
     if (step === 'verify-email') {
-      return html`${notice(codeSent ? this.t('common.codeSent', {email}) : null, appearance)}
-        ${alert(this.formError(['code']), appearance)}
-        <input type="email" name="email" autocomplete="username" .value=${email} hidden tabindex="-1" />
-        ${this.codeInput()} ${submit(this.t('common.continue'))}
-        <div class="ae-actions">
-          ${linkButton(this.t('common.changeEmail'), () => flow.back(), 'back-link', appearance)}
-          ${linkButton(this.t('common.resendCode'), () => void flow.resendVerificationCode(), 'resend-code-link', appearance)}
-        </div>`;
+      return this.codeStep({label: this.t('common.changeEmail'), onClick: () => flow.back()}, () => void flow.resendVerificationCode());
     }
-    return nothing;
+    if (step !== 'details') return nothing;
+    const appearance = this.mergedAppearance;
+    const markTouched = (field: DetailField) => (event: FocusEvent) => {
+      const input = event.target as HTMLInputElement;
+      if (input.value !== input.defaultValue) this.#showProblems(field);
+    };
+    return html`${this.formAlert(['email', 'password'])}
+      ${textField({
+        id: this.nodeId('name'),
+        name: 'name',
+        label: this.t('common.nameLabel'),
+        autocomplete: 'name',
+        error: this.#problem('name'),
+        onBlur: markTouched('name'),
+        appearance,
+      })}
+      ${textField({
+        id: this.nodeId('email'),
+        name: 'email',
+        type: 'email',
+        label: this.t('common.emailLabel'),
+        autocomplete: 'username',
+        inputmode: 'email',
+        value: email,
+        error: this.#problem('email') ?? this.fieldError('email'),
+        onBlur: markTouched('email'),
+        appearance,
+      })}
+      ${this.passwordInput({autocomplete: 'new-password', label: this.t('common.passwordLabel'), problem: this.#problem('password')})}
+      ${this.passwordRules()} ${this.submitButton(this.t('signUp.submit'))}`;
   }
 
   protected submitForm(data: FormData): void {
