@@ -29,10 +29,28 @@ function defineElementCalls() {
   };
 }
 
+/**
+ * The analyzer also guesses events from `dispatchEvent(new SomeEvent(arg))`, naming them after
+ * constructor arguments (`user`, `state`, …). The `@event` tags in each class header are the
+ * API: keep only the events they document.
+ */
+function documentedEventsOnly() {
+  return {
+    name: 'auth-elements:documented-events-only',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const module of customElementsManifest.modules ?? []) {
+        for (const declaration of module.declarations ?? []) {
+          if (declaration.events) declaration.events = declaration.events.filter((event) => event.name && event.description);
+        }
+      }
+    },
+  };
+}
+
 export default {
   globs: ['src/elements/**/*.ts', 'src/internal/**/*.ts', 'src/define/auth-*.ts'],
   exclude: ['**/*.test.ts', '**/*.stories.ts', '**/*.d.ts'],
   outdir: '.',
   litelement: true,
-  plugins: [defineElementCalls()],
+  plugins: [defineElementCalls(), documentedEventsOnly()],
 };

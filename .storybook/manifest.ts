@@ -37,6 +37,7 @@ const documented = (item: Item) => !!item.name && !!item.description?.trim() && 
  *   `new AuthSignedInEvent(user)` as an event named `user` and `this.form.slot = …` as a field
  *   `slot`; neither has a description.
  * - the element's `@summary` becomes its description (the text at the top of its Docs page).
+ * - the default slot (`@slot - …`, no name) is listed as `(default)`: Storybook drops unnamed rows.
  */
 export function manifestForDocs(source: unknown): Manifest {
   const manifest = source as Manifest;
@@ -52,6 +53,7 @@ export function manifestForDocs(source: unknown): Manifest {
               members: declaration.members?.filter((member) => member.kind === 'field' && documented(member)),
               attributes: declaration.attributes?.filter(documented),
               events: declaration.events?.filter(documented),
+              slots: declaration.slots?.map((slot) => (slot.name ? slot : {...slot, name: '(default)'})),
             }
           : declaration,
       ),

@@ -5,6 +5,7 @@ import manifest from '../custom-elements.json';
 import type {Appearance} from '../src/appearance/appearance.js';
 import '../src/define.js';
 import {setupAuth, type AuthSetup, type StoryAuth} from '../stories/support/client.js';
+import ElementDocs from './element-docs.mdx';
 import {manifestForDocs} from './manifest.js';
 
 // Each element's Docs page (`tags: ['autodocs']`) lists its attributes, properties, events, slots,
@@ -25,14 +26,29 @@ const withProvider: Decorator = (story, {loaded, globals, parameters}) => {
   >`;
 };
 
+/**
+ * Docs tables: a control only for the args a story's render reads (`signUpUrl`…); every other row
+ * (properties the render ignores, events, slots, parts, custom properties) is reference only.
+ */
+const controlsForStoryArgs: NonNullable<Preview['argTypesEnhancers']>[number] = ({argTypes, initialArgs}) =>
+  Object.fromEntries(
+    Object.entries(argTypes).map(([name, argType]) => {
+      if (!(name in initialArgs)) return [name, {...argType, control: {disable: true}}];
+      const text = /^string( \| undefined)?$/.test(argType.table?.type?.summary ?? '');
+      return [name, text ? {...argType, control: {type: 'text'}} : argType];
+    }),
+  );
+
 const preview: Preview = {
   loaders: [authLoader],
+  argTypesEnhancers: [controlsForStoryArgs],
   decorators: [withProvider],
   parameters: {
     layout: 'centered',
     controls: {expanded: true},
     // An axe violation (colour contrast included) fails the story in `npm run test:stories`.
     a11y: {test: 'error'},
+    docs: {page: ElementDocs},
     options: {storySort: {order: ['Introduction', 'Elements']}},
   },
   globalTypes: {

@@ -16,6 +16,7 @@ const app = html`<div style="display: grid; gap: 1rem; justify-items: end; width
 const meta: Meta = {
   title: 'Elements/Provider',
   component: 'auth-provider',
+  tags: ['autodocs'],
   // preview.ts wraps every story in <auth-provider .client=… locale=…>.
   render: () => app,
 };

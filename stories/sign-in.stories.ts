@@ -17,6 +17,7 @@ type Context = Parameters<Play>[0];
 const meta: Meta<Args> = {
   title: 'Elements/Sign in',
   component: 'auth-sign-in',
+  tags: ['autodocs'],
   args: {signUpUrl: '#sign-up'},
   render: ({signUpUrl}) => html`<auth-sign-in sign-up-url=${ifDefined(signUpUrl)}></auth-sign-in>`,
 };

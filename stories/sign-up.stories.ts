@@ -16,6 +16,7 @@ type Context = Parameters<NonNullable<Story['play']>>[0];
 const meta: Meta<Args> = {
   title: 'Elements/Sign up',
   component: 'auth-sign-up',
+  tags: ['autodocs'],
   args: {signInUrl: '#sign-in'},
   render: ({signInUrl}) => html`<auth-sign-up sign-in-url=${ifDefined(signInUrl)}></auth-sign-up>`,
 };

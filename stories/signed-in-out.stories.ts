@@ -8,6 +8,9 @@ type Story = StoryObj;
 const meta: Meta = {
   title: 'Elements/Signed in & signed out',
   component: 'auth-signed-in',
+  // Its Docs page lists both elements' API (one tab each).
+  subcomponents: {AuthSignedOut: 'auth-signed-out'},
+  tags: ['autodocs'],
   render: () => html`
     <auth-signed-in><p>Only signed-in users see this.</p></auth-signed-in>
     <auth-signed-out><p>Only signed-out visitors see this.</p></auth-signed-out>

@@ -12,6 +12,7 @@ const signedInAs = (user: AuthSetup['signedInAs'], setup: AuthSetup = {}) => ({a
 const meta: Meta = {
   title: 'Elements/User button',
   component: 'auth-user-button',
+  tags: ['autodocs'],
   parameters: signedInAs(ADA),
   // Room for the menu, which opens below and towards the start of the button.
   render: () => html`<div style="display: flex; align-items: flex-start; justify-content: flex-end; width: 20rem; min-height: 22rem">

@@ -34,8 +34,11 @@ describe('appearance', () => {
       {variables: {colorPrimary: 'green'}, elements: {card: {color: 'green'}}},
     );
     expect(merged).to.deep.equal({
+      theme: [],
       variables: {colorPrimary: 'green', borderRadius: '0'},
       elements: {card: {color: 'green'}, primaryButton: 'a'},
+      options: {},
+      css: [],
     });
   });
 

@@ -1,14 +1,16 @@
 import {nothing, type ElementPart} from 'lit';
 import {Directive, directive, PartType, type PartInfo} from 'lit/directive.js';
-import {camel, kebab, type Appearance} from './appearance.js';
+import {camel, type Appearance} from './appearance.js';
 
 /**
- * `<button ${part('primary-button', appearance)}>` names a node for `::part()` and applies
- * `appearance.elements.primaryButton` to it: a style object (inline, `!important` so it beats
- * the kit's own defensive rules) or class names. One vocabulary for parts and appearance keys.
+ * `<button ${part('primary-button', appearance)}>` names a node for `::part()` and gives it the
+ * class names of `appearance.elements.primaryButton`. (Style objects become stylesheet rules on
+ * `[part~=…]`: see appearance-sheets.ts.) One vocabulary for parts and appearance keys.
  */
+/** What templates need of an appearance: the `elements` that may name classes for parts. */
+export type PartAppearance = Pick<Appearance, 'elements'>;
+
 class PartDirective extends Directive {
-  #styled: string[] = [];
   #classes: string[] = [];
 
   constructor(info: PartInfo) {
@@ -16,28 +18,17 @@ class PartDirective extends Directive {
     if (info.type !== PartType.ELEMENT) throw new Error('part() goes on an element');
   }
 
-  render(_name: string, _appearance?: Appearance) {
+  render(_name: string, _appearance?: PartAppearance) {
     return nothing;
   }
 
-  override update(elementPart: ElementPart, [name, appearance]: [string, Appearance | undefined]) {
+  override update(elementPart: ElementPart, [name, appearance]: [string, PartAppearance | undefined]) {
     const element = elementPart.element as HTMLElement;
     element.setAttribute('part', name);
-    for (const property of this.#styled) element.style.removeProperty(property);
     element.classList.remove(...this.#classes);
-    this.#styled = [];
-    this.#classes = [];
     const value = appearance?.elements?.[camel(name)];
-    if (typeof value === 'string') {
-      this.#classes = value.split(/\s+/).filter(Boolean);
-      element.classList.add(...this.#classes);
-    } else if (value) {
-      for (const [key, declaration] of Object.entries(value)) {
-        const property = key.startsWith('--') ? key : kebab(key);
-        element.style.setProperty(property, declaration, 'important');
-        this.#styled.push(property);
-      }
-    }
+    this.#classes = typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : [];
+    element.classList.add(...this.#classes);
     return nothing;
   }
 }

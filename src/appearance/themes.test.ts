@@ -1,6 +1,8 @@
 import {expect} from '@open-wc/testing';
 import {emulateMedia} from '@web/test-runner-commands';
 import type {AuthSignIn} from '../elements/sign-in/sign-in.js';
+import {variableToProperty, type AppearanceVariable} from './appearance.js';
+import {THEMES} from './themes.js';
 import {clientFor, errorText, html, input, memoryAdapter, mount, submit, type} from '../../test/helpers.js';
 
 /** The computed look of the nodes every token governs. */
@@ -31,7 +33,10 @@ describe('themes/light.css', () => {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(await (await fetch('/themes/light.css')).text());
     expect(sheet.cssRules.length).to.equal(1);
-    expect((sheet.cssRules[0] as CSSStyleRule).style.length).to.be.greaterThan(15);
+    const declared = [...(sheet.cssRules[0] as CSSStyleRule).style];
+    for (const name of Object.keys(THEMES.light.variables) as AppearanceVariable[]) {
+      expect(declared, name).to.include(variableToProperty(name));
+    }
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     try {
       expect(look(el)).to.deep.equal(before);

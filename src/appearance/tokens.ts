@@ -1,32 +1,48 @@
-import {css} from 'lit';
+import {css, unsafeCSS} from 'lit';
+import {themeDeclarations, THEMES} from './themes.js';
 
 /**
- * The meaning tokens every element reads, with the light theme as their defaults. Themes and
- * `appearance.variables` set the public `--auth-*` properties on any ancestor or on the host;
- * element styles read only these private aliases.
+ * The meaning tokens every element reads. Three tiers, strongest first:
+ *   1. `--auth-*` set by the integrator (page CSS on any ancestor, or `appearance.variables`),
+ *   2. `--_t-*` set by the theme (`appearance.theme`; the light theme below by default),
+ *   3. a value derived from other tokens (shade scales mixed from one colour).
+ * Element styles read only the private `--_*` aliases.
  */
 export const tokens = css`
   :host {
-    --_primary: var(--auth-color-primary, #4f46e5);
-    --_primary-fg: var(--auth-color-primary-foreground, #ffffff);
-    --_primary-hover: color-mix(in srgb, var(--_primary) 85%, #000000);
-    --_danger: var(--auth-color-danger, #c81e1e);
-    --_success: var(--auth-color-success, #15803d);
-    --_fg: var(--auth-color-foreground, #111827);
-    --_muted: var(--auth-color-muted, #f3f4f6);
-    --_muted-fg: var(--auth-color-muted-foreground, #4b5563);
-    --_bg: var(--auth-color-background, #ffffff);
-    --_input: var(--auth-color-input, #ffffff);
-    --_input-fg: var(--auth-color-input-foreground, var(--_fg));
-    --_border: var(--auth-color-border, #c4c9d2);
-    --_ring: var(--auth-color-ring, color-mix(in srgb, var(--_primary) 55%, transparent));
-    --_shadow: var(--auth-color-shadow, rgb(15 23 42 / 0.12));
-    --_font: var(--auth-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
-    --_font-buttons: var(--auth-font-family-buttons, var(--_font));
-    --_font-size: var(--auth-font-size, 0.9375rem);
-    --_font-weight: var(--auth-font-weight, 500);
-    --_radius: var(--auth-radius, 0.5rem);
-    --_space: var(--auth-spacing, 1rem);
+    ${unsafeCSS(themeDeclarations(THEMES.light.variables))}
+    --_t-scheme: light;
+  }
+  :host {
+    color-scheme: var(--_t-scheme);
+    --_primary: var(--auth-color-primary, var(--_t-color-primary));
+    --_primary-fg: var(--auth-color-primary-foreground, var(--_t-color-primary-foreground));
+    --_danger: var(--auth-color-danger, var(--_t-color-danger));
+    --_success: var(--auth-color-success, var(--_t-color-success));
+    --_warning: var(--auth-color-warning, var(--_t-color-warning));
+    --_neutral: var(--auth-color-neutral, var(--_t-color-neutral));
+    --_fg: var(--auth-color-foreground, var(--_t-color-foreground));
+    --_bg: var(--auth-color-background, var(--_t-color-background));
+    --_muted: var(--auth-color-muted, var(--_t-color-muted, color-mix(in srgb, var(--_neutral) 14%, var(--_bg))));
+    --_muted-fg: var(--auth-color-muted-foreground, var(--_t-color-muted-foreground, color-mix(in srgb, var(--_fg) 72%, var(--_bg))));
+    --_input: var(--auth-color-input, var(--_t-color-input, var(--_bg)));
+    --_input-fg: var(--auth-color-input-foreground, var(--_t-color-input-foreground, var(--_fg)));
+    --_border: var(--auth-color-border, var(--_t-color-border, color-mix(in srgb, var(--_neutral) 45%, var(--_bg))));
+    --_ring: var(--auth-color-ring, var(--_t-color-ring, color-mix(in srgb, var(--_primary) 55%, transparent)));
+    --_shadow: var(--auth-color-shadow, var(--_t-color-shadow));
+    --_backdrop: var(--auth-color-modal-backdrop, var(--_t-color-modal-backdrop));
+    --_font: var(--auth-font-family, var(--_t-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif));
+    --_font-buttons: var(--auth-font-family-buttons, var(--_t-font-family-buttons, var(--_font)));
+    --_font-size: var(--auth-font-size, var(--_t-font-size, 0.9375rem));
+    --_font-weight: var(--auth-font-weight, var(--_t-font-weight, 500));
+    --_radius: var(--auth-radius, var(--_t-radius, 0.5rem));
+    --_space: var(--auth-spacing, var(--_t-spacing, 1rem));
+    /* Scales mixed from one colour. */
+    --_primary-hover: color-mix(in srgb, var(--_primary) 85%, var(--_fg));
+    --_danger-subtle: color-mix(in srgb, var(--_danger) 9%, var(--_bg));
+    --_danger-border: color-mix(in srgb, var(--_danger) 40%, var(--_bg));
+    --_warning-subtle: color-mix(in srgb, var(--_warning) 10%, var(--_bg));
+    --_warning-border: color-mix(in srgb, var(--_warning) 45%, var(--_bg));
     --_focus-ring: 0 0 0 3px var(--_ring);
   }
 `;

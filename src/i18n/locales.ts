@@ -2,7 +2,27 @@
 export type LocaleBundle = Record<string, unknown>;
 
 export const LOCALE_LOADERS: Record<string, () => Promise<{default: LocaleBundle}>> = {
+  ar: () => import('../../locales/ar.json'),
+  cs: () => import('../../locales/cs.json'),
+  da: () => import('../../locales/da.json'),
   de: () => import('../../locales/de.json'),
+  es: () => import('../../locales/es.json'),
+  fi: () => import('../../locales/fi.json'),
+  fr: () => import('../../locales/fr.json'),
+  he: () => import('../../locales/he.json'),
+  hi: () => import('../../locales/hi.json'),
+  it: () => import('../../locales/it.json'),
+  ja: () => import('../../locales/ja.json'),
+  ko: () => import('../../locales/ko.json'),
+  nb: () => import('../../locales/nb.json'),
+  nl: () => import('../../locales/nl.json'),
+  pl: () => import('../../locales/pl.json'),
+  pt: () => import('../../locales/pt.json'),
+  ru: () => import('../../locales/ru.json'),
+  sv: () => import('../../locales/sv.json'),
+  tr: () => import('../../locales/tr.json'),
+  uk: () => import('../../locales/uk.json'),
+  zh: () => import('../../locales/zh.json'),
 };
 
 export const SUPPORTED_LOCALES = ['en', ...Object.keys(LOCALE_LOADERS)];

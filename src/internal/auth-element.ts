@@ -1,7 +1,9 @@
 import {consume} from '@lit/context';
 import {LitElement, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import {applyVariables, mergeAppearance, type Appearance} from '../appearance/appearance.js';
+import {applyVariables, mergeAppearance, type Appearance, type MergedAppearance} from '../appearance/appearance.js';
+import {appearanceSheets, type AppearanceSheets} from '../appearance/appearance-sheets.js';
+import {resolveThemes, themeSheet} from '../appearance/themes.js';
 import type {AuthClient} from '../client/auth-client.js';
 import type {AuthState} from '../client/types.js';
 import {appearanceContext} from '../context/appearance-context.js';
@@ -36,13 +38,24 @@ export class AuthElement extends LitElement {
   @state()
   protected providerAppearance?: Appearance;
 
+  /** Custom states (`:state(…)`) the element exposes to CSS. */
+  protected readonly internals = this.attachInternals();
+
   #subscriptions = new Map<string, {source: Subscribable; off: () => void}>();
   #appliedVariables: string[] = [];
-  #mergedAppearance: Appearance = {};
+  #mergedAppearance: MergedAppearance = mergeAppearance();
+  #baseSheets?: CSSStyleSheet[];
+  #lightSheet: CSSStyleSheet | null = null;
+  #sheetsVersion = 0;
 
   /** The provider's appearance with this element's on top. */
-  protected get mergedAppearance(): Appearance {
+  protected get mergedAppearance(): MergedAppearance {
     return this.#mergedAppearance;
+  }
+
+  /** The selector of this element's own light-DOM form, if it has one (appearance reaches it). */
+  protected get lightFormSelector(): string | null {
+    return null;
   }
 
   protected get authState(): AuthState {
@@ -71,17 +84,56 @@ export class AuthElement extends LitElement {
     super.disconnectedCallback();
     for (const {off} of this.#subscriptions.values()) off();
     this.#subscriptions.clear();
+    this.#adoptLightSheet(null);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.watch('client', this.client);
     this.watch('localizer', this.localizer);
-    if (changed.has('appearance') || changed.has('providerAppearance' as keyof AuthElement)) {
+    if (changed.has('appearance') || changed.has('providerAppearance' as keyof AuthElement) || !this.hasUpdated) {
       this.#mergedAppearance = mergeAppearance(this.providerAppearance, this.appearance);
       this.#appliedVariables = applyVariables(this, this.#mergedAppearance, this.#appliedVariables);
+      this.#applySheets();
+      const animations = this.#mergedAppearance.options.animations !== false;
+      this.#setState('no-animations', !animations);
     }
     const localizer = this.localizer ?? defaultLocalizer();
     this.lang = localizer.language;
+  }
+
+  /** Turns a custom state on or off (`:state(name)` in CSS). */
+  protected setState(name: string, on: boolean): void {
+    this.#setState(name, on);
+  }
+
+  #setState(name: string, on: boolean): void {
+    if (on) this.internals.states.add(name);
+    else this.internals.states.delete(name);
+  }
+
+  /** Adopts the theme and appearance stylesheets next to the element's own styles. */
+  #applySheets(): void {
+    const version = ++this.#sheetsVersion;
+    const theme = themeSheet(resolveThemes(this.#mergedAppearance.theme));
+    const apply = ({shadow, light}: AppearanceSheets) => {
+      if (version !== this.#sheetsVersion || !(this.renderRoot instanceof ShadowRoot)) return;
+      const root = this.renderRoot;
+      this.#baseSheets ??= [...root.adoptedStyleSheets];
+      root.adoptedStyleSheets = [...this.#baseSheets, ...[theme, shadow].filter((sheet): sheet is CSSStyleSheet => !!sheet)];
+      this.#adoptLightSheet(light);
+    };
+    const sheets = appearanceSheets(this.#mergedAppearance, this.lightFormSelector);
+    if (sheets instanceof Promise) {
+      apply({shadow: null, light: null});
+      sheets.then(apply, (error) => console.warn('[auth-elements] appearance.css could not be used:', error));
+    } else apply(sheets);
+  }
+
+  #adoptLightSheet(sheet: CSSStyleSheet | null): void {
+    const root = this.getRootNode() as Document | ShadowRoot;
+    const others = root.adoptedStyleSheets?.filter((adopted) => adopted !== this.#lightSheet) ?? [];
+    this.#lightSheet = this.isConnected ? sheet : null;
+    if (root.adoptedStyleSheets) root.adoptedStyleSheets = this.#lightSheet ? [...others, this.#lightSheet] : others;
   }
 }

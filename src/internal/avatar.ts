@@ -1,6 +1,5 @@
 import {css, html, type TemplateResult} from 'lit';
-import {part} from '../appearance/part.js';
-import type {Appearance} from '../appearance/appearance.js';
+import {part, type PartAppearance} from '../appearance/part.js';
 import type {User} from '../client/types.js';
 
 /** Up to two initials from the name (or the email when there is no name). */
@@ -40,7 +39,7 @@ export const avatarStyles = css`
  * The user's picture, or their initials; decorative (the surrounding control is labelled).
  * Initials are drawn by CSS from an attribute, so they never compete with the control's name.
  */
-export function avatar(user: User, appearance: Appearance): TemplateResult {
+export function avatar(user: User, appearance: PartAppearance): TemplateResult {
   return user.imageUrl
     ? html`<span class="avatar" ${part('avatar', appearance)} aria-hidden="true"><img src=${user.imageUrl} alt="" /></span>`
     : html`<span class="avatar" ${part('avatar', appearance)} aria-hidden="true" data-initials=${initials(user)}></span>`;

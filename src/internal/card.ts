@@ -1,6 +1,5 @@
 import {css, html, nothing, type TemplateResult} from 'lit';
-import {part} from '../appearance/part.js';
-import type {Appearance} from '../appearance/appearance.js';
+import {part, type PartAppearance} from '../appearance/part.js';
 
 export const cardStyles = css`
   :host {
@@ -61,7 +60,7 @@ export interface CardContent {
   subtitle?: string;
   body?: TemplateResult | typeof nothing;
   footer?: TemplateResult | typeof nothing;
-  appearance: Appearance;
+  appearance: PartAppearance;
 }
 
 /** The card every flow element shows: header, the slotted light-DOM form, footer. */

@@ -1,7 +1,6 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
-import {part} from '../appearance/part.js';
-import type {Appearance} from '../appearance/appearance.js';
+import {part, type PartAppearance} from '../appearance/part.js';
 import {checkIcon, dotIcon, eyeIcon, eyeOffIcon} from './icons.js';
 
 /** What every light-DOM field template needs. */
@@ -10,7 +9,7 @@ export interface FieldOptions {
   name: string;
   label: string;
   autocomplete: string;
-  appearance: Appearance;
+  appearance: PartAppearance;
   type?: string;
   value?: string;
   error?: string;
@@ -148,7 +147,7 @@ export interface RuleView {
 }
 
 /** The password rules, each marked as met while the user types. */
-export function passwordRules(id: string, title: string, rules: RuleView[], states: {met: string; unmet: string}, appearance: Appearance) {
+export function passwordRules(id: string, title: string, rules: RuleView[], states: {met: string; unmet: string}, appearance: PartAppearance) {
   return html`<div ${part('password-rules', appearance)}>
     <p class="ae-rules-title" id=${`${id}-title`}>${title}</p>
     <ul class="ae-rules" id=${id} aria-labelledby=${`${id}-title`}>
@@ -163,7 +162,7 @@ export function passwordRules(id: string, title: string, rules: RuleView[], stat
 }
 
 /** The submit button; while busy it stays focusable, says so, and ignores clicks. */
-export function primaryButton(label: string, busy: boolean, busyLabel: string, appearance: Appearance): TemplateResult {
+export function primaryButton(label: string, busy: boolean, busyLabel: string, appearance: PartAppearance): TemplateResult {
   return html`<button
     type="submit"
     class="ae-primary"
@@ -176,18 +175,18 @@ export function primaryButton(label: string, busy: boolean, busyLabel: string, a
 }
 
 /** A text button styled as a link (for actions inside the form). */
-export function linkButton(label: string, onClick: () => void, name: string, appearance: Appearance): TemplateResult {
+export function linkButton(label: string, onClick: () => void, name: string, appearance: PartAppearance): TemplateResult {
   return html`<button type="button" class="ae-link" ${part(name, appearance)} @click=${onClick}>${label}</button>`;
 }
 
 /** The form-level error (announced: `role="alert"`). */
-export function alert(message: string | null, appearance: Appearance): TemplateResult | typeof nothing {
+export function alert(message: string | null, appearance: PartAppearance): TemplateResult | typeof nothing {
   if (!message) return nothing;
   return html`<div class="ae-alert" role="alert" ${part('alert', appearance)}>${message}</div>`;
 }
 
 /** A success notice, politely announced. */
-export function notice(message: string | null, appearance: Appearance): TemplateResult | typeof nothing {
+export function notice(message: string | null, appearance: PartAppearance): TemplateResult | typeof nothing {
   if (!message) return nothing;
   return html`<p class="ae-notice" role="status" ${part('notice', appearance)}>${message}</p>`;
 }

@@ -63,13 +63,17 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
 
   constructor() {
     super();
-    this.form.setAttribute('data-auth-form', '');
-    this.form.slot = 'form';
-    this.form.noValidate = true;
+    this.form.setAttribute('data-auth-form', this.#uid);
+    this.form.setAttribute('slot', 'form');
+    this.form.setAttribute('novalidate', '');
     this.form.addEventListener('submit', (event) => {
       event.preventDefault();
       if (!this.flow?.state.pending) this.submitForm(new FormData(this.form));
     });
+  }
+
+  protected override get lightFormSelector(): string {
+    return `form[data-auth-form="${this.#uid}"]`;
   }
 
   /** A document-unique id for a light-DOM node of this instance. */
@@ -102,6 +106,10 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
     super.update(changed);
     const state = this.flow?.state;
     this.form.toggleAttribute('aria-busy', !!state?.pending);
+    this.form.toggleAttribute('data-animations', false);
+    if (this.mergedAppearance.options.animations === false) this.form.setAttribute('data-animations', 'off');
+    this.setState('busy', !!state?.pending);
+    this.setState('error', !!state?.error);
     const signedIn = this.authState.status === 'signed-in';
     render(state && !signedIn ? this.renderForm() : nothing, this.form, {host: this});
   }
@@ -170,7 +178,11 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
   protected renderCard(headings: StepHeadings<Step | 'complete'>, footer: CardFooter<Step>): TemplateResult {
     const step = this.step;
     const [title, subtitle] = headings[step !== 'complete' && this.authState.status === 'signed-in' ? 'complete' : step];
-    const values = {email: this.flow?.state.email ?? '', name: this.authState.user?.name ?? ''};
+    const values = {
+      email: this.flow?.state.email ?? '',
+      name: this.authState.user?.name ?? '',
+      count: this.client?.capabilities.codeLength ?? 6,
+    };
     const href = this.safeHref(footer.href);
     const appearance = this.mergedAppearance;
     return card({

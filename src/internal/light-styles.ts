@@ -8,6 +8,8 @@ import {css} from 'lit';
  * ours reaches the page. (SVG is left alone: `revert` would drop its geometry attributes.) Appearance styles are inline `!important` and still win.
  */
 export const lightStyles = css`
+  @layer auth-user, auth-base;
+  @layer auth-base {
   form[data-auth-form],
   form[data-auth-form] :not(svg, svg *) {
     all: revert !important;
@@ -240,6 +242,10 @@ export const lightStyles = css`
       transition: none !important;
       animation-duration: 2s !important;
     }
+  }
+  form[data-auth-form][data-animations='off'] [class] {
+    transition: none !important;
+  }
   }
   @keyframes ae-spin {
     to {
