@@ -23,6 +23,8 @@ const auth = await createAuth({
   trustedOrigins: [origin, `http://localhost:${port}`],
   mailbox,
   logLevel: 'error',
+  // An OAuth app the server can build GitHub's authorization URL for (nothing leaves the machine).
+  socialProviders: {github: {clientId: 'auth-elements-test', clientSecret: 'not-a-secret'}},
 });
 const handleAuth = createRequestHandler({auth, mailbox, production: false});
 

@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { minifyCssLiterals } from './minify-css-literals.mjs';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
@@ -35,7 +36,8 @@ const isLocale = (chunk) =>
 
 /** Lazy locale chunks go to locales/<lang>-<hash>.js, other shared code to chunks/. */
 const chunkFileNames = (chunk) =>
-  isLocale(chunk) ? 'locales/[name]-[hash].js' : 'chunks/[name]-[hash].js';
+  // Locales keep plain names: 22 hashes in the entry's loader table would not compress.
+  isLocale(chunk) ? 'locales/[name].js' : 'chunks/[name]-[hash].js';
 
 /** en.json is bundled statically and also matches the lazy `locales/${lang}.json` import: expected. */
 function onwarn(warning, warn) {
@@ -57,6 +59,7 @@ function base({ outDir, minify, write = true, logLevel = 'warn' }) {
     publicDir: false,
     logLevel,
     clearScreen: false,
+    plugins: [minifyCssLiterals()],
     build: {
       outDir,
       emptyOutDir: true,

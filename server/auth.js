@@ -38,11 +38,14 @@ const OTP_SUBJECTS = {
  *   secret?: string,
  *   revealExistingAccounts?: boolean,
  *   logLevel?: 'debug' | 'info' | 'warn' | 'error',
+ *   socialProviders?: Record<string, {clientId: string, clientSecret: string}>,
  * }} options
+ *   `socialProviders`: OAuth apps by provider id (`github`, `google`, …); by default GitHub
+ *   when GITHUB_CLIENT_ID and GITHUB_CLIENT_SECRET are set.
  *   `revealExistingAccounts` (default true): sign-up with a taken email fails with
  *   USER_ALREADY_EXISTS instead of better-auth's silent generic success.
  */
-export async function createAuth({databasePath, baseURL, trustedOrigins = [], mailbox, secret, revealExistingAccounts = true, logLevel}) {
+export async function createAuth({databasePath, baseURL, trustedOrigins = [], mailbox, secret, revealExistingAccounts = true, logLevel, socialProviders = socialProvidersFromEnv()}) {
   if (databasePath !== ':memory:') mkdirSync(dirname(databasePath), {recursive: true});
   const database = new Database(databasePath);
   database.pragma('journal_mode = WAL');
@@ -54,6 +57,7 @@ export async function createAuth({databasePath, baseURL, trustedOrigins = [], ma
     secret: secret ?? process.env.BETTER_AUTH_SECRET,
     trustedOrigins,
     database,
+    socialProviders,
     emailAndPassword: {
       enabled: true,
       minPasswordLength: PASSWORD_MIN_LENGTH,
@@ -135,4 +139,10 @@ export async function createAuth({databasePath, baseURL, trustedOrigins = [], ma
   const {toBeCreated, toBeAdded, runMigrations} = await getMigrations(auth.options);
   if (toBeCreated.length || toBeAdded.length) await runMigrations();
   return auth;
+}
+
+/** GitHub sign-in when the environment names an OAuth app for it. */
+function socialProvidersFromEnv() {
+  const {GITHUB_CLIENT_ID: clientId, GITHUB_CLIENT_SECRET: clientSecret} = process.env;
+  return clientId && clientSecret ? {github: {clientId, clientSecret}} : {};
 }

@@ -1,15 +1,15 @@
 import {kebab, type MergedAppearance, type StyleObject} from './appearance.js';
-import {userCssText} from './user-css.js';
 
 /** The layer of integrator CSS in the document: before the kit's, so its !important wins. */
 export const USER_LAYER = 'auth-user';
 
-const cssTexts = new Map<unknown, string | Promise<string>>();
+const cssTexts = new Map<unknown, Promise<string>>();
 
-function cachedCssText(css: MergedAppearance['css'][number]): string | Promise<string> {
+/** `appearance.css` is loaded (and its code with it) only by pages that use it. */
+function cachedCssText(css: MergedAppearance['css'][number]): Promise<string> {
   let text = cssTexts.get(css);
   if (text === undefined) {
-    text = userCssText(css);
+    text = import('./user-css.js').then(({userCssText}) => userCssText(css));
     cssTexts.set(css, text);
   }
   return text;
@@ -46,10 +46,9 @@ function sheetOf(text: string): CSSStyleSheet | null {
 /**
  * The stylesheets that carry an element's `appearance.css` and `elements` style objects.
  * `formSelector` names the element's own light-DOM form (null for elements without one).
- * Synchronous unless a `css` URL still has to load.
+ * Synchronous unless there is `css` (its code and any URL load first).
  */
 export function appearanceSheets(appearance: MergedAppearance, formSelector: string | null): AppearanceSheets | Promise<AppearanceSheets> {
-  const texts = appearance.css.map(cachedCssText);
   const build = (css: string[]): AppearanceSheets => {
     const userCss = css.join('\n');
     const shadow = sheetOf(`${userCss}\n${elementRules(appearance.elements, '')}`);
@@ -57,7 +56,5 @@ export function appearanceSheets(appearance: MergedAppearance, formSelector: str
     const scoped = `${userCss ? `@scope (${formSelector}) {\n${userCss}\n}\n` : ''}${elementRules(appearance.elements, `${formSelector} `)}`;
     return {shadow, light: scoped.trim() ? sheetOf(`@layer ${USER_LAYER} {\n${scoped}\n}`) : null};
   };
-  return texts.some((text) => typeof text !== 'string')
-    ? Promise.all(texts).then(build)
-    : build(texts as string[]);
+  return appearance.css.length ? Promise.all(appearance.css.map(cachedCssText)).then(build) : build([]);
 }

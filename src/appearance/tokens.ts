@@ -77,12 +77,23 @@ export const hostBase = css`
   *::after {
     box-sizing: border-box;
   }
+  :host(:state(styling)) {
+    visibility: hidden;
+  }
+  :host(:state(styling)) *,
+  :host(:state(no-animations)) *,
+  :host(:state(styling)) *::before,
+  :host(:state(no-animations)) *::before,
+  :host(:state(no-animations)) *::after {
+    animation: none !important;
+    transition: none !important;
+  }
   @media (prefers-reduced-motion: reduce) {
     *,
     *::before,
     *::after {
-      animation-duration: 0.01ms !important;
-      transition-duration: 0.01ms !important;
+      animation: none !important;
+      transition: none !important;
     }
   }
 `;

@@ -35,7 +35,7 @@ export class AuthClient {
   constructor(options: AuthClientOptions) {
     this.adapter = options.adapter;
     this.redirectPolicy = {allowedOrigins: options.allowedRedirectOrigins ?? []};
-    this.#flowContext = {adapter: this.adapter, openSession: (info) => this.#setSession(info, true)};
+    this.#flowContext = {adapter: this.adapter, openSession: (info) => this.#setSession(info, true), navigate: (url) => location.assign(url)};
     this.#tabSync = options.syncTabs === false ? null : new TabSync(this.adapter.name, () => void this.refresh());
     this.ready = this.refresh();
   }

@@ -49,3 +49,14 @@ export function followRedirect(
   navigate(url);
   return true;
 }
+
+/** A link to any site, as long as it is http(s): never `javascript:` or `data:`. */
+export function safeLinkUrl(target: string | null | undefined): string | null {
+  if (!target) return null;
+  try {
+    const url = new URL(target, globalThis.location?.href);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}

@@ -34,6 +34,19 @@ export const betterAuthUserResponse = z.object({
   twoFactorRedirect: z.optional(z.boolean()),
 });
 
+/** POST /sign-in/social: the provider's authorization URL, which must be http(s). */
+export const betterAuthSocialResponse = z.object({
+  url: z.string().check(
+    z.refine((value) => {
+      try {
+        return /^https?:$/.test(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }),
+  ),
+});
+
 /** GET /token (jwt plugin). */
 export const betterAuthTokenResponse = z.object({token: z.string().check(z.minLength(1))});
 

@@ -71,6 +71,12 @@ export interface SignUpResult {
   verificationRequired: boolean;
 }
 
+/**
+ * What a social sign-in answers: a page to send the browser to (the provider's consent
+ * screen, which comes back to the callback URL), or a session opened at once.
+ */
+export type SocialSignInResult = {redirectUrl: string} | {session: SessionInfo};
+
 export interface PasswordCredentials {
   email: string;
   password: string;

@@ -1,10 +1,13 @@
-import {z} from 'zod/mini';
 import type {PasswordPolicy} from './types.js';
 
-const emailSchema = z.email();
+/**
+ * The email shape zod's `z.email()` accepts (and so better-auth's server): checked here
+ * without pulling zod's string formats into the bundle. The server has the last word.
+ */
+export const EMAIL_PATTERN = /^(?!\.)(?!.*\.\.)([\w'+\-.]*)[\w+-]@([A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
 
 export function isValidEmail(value: string): boolean {
-  return emailSchema.safeParse(value.trim()).success;
+  return EMAIL_PATTERN.test(value.trim());
 }
 
 export function isValidCode(value: string, length: number): boolean {

@@ -1,7 +1,14 @@
 /** The languages the kit ships, each loaded lazily as its own chunk (English is built in). */
 export type LocaleBundle = Record<string, unknown>;
 
+/** The pseudo-locale: English stretched, accented and bracketed, to find unlocalized text. */
+export const PSEUDO_LOCALE = 'en-XA';
+
 export const LOCALE_LOADERS: Record<string, () => Promise<{default: LocaleBundle}>> = {
+  [PSEUDO_LOCALE]: async () => {
+    const [{pseudoLocalize}, en] = await Promise.all([import('./pseudo-locale.js'), import('../../locales/en.json')]);
+    return {default: pseudoLocalize(en.default)};
+  },
   ar: () => import('../../locales/ar.json'),
   cs: () => import('../../locales/cs.json'),
   da: () => import('../../locales/da.json'),
@@ -29,13 +36,10 @@ export const SUPPORTED_LOCALES = ['en', ...Object.keys(LOCALE_LOADERS)];
 
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur']);
 
-/** The best supported language for a BCP 47 tag (`de-AT` → `de`), or English. */
+/** The best supported language for a BCP 47 tag (`de-AT` → `de`, `zh-Hans-CN` → `zh`), or English. */
 export function resolveLocale(tag: string | null | undefined): string {
-  if (!tag) return 'en';
-  const lower = tag.toLowerCase();
-  if (SUPPORTED_LOCALES.includes(lower)) return lower;
-  const base = lower.split('-')[0];
-  return SUPPORTED_LOCALES.includes(base) ? base : 'en';
+  const find = (candidate: string) => SUPPORTED_LOCALES.find((locale) => locale.toLowerCase() === candidate.toLowerCase());
+  return (tag && (find(tag) ?? find(tag.split('-')[0]))) || 'en';
 }
 
 export function directionOf(language: string): 'ltr' | 'rtl' {

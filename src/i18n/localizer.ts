@@ -1,16 +1,45 @@
 import i18next, {type i18n, type TOptions} from 'i18next';
 import en from '../../locales/en.json';
 import {Listeners} from '../client/listeners.js';
-import {directionOf, LOCALE_LOADERS, resolveLocale} from './locales.js';
+import {directionOf, LOCALE_LOADERS, resolveLocale, type LocaleBundle} from './locales.js';
+
+/** Deep partial bundles by language: `{en: {signIn: {title: 'Welcome back'}}}`. */
+export type Localization = Record<string, LocaleBundle>;
+
+function deepMerge(base: LocaleBundle, override: LocaleBundle | undefined): LocaleBundle {
+  if (!override) return base;
+  const merged: LocaleBundle = {...base};
+  for (const [key, value] of Object.entries(override)) {
+    const current = merged[key];
+    merged[key] =
+      value && typeof value === 'object' && current && typeof current === 'object'
+        ? deepMerge(current as LocaleBundle, value as LocaleBundle)
+        : value;
+  }
+  return merged;
+}
+
+/** Later overrides win, deep, language by language. */
+export function mergeLocalizations(...layers: Array<Localization | undefined>): Localization {
+  const merged: Localization = {};
+  for (const layer of layers) {
+    for (const [language, bundle] of Object.entries(layer ?? {})) merged[language] = deepMerge(merged[language] ?? {}, bundle);
+  }
+  return merged;
+}
 
 /**
  * A private i18next instance (never the host page's global one) with the kit's bundles.
- * English is built in; other languages load on first use.
+ * English is built in; other languages load on first use. Integrator overrides
+ * (`localization`) are merged over the shipped bundles, deep, per language.
  */
 export class Localizer {
   readonly #i18n: i18n;
   #changes = new Listeners<string>();
   #requested = 'en';
+  #bundles = new Map<string, LocaleBundle>([['en', en]]);
+  #overrides: Localization = {};
+  #forcedDir: 'ltr' | 'rtl' | null = null;
 
   constructor() {
     this.#i18n = i18next.createInstance();
@@ -28,8 +57,9 @@ export class Localizer {
     return this.#i18n.language;
   }
 
+  /** The writing direction: the language's, unless one was forced. */
   get dir(): 'ltr' | 'rtl' {
-    return directionOf(this.language);
+    return this.#forcedDir ?? directionOf(this.language);
   }
 
   t(key: string, options?: TOptions): string {
@@ -40,10 +70,11 @@ export class Localizer {
   async setLanguage(tag: string | null | undefined): Promise<void> {
     const language = resolveLocale(tag);
     this.#requested = language;
-    if (!this.#i18n.hasResourceBundle(language, 'translation')) {
+    if (!this.#bundles.has(language)) {
       const bundle = await LOCALE_LOADERS[language]?.();
       if (!bundle) return;
-      this.#i18n.addResourceBundle(language, 'translation', bundle.default, true, true);
+      this.#bundles.set(language, bundle.default);
+      this.#install(language);
     }
     // A later request may have overtaken this one while its bundle loaded.
     if (this.#requested !== language) return;
@@ -51,9 +82,40 @@ export class Localizer {
     this.#changes.emit(language);
   }
 
-  /** Calls the listener after every language change. */
+  /** Replaces the integrator's overrides (a deep partial bundle per language). */
+  setOverrides(overrides: Localization | undefined): void {
+    const touched = new Set([...Object.keys(this.#overrides), ...Object.keys(overrides ?? {})]);
+    this.#overrides = overrides ?? {};
+    for (const language of touched) if (this.#bundles.has(language)) this.#install(language);
+    this.#changes.emit(this.language);
+  }
+
+  /** The integrator's overrides in use. */
+  get overrides(): Localization {
+    return this.#overrides;
+  }
+
+  /** The forced writing direction, or null when it follows the language. */
+  get forcedDir(): 'ltr' | 'rtl' | null {
+    return this.#forcedDir;
+  }
+
+  /** Forces a writing direction (null: follow the language). */
+  setDirection(dir: 'ltr' | 'rtl' | null): void {
+    if (dir === this.#forcedDir) return;
+    this.#forcedDir = dir;
+    this.#changes.emit(this.language);
+  }
+
+  /** Calls the listener after every change of language, overrides or direction. */
   subscribe(listener: (language: string) => void): () => void {
     return this.#changes.add(listener);
+  }
+
+  #install(language: string): void {
+    const bundle = deepMerge(this.#bundles.get(language)!, this.#overrides[language]);
+    this.#i18n.removeResourceBundle(language, 'translation');
+    this.#i18n.addResourceBundle(language, 'translation', bundle, false, true);
   }
 }
 

@@ -2,14 +2,14 @@ import {consume} from '@lit/context';
 import {LitElement, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {applyVariables, mergeAppearance, type Appearance, type MergedAppearance} from '../appearance/appearance.js';
-import {appearanceSheets, type AppearanceSheets} from '../appearance/appearance-sheets.js';
+import type {AppearanceSheets} from '../appearance/appearance-sheets.js';
 import {resolveThemes, themeSheet} from '../appearance/themes.js';
 import type {AuthClient} from '../client/auth-client.js';
 import type {AuthState} from '../client/types.js';
 import {appearanceContext} from '../context/appearance-context.js';
 import {clientContext} from '../context/client-context.js';
 import {localizerContext} from '../context/localizer-context.js';
-import {defaultLocalizer, type Localizer} from '../i18n/localizer.js';
+import {defaultLocalizer, Localizer, mergeLocalizations, type Localization} from '../i18n/localizer.js';
 import type {TOptions} from 'i18next';
 
 const LOADING: AuthState = {status: 'loading', user: null, session: null};
@@ -26,6 +26,12 @@ export class AuthElement extends LitElement {
   /** Restyles this element alone; merged over the provider's appearance. */
   @property({attribute: false}) appearance?: Appearance;
 
+  /** This element's language, over the provider's. */
+  @property() locale?: string;
+
+  /** Text overrides for this element alone, per language, over the provider's. */
+  @property({attribute: false}) localization?: Localization;
+
   @consume({context: clientContext, subscribe: true})
   @state()
   protected client?: AuthClient;
@@ -41,6 +47,8 @@ export class AuthElement extends LitElement {
   /** Custom states (`:state(…)`) the element exposes to CSS. */
   protected readonly internals = this.attachInternals();
 
+  /** A localizer of its own, once the element has its own locale or localization. */
+  #ownLocalizer?: Localizer;
   #subscriptions = new Map<string, {source: Subscribable; off: () => void}>();
   #appliedVariables: string[] = [];
   #mergedAppearance: MergedAppearance = mergeAppearance();
@@ -62,8 +70,13 @@ export class AuthElement extends LitElement {
     return this.client?.state ?? LOADING;
   }
 
+  /** The localizer in use: the element's own, else the provider's, else English. */
+  protected get activeLocalizer(): Localizer {
+    return this.#ownLocalizer ?? this.localizer ?? defaultLocalizer();
+  }
+
   protected t(key: string, options?: TOptions): string {
-    return (this.localizer ?? defaultLocalizer()).t(key, options);
+    return this.activeLocalizer.t(key, options);
   }
 
   /** Re-renders whenever `source` announces a change, for as long as it is the one in use. */
@@ -98,9 +111,29 @@ export class AuthElement extends LitElement {
       const animations = this.#mergedAppearance.options.animations !== false;
       this.#setState('no-animations', !animations);
     }
-    const localizer = this.localizer ?? defaultLocalizer();
-    this.lang = localizer.language;
+    this.#syncOwnLocalizer(changed);
+    this.lang = this.activeLocalizer.language;
+    this.dir = this.activeLocalizer.dir;
   }
+
+  /** Keeps the element's own localizer (if it needs one) on its locale or the provider's. */
+  #syncOwnLocalizer(changed: PropertyValues<this>): void {
+    if (!this.locale && !this.localization && !this.#ownLocalizer) return;
+    const own = (this.#ownLocalizer ??= new Localizer());
+    this.watch('own-localizer', own);
+    const parent = this.localizer ?? defaultLocalizer();
+    const language = this.locale || parent.language;
+    if (language !== own.language && language !== this.#requestedLanguage) {
+      this.#requestedLanguage = language;
+      void own.setLanguage(language);
+    }
+    if (changed.has('localization') || changed.has('localizer' as keyof AuthElement)) {
+      own.setOverrides(mergeLocalizations(parent.overrides, this.localization));
+    }
+    own.setDirection(parent.forcedDir);
+  }
+
+  #requestedLanguage?: string;
 
   /** Turns a custom state on or off (`:state(name)` in CSS). */
   protected setState(name: string, on: boolean): void {
@@ -123,11 +156,34 @@ export class AuthElement extends LitElement {
       root.adoptedStyleSheets = [...this.#baseSheets, ...[theme, shadow].filter((sheet): sheet is CSSStyleSheet => !!sheet)];
       this.#adoptLightSheet(light);
     };
-    const sheets = appearanceSheets(this.#mergedAppearance, this.lightFormSelector);
-    if (sheets instanceof Promise) {
+    const {css, elements} = this.#mergedAppearance;
+    // Style objects and appearance.css need a module of their own: only pages that use them load it.
+    if (!css.length && Object.values(elements).every((value) => typeof value === 'string')) {
       apply({shadow: null, light: null});
-      sheets.then(apply, (error) => console.warn('[auth-elements] appearance.css could not be used:', error));
-    } else apply(sheets);
+      return;
+    }
+    const merged = this.#mergedAppearance;
+    const selector = this.lightFormSelector;
+    // The first time, stay invisible and still until the styles arrive: no flash of the default look.
+    const first = !this.#styled;
+    if (first) this.#setState('styling', true);
+    this.#sheetsPending = import('../appearance/appearance-sheets.js')
+      .then(({appearanceSheets}) => appearanceSheets(merged, selector))
+      .then(apply, (error) => console.warn('[auth-elements] appearance could not be applied:', error))
+      .finally(() => {
+        this.#styled = true;
+        if (first) requestAnimationFrame(() => this.#setState('styling', false));
+      });
+  }
+
+  #sheetsPending: Promise<void> = Promise.resolve();
+  #styled = false;
+
+  /** An update is complete once the appearance stylesheets it asked for are adopted too. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const result = await super.getUpdateComplete();
+    await this.#sheetsPending;
+    return result;
   }
 
   #adoptLightSheet(sheet: CSSStyleSheet | null): void {

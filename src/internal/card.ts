@@ -34,6 +34,30 @@ export const cardStyles = css`
     font-size: 0.875em;
     overflow-wrap: anywhere;
   }
+  .logo {
+    display: block;
+    max-height: 3rem;
+    max-width: 12rem;
+    margin-inline: auto;
+    margin-block-end: calc(var(--_space) * 0.5);
+    object-fit: contain;
+  }
+  .logo-outside {
+    margin-block-end: calc(var(--_space) * 1.25);
+  }
+  .links {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: center;
+    gap: calc(var(--_space) * 1);
+    padding-block-start: calc(var(--_space) * 1);
+    border-block-start: 1px solid var(--_border);
+    font-size: 0.8125em;
+  }
+  .links a {
+    color: var(--_muted-fg);
+    font-weight: 400;
+  }
   .footer {
     margin: 0;
     color: var(--_muted-fg);
@@ -55,24 +79,39 @@ export const cardStyles = css`
   }
 `;
 
+export interface CardLink {
+  href: string;
+  label: string;
+}
+
 export interface CardContent {
   title: string;
   subtitle?: string;
-  body?: TemplateResult | typeof nothing;
   footer?: TemplateResult | typeof nothing;
+  /** The product's logo, inside the header or above the card. */
+  logo?: {src: string; alt: string; placement: 'inside' | 'outside'};
+  /** Terms, privacy and help links under the card's footer. */
+  links?: {label: string; items: CardLink[]};
   appearance: PartAppearance;
 }
 
-/** The card every flow element shows: header, the slotted light-DOM form, footer. */
+/** The card every flow element shows: logo, header, the slotted light-DOM form, footer, links. */
 export function card(content: CardContent): TemplateResult {
-  const {appearance} = content;
-  return html`<section class="card" ${part('card', appearance)} aria-labelledby="title">
-    <header class="header" ${part('header', appearance)}>
-      <h1 id="title" ${part('header-title', appearance)}>${content.title}</h1>
-      ${content.subtitle ? html`<p class="subtitle" ${part('header-subtitle', appearance)}>${content.subtitle}</p>` : nothing}
-    </header>
-    ${content.body ?? nothing}
-    <slot name="form"></slot>
-    ${content.footer ? html`<p class="footer" ${part('footer', appearance)}>${content.footer}</p>` : nothing}
-  </section>`;
+  const {appearance, logo, links} = content;
+  const logoImage = logo ? html`<img class="logo" src=${logo.src} alt=${logo.alt} ${part('logo', appearance)} />` : nothing;
+  return html`${logo?.placement === 'outside' ? html`<div class="logo-outside">${logoImage}</div>` : nothing}
+    <section class="card" ${part('card', appearance)} aria-labelledby="title">
+      <header class="header" ${part('header', appearance)}>
+        ${logo?.placement === 'inside' ? logoImage : nothing}
+        <h1 id="title" ${part('header-title', appearance)}>${content.title}</h1>
+        ${content.subtitle ? html`<p class="subtitle" ${part('header-subtitle', appearance)}>${content.subtitle}</p>` : nothing}
+      </header>
+      <slot name="form"></slot>
+      ${content.footer ? html`<p class="footer" ${part('footer', appearance)}>${content.footer}</p>` : nothing}
+      ${links?.items.length
+        ? html`<nav class="links" aria-label=${links.label} ${part('footer-links', appearance)}>
+            ${links.items.map((link) => html`<a href=${link.href} ${part('footer-link', appearance)}>${link.label}</a>`)}
+          </nav>`
+        : nothing}
+    </section>`;
 }

@@ -179,10 +179,10 @@ export function linkButton(label: string, onClick: () => void, name: string, app
   return html`<button type="button" class="ae-link" ${part(name, appearance)} @click=${onClick}>${label}</button>`;
 }
 
-/** The form-level error (announced: `role="alert"`). */
-export function alert(message: string | null, appearance: PartAppearance): TemplateResult | typeof nothing {
+/** The form-level error (announced: `role="alert"`); `warning` for waits such as rate limits. */
+export function alert(message: string | null, appearance: PartAppearance, tone: 'danger' | 'warning' = 'danger'): TemplateResult | typeof nothing {
   if (!message) return nothing;
-  return html`<div class="ae-alert" role="alert" ${part('alert', appearance)}>${message}</div>`;
+  return html`<div class="ae-alert" data-tone=${tone} role="alert" ${part('alert', appearance)}>${message}</div>`;
 }
 
 /** A success notice, politely announced. */

@@ -1,11 +1,11 @@
-import {html, render, type PropertyValues, type TemplateResult, nothing} from 'lit';
+import {html, render, type PropertyValues, type SVGTemplateResult, type TemplateResult, nothing} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {part} from '../appearance/part.js';
 import {checkPassword} from '../client/validation.js';
 import {card} from './card.js';
 import {alert, codeField, hiddenEmail, linkButton, notice, passwordField, passwordRules, primaryButton} from './fields.js';
 import type {AuthError, AuthErrorCode} from '../client/errors.js';
-import {followRedirect, safeRedirectUrl} from '../client/redirect.js';
+import {followRedirect, safeLinkUrl, safeRedirectUrl} from '../client/redirect.js';
 import type {Flow} from '../client/flows/flow.js';
 import type {User} from '../client/types.js';
 import {AuthErrorEvent, AuthSignedInEvent} from '../events.js';
@@ -33,6 +33,13 @@ const FIELD_OF_ERROR: Partial<Record<AuthErrorCode, string>> = {
  * the shadow root. Subclasses render their form with `renderForm()` and get each submit's
  * FormData in `submitForm()`.
  */
+type SocialModule = typeof import('./social-buttons.js');
+
+/** The flows that offer social sign-in. */
+interface SocialFlow extends Flow<string> {
+  signInWithSocial(provider: string, callbackURL: string): Promise<boolean>;
+}
+
 /** Title and subtitle locale keys for each step of a flow. */
 export type StepHeadings<Step extends string> = Record<Step, readonly [title: string, subtitle: string]>;
 
@@ -48,6 +55,9 @@ export interface CardFooter<Step extends string> {
 export abstract class AuthFormElement<Step extends string> extends AuthElement {
   /** Where to go after a successful sign-in (same origin or an allowlisted origin). */
   @property({attribute: 'after-sign-in-url'}) afterSignInUrl?: string;
+
+  /** The social buttons' code and icons, loaded only when the API has social providers. */
+  @state() private social?: {buttons: SocialModule['socialButtons']; icons: Readonly<Record<string, SVGTemplateResult>> | null};
 
   /** Whether password fields show their text. */
   @state() protected passwordVisible = false;
@@ -175,25 +185,84 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
    * The card around the slotted form: the step's title and subtitle (the signed-in state when
    * someone already is), and the footer link on the steps that show it.
    */
-  protected renderCard(headings: StepHeadings<Step | 'complete'>, footer: CardFooter<Step>): TemplateResult {
+  protected renderCard(headings: StepHeadings<Step | 'complete'>, footer: CardFooter<Step>, appTitle: string): TemplateResult {
     const step = this.step;
-    const [title, subtitle] = headings[step !== 'complete' && this.authState.status === 'signed-in' ? 'complete' : step];
+    const shown = step !== 'complete' && this.authState.status === 'signed-in' ? 'complete' : step;
+    const [title, subtitle] = headings[shown];
+    const appearance = this.mergedAppearance;
+    const {applicationName, logoImageUrl, logoPlacement = 'inside'} = appearance.options;
     const values = {
       email: this.flow?.state.email ?? '',
       name: this.authState.user?.name ?? '',
       count: this.client?.capabilities.codeLength ?? 6,
+      applicationName,
     };
     const href = this.safeHref(footer.href);
-    const appearance = this.mergedAppearance;
     return card({
-      title: this.t(title),
+      title: this.t(applicationName && shown === this.firstStep ? appTitle : title, values),
       subtitle: this.t(subtitle, values),
       appearance,
+      logo: logoImageUrl && logoPlacement !== 'none' ? {src: logoImageUrl, alt: applicationName ?? '', placement: logoPlacement} : undefined,
+      links: this.#legalLinks(),
       footer:
         href && footer.steps.includes(step)
           ? html`${this.t(footer.prompt)} <a href=${href} ${part('footer-action-link', appearance)}>${this.t(footer.link)}</a>`
           : nothing,
     });
+  }
+
+  /**
+   * The social sign-in buttons (and their "or" divider) when the API has providers and the
+   * options place them here (`socialButtonsPlacement`, top by default).
+   */
+  protected socialButtons(placement: 'top' | 'bottom'): TemplateResult | typeof nothing {
+    const providers = this.client?.capabilities.socialProviders ?? [];
+    const {socialButtonsPlacement = 'top', socialButtonsVariant = 'auto'} = this.mergedAppearance.options;
+    const flow = this.flow as SocialFlow | undefined;
+    if (!providers.length || !flow || socialButtonsPlacement !== placement) return nothing;
+    if (!this.social) {
+      void this.#loadSocial();
+      return nothing;
+    }
+    const callbackURL = safeRedirectUrl(this.afterSignInUrl, this.client?.redirectPolicy) ?? location.href;
+    return this.social.buttons({
+      providers,
+      placement,
+      variant: socialButtonsVariant,
+      pending: flow.state.pending,
+      label: (provider) => this.t('social.continueWith', {provider}),
+      dividerLabel: this.t('social.divider'),
+      onSelect: (provider) => void flow.signInWithSocial(provider, callbackURL),
+      icons: this.social.icons,
+      appearance: this.mergedAppearance,
+    });
+  }
+
+  #socialLoading?: Promise<void>;
+
+  #loadSocial(): Promise<void> {
+    return (this.#socialLoading ??= (async () => {
+      const {socialButtons} = await import('./social-buttons.js');
+      this.social = {buttons: socialButtons, icons: null};
+      const {socialIcons} = await import('./social-icons.js');
+      this.social = {buttons: socialButtons, icons: socialIcons};
+    })());
+  }
+
+  /** Terms, privacy and help, for the options that name a page (http or https only). */
+  #legalLinks() {
+    const {termsPageUrl, privacyPageUrl, helpPageUrl} = this.mergedAppearance.options;
+    const items = (
+      [
+        [termsPageUrl, 'links.terms'],
+        [privacyPageUrl, 'links.privacy'],
+        [helpPageUrl, 'links.help'],
+      ] as const
+    ).flatMap(([url, label]) => {
+      const href = safeLinkUrl(url);
+      return href ? [{href, label: this.t(label)}] : [];
+    });
+    return {label: this.t('links.label'), items};
   }
 
   /** The submit button, busy while the flow works. */
@@ -208,7 +277,8 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
 
   /** The form-level error for a step whose fields are `fields`. */
   protected formAlert(fields: readonly string[]) {
-    return alert(this.formError(fields), this.mergedAppearance);
+    const tone = this.flow?.state.error?.code === 'rate_limited' ? 'warning' : 'danger';
+    return alert(this.formError(fields), this.mergedAppearance, tone);
   }
 
   /**

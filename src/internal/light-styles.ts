@@ -47,6 +47,15 @@ export const lightStyles = css`
     font-weight: var(--_font-weight) !important;
     line-height: 1.4 !important;
   }
+  form[data-auth-form] .ae-optional {
+    display: inline-block !important;
+    padding: 0.0625em 0.5em !important;
+    border-radius: 999px !important;
+    background: var(--_muted) !important;
+    color: var(--_muted-fg) !important;
+    font-size: 0.75em !important;
+    line-height: 1.5 !important;
+  }
   form[data-auth-form] .ae-input-wrap {
     position: relative !important;
     display: block !important;
@@ -133,6 +142,11 @@ export const lightStyles = css`
     border: 1px solid color-mix(in srgb, var(--_danger) 35%, transparent) !important;
     border-radius: var(--_radius) !important;
     background: color-mix(in srgb, var(--_danger) 8%, var(--_bg)) !important;
+  }
+  form[data-auth-form] .ae-alert[data-tone='warning'] {
+    color: var(--_fg) !important;
+    border-color: var(--_warning-border) !important;
+    background: var(--_warning-subtle) !important;
   }
   form[data-auth-form] .ae-notice {
     display: block !important;
@@ -237,13 +251,101 @@ export const lightStyles = css`
     clip-path: inset(50%) !important;
     white-space: nowrap !important;
   }
+  form[data-auth-form] .ae-social {
+    display: grid !important;
+    gap: calc(var(--_space) * 0.5) !important;
+    margin: 0 !important;
+  }
+  form[data-auth-form] .ae-social[data-variant='icon'] {
+    display: flex !important;
+    flex-wrap: wrap !important;
+    justify-content: center !important;
+  }
+  form[data-auth-form] .ae-social-button {
+    display: inline-flex !important;
+    align-items: center !important;
+    justify-content: center !important;
+    gap: 0.625em !important;
+    width: 100% !important;
+    min-height: 2.5rem !important;
+    margin: 0 !important;
+    padding: 0.5em 1em !important;
+    border: 1px solid var(--_border) !important;
+    border-radius: var(--_radius) !important;
+    background: var(--_bg) !important;
+    color: var(--_fg) !important;
+    font-family: var(--_font-buttons) !important;
+    font-size: 1em !important;
+    font-weight: var(--_font-weight) !important;
+    line-height: 1.4 !important;
+    text-align: center !important;
+    text-transform: none !important;
+    letter-spacing: normal !important;
+    cursor: pointer !important;
+    transition: background-color 0.15s, border-color 0.15s !important;
+  }
+  form[data-auth-form] .ae-social[data-variant='icon'] .ae-social-button {
+    flex: none !important;
+    width: 2.75rem !important;
+    height: 2.75rem !important;
+    padding: 0 !important;
+  }
+  form[data-auth-form] .ae-social-button:hover {
+    background: var(--_muted) !important;
+  }
+  form[data-auth-form] .ae-social-button:focus-visible {
+    border-color: var(--_primary) !important;
+    outline: 2px solid transparent !important;
+    box-shadow: var(--_focus-ring) !important;
+  }
+  form[data-auth-form] .ae-social-button[aria-disabled='true'] {
+    cursor: progress !important;
+    opacity: 0.8 !important;
+  }
+  form[data-auth-form] .ae-social-button svg {
+    flex: none !important;
+    fill: currentColor !important;
+    stroke: none !important;
+  }
+  form[data-auth-form] .ae-social-initial {
+    display: inline-flex !important;
+    flex: none !important;
+    align-items: center !important;
+    justify-content: center !important;
+    width: calc(1.25em / 0.75) !important;
+    height: calc(1.25em / 0.75) !important;
+    border-radius: 50% !important;
+    background: var(--_fg) !important;
+    color: var(--_bg) !important;
+    font-size: 0.75em !important;
+    font-weight: 600 !important;
+    line-height: 1 !important;
+  }
+  form[data-auth-form] .ae-divider {
+    display: flex !important;
+    align-items: center !important;
+    gap: calc(var(--_space) * 0.75) !important;
+    margin: 0 !important;
+    color: var(--_muted-fg) !important;
+    font-family: var(--_font) !important;
+    font-size: 0.8125em !important;
+    line-height: 1.4 !important;
+  }
+  form[data-auth-form] .ae-divider::before,
+  form[data-auth-form] .ae-divider::after {
+    all: revert !important;
+    content: '' !important;
+    flex: 1 1 0 !important;
+    border-block-start: 1px solid var(--_border) !important;
+  }
   @media (prefers-reduced-motion: reduce) {
     form[data-auth-form] [class] {
       transition: none !important;
       animation-duration: 2s !important;
     }
   }
-  form[data-auth-form][data-animations='off'] [class] {
+  form[data-auth-form][data-animations='off'] [class],
+  :state(styling) > form[data-auth-form] [class] {
     transition: none !important;
   }
   }

@@ -28,6 +28,9 @@ export async function expectAuthError(promise: Promise<unknown>, code: AuthError
   throw new Error(`expected AuthError(${code}), resolved with ${JSON.stringify(result)}`);
 }
 
+/** Where a social provider sends the browser back to. */
+const callbackURL = () => new URL('/signed-in', location.href).href;
+
 /** A code that differs from the real one in every digit. */
 const wrongCode = (code: string) => code.replace(/\d/g, (d) => String((Number(d) + 1) % 10));
 
@@ -184,6 +187,29 @@ export function runAdapterContract(label: string, setup: () => Promise<ContractS
         await expectAuthError(adapter.checkPasswordResetCode(email, wrongCode(code)), 'invalid_code');
       }
       await expectAuthError(adapter.checkPasswordResetCode(email, code), 'too_many_attempts');
+    });
+
+    it('refuses a social provider it does not list', async () => {
+      await expectAuthError(adapter.signInWithSocial('no-such-provider', callbackURL()), 'unsupported');
+      expect(await adapter.getSession()).to.equal(null);
+    });
+
+    it('signs in with a social provider it lists (a redirect, or a verified session)', async () => {
+      const [provider] = adapter.capabilities.socialProviders;
+      expect(provider, 'the contract runs with one social provider configured').to.be.a('string');
+      const result = await adapter.signInWithSocial(provider, callbackURL());
+      if ('redirectUrl' in result) {
+        expect(new URL(result.redirectUrl).protocol).to.match(/^https?:$/);
+        expect(await adapter.getSession(), 'no session before the provider answers').to.equal(null);
+        return;
+      }
+      const {user, session} = result.session;
+      expect(user.emailVerified).to.equal(true);
+      expect(user.email).to.be.a('string').and.not.empty;
+      expect(session.userId).to.equal(user.id);
+      expect((await adapter.getSession())?.session.id).to.equal(session.id);
+      await adapter.signOut();
+      expect(await adapter.getSession()).to.equal(null);
     });
 
     it('accepts a reset request for an unknown email without telling', async () => {

@@ -4,12 +4,13 @@ import type {
   SessionInfo,
   SignUpInput,
   SignUpResult,
+  SocialSignInResult,
 } from '../types.js';
 
 /**
  * The contract between the kit and an identity API. Adapters are the only code that talks to
  * the network; they validate every response and throw `AuthError`s with the kit's codes.
- * The shared contract suite (src/client/adapters/contract.ts) holds every adapter to it.
+ * The shared contract suite (src/client/adapters/adapter-contract.ts) holds every adapter to it.
  */
 export interface IdentityAdapter {
   /** A short name for logs and debugging (`better-auth`, `memory`). */
@@ -25,6 +26,15 @@ export interface IdentityAdapter {
    * API has sent a fresh verification code.
    */
   signInWithPassword(credentials: PasswordCredentials): Promise<SessionInfo>;
+
+  /**
+   * Starts a sign-in with a social provider (an id from `capabilities.socialProviders`).
+   * Resolves with `{redirectUrl}` (an http(s) URL: the caller navigates there, and the provider
+   * comes back to `callbackURL` signed in) or with `{session}` when the API signs in at once.
+   * Rejects with `unsupported` for a provider not in `capabilities.socialProviders`, or one
+   * the API does not know.
+   */
+  signInWithSocial(provider: string, callbackURL: string): Promise<SocialSignInResult>;
 
   /** Creates an account. Rejects with `email_taken`, `password_too_short`, … */
   signUp(input: SignUpInput): Promise<SignUpResult>;

@@ -15,13 +15,13 @@ async function readLatestCode(email: string): Promise<string | null> {
 }
 
 runAdapterContract('better-auth (cookie)', () => ({
-  adapter: new BetterAuthAdapter({baseURL}),
+  adapter: new BetterAuthAdapter({baseURL, socialProviders: ['github']}),
   readLatestCode,
   uniqueEmail,
 }));
 
 runAdapterContract('better-auth (bearer)', () => ({
-  adapter: new BetterAuthAdapter({baseURL, mode: 'bearer'}),
+  adapter: new BetterAuthAdapter({baseURL, mode: 'bearer', socialProviders: ['github']}),
   readLatestCode,
   uniqueEmail,
 }));
@@ -30,11 +30,16 @@ const json = (body: unknown, init: ResponseInit = {}) =>
   new Response(JSON.stringify(body), {...init, headers: {'content-type': 'application/json', ...init.headers}});
 
 /** An adapter whose fetch answers with `respond` and records what it was asked. */
-function stubbed(respond: (url: string, init: RequestInit) => Response | Promise<Response>, mode: 'cookie' | 'bearer' = 'cookie') {
+function stubbed(
+  respond: (url: string, init: RequestInit) => Response | Promise<Response>,
+  mode: 'cookie' | 'bearer' = 'cookie',
+  socialProviders: string[] = [],
+) {
   const calls: Array<{url: string; init: RequestInit}> = [];
   const adapter = new BetterAuthAdapter({
     baseURL: 'https://auth.example.test/api/auth/',
     mode,
+    socialProviders,
     fetch: async (input, init = {}) => {
       calls.push({url: String(input), init});
       return respond(String(input), init);
@@ -114,6 +119,50 @@ describe('BetterAuthAdapter', () => {
     await expectAuthError(adapter.getToken(), 'session_expired');
     // Once known to be signed out, a 401 from /token just means "no token".
     expect(await adapter.getToken()).to.equal(null);
+  });
+
+  it('starts a social sign-in with POST /sign-in/social and answers the redirect URL', async () => {
+    const authorize = 'https://github.com/login/oauth/authorize?client_id=abc&state=xyz';
+    const {adapter, calls} = stubbed(() => json({url: authorize, redirect: true}, {headers: {location: authorize}}), 'cookie', ['github']);
+    const callbackURL = 'https://app.example.test/dashboard';
+    expect(await adapter.signInWithSocial('github', callbackURL)).to.deep.equal({redirectUrl: authorize});
+    expect(calls).to.have.length(1);
+    const [{url, init}] = calls;
+    expect(url).to.equal('https://auth.example.test/api/auth/sign-in/social');
+    expect(init.method).to.equal('POST');
+    expect((init.headers as Record<string, string>)['content-type']).to.equal('application/json');
+    expect(init.credentials).to.equal('include');
+    expect(JSON.parse(init.body as string)).to.deep.equal({provider: 'github', callbackURL});
+  });
+
+  it('refuses a social redirect that is not http(s) as `malformed_response`', async () => {
+    for (const url of ['javascript:alert(1)', 'data:text/html,hi', 'not a url', '']) {
+      const {adapter} = stubbed(() => json({url, redirect: true}), 'cookie', ['github']);
+      await expectAuthError(adapter.signInWithSocial('github', 'https://app.example.test/'), 'malformed_response');
+    }
+    const {adapter} = stubbed(() => json({redirect: true}), 'cookie', ['github']);
+    await expectAuthError(adapter.signInWithSocial('github', 'https://app.example.test/'), 'malformed_response');
+  });
+
+  it('maps an unknown social provider to `unsupported`', async () => {
+    const {adapter, calls} = stubbed(
+      () => json({code: 'PROVIDER_NOT_FOUND', message: 'Provider not found'}, {status: 404}),
+      'cookie',
+      ['github'],
+    );
+    const error = await expectAuthError(adapter.signInWithSocial('github', 'https://app.example.test/'), 'unsupported');
+    expect(error.apiCode).to.equal('PROVIDER_NOT_FOUND');
+    expect(error.status).to.equal(404);
+    // A provider the adapter was not configured with never reaches the API.
+    await expectAuthError(adapter.signInWithSocial('gitlab', 'https://app.example.test/'), 'unsupported');
+    expect(calls).to.have.length(1);
+  });
+
+  it('gets `unsupported` from the real server for a provider the server has not configured', async () => {
+    // The adapter is told of google, but the test server has only a GitHub app.
+    const adapter = new BetterAuthAdapter({baseURL, socialProviders: ['google']});
+    const error = await expectAuthError(adapter.signInWithSocial('google', new URL('/', location.href).href), 'unsupported');
+    expect(error.apiCode).to.equal('PROVIDER_NOT_FOUND');
   });
 
   it('sends cookies in cookie mode', async () => {

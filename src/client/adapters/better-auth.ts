@@ -4,13 +4,21 @@ import {
   betterAuthErrorBody,
   betterAuthOkResponse,
   betterAuthSessionResponse,
+  betterAuthSocialResponse,
   betterAuthTokenResponse,
   betterAuthUserResponse,
   jwtPayload,
   type BetterAuthSession,
   type BetterAuthUser,
 } from '../schemas.js';
-import type {Capabilities, PasswordCredentials, SessionInfo, SignUpInput, SignUpResult} from '../types.js';
+import type {
+  Capabilities,
+  PasswordCredentials,
+  SessionInfo,
+  SignUpInput,
+  SignUpResult,
+  SocialSignInResult,
+} from '../types.js';
 import type {IdentityAdapter} from './adapter.js';
 
 export interface BetterAuthAdapterOptions {
@@ -38,6 +46,7 @@ const ERROR_CODES: Record<string, AuthErrorCode> = {
   OTP_EXPIRED: 'code_expired',
   TOO_MANY_ATTEMPTS: 'too_many_attempts',
   INVALID_EMAIL: 'invalid_email',
+  PROVIDER_NOT_FOUND: 'unsupported',
 };
 
 /** JWTs are refreshed this long before they expire. */
@@ -136,6 +145,12 @@ export class BetterAuthAdapter implements IdentityAdapter {
     const data = await this.request('/sign-in/email', betterAuthUserResponse, {method: 'POST', body: {email, password}});
     if (data.twoFactorRedirect) throw new AuthError('unsupported', 'Two-factor sign-in is not supported yet');
     return this.openedSession();
+  }
+
+  async signInWithSocial(provider: string, callbackURL: string): Promise<SocialSignInResult> {
+    if (!this.capabilities.socialProviders.includes(provider)) throw new AuthError('unsupported', `No provider ${provider}`);
+    const {url} = await this.request('/sign-in/social', betterAuthSocialResponse, {method: 'POST', body: {provider, callbackURL}});
+    return {redirectUrl: url};
   }
 
   async signUp({name, email, password}: SignUpInput): Promise<SignUpResult> {

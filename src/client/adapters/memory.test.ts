@@ -6,7 +6,7 @@ let counter = 0;
 const uniqueEmail = () => `user${++counter}.${Date.now()}@example.com`;
 
 runAdapterContract('memory', () => {
-  const adapter = new MemoryAdapter();
+  const adapter = new MemoryAdapter({capabilities: {socialProviders: ['github']}});
   return {adapter, readLatestCode: async (email) => adapter.latestCode(email), uniqueEmail};
 });
 
@@ -48,6 +48,22 @@ describe('MemoryAdapter', () => {
     expect(adapter.capabilities.socialProviders).to.deep.equal(['github']);
     expect(adapter.capabilities.organizations).to.equal(false);
     expect(adapter.capabilities.passwordPolicy.minLength).to.equal(8);
+  });
+
+  it('signs in with a listed social provider as one verified user, created on first use', async () => {
+    const adapter = new MemoryAdapter({capabilities: {socialProviders: ['github', 'google']}});
+    const first = await adapter.signInWithSocial('github', 'http://localhost/');
+    if (!('session' in first)) throw new Error('expected a session');
+    expect(first.session.user.name).to.equal('Github User');
+    expect(first.session.user.email).to.equal('github.user@example.com');
+    expect(first.session.user.emailVerified).to.equal(true);
+    await adapter.signOut();
+    const again = await adapter.signInWithSocial('github', 'http://localhost/');
+    expect('session' in again && again.session.user.id).to.equal(first.session.user.id);
+    const google = await adapter.signInWithSocial('google', 'http://localhost/');
+    expect('session' in google && google.session.user.email).to.equal('google.user@example.com');
+    await expectAuthError(adapter.signInWithPassword({email: 'github.user@example.com', password: ''}), 'invalid_credentials');
+    await expectAuthError(adapter.signInWithSocial('apple', 'http://localhost/'), 'unsupported');
   });
 
   it('records mail with the code', async () => {

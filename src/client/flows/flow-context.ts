@@ -5,4 +5,6 @@ import type {SessionInfo} from '../types.js';
 export interface FlowContext {
   adapter: IdentityAdapter;
   openSession(info: SessionInfo): void;
+  /** Leaves the page for another (a social provider's sign-in); AuthClient gives `location.assign`. */
+  navigate(url: string): void;
 }

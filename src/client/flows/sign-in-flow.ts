@@ -3,6 +3,7 @@ import type {SignInStep} from '../types.js';
 import {isValidCode, isValidEmail, meetsPolicy} from '../validation.js';
 import {Flow} from './flow.js';
 import type {FlowContext} from './flow-context.js';
+import {socialSignIn} from './social.js';
 
 /**
  * Sign-in: email → password → signed in. An unverified email detours through a code step;
@@ -93,6 +94,14 @@ export class SignInFlow extends Flow<SignInStep> {
       this.#password = password;
       await this.#signIn(password);
     });
+  }
+
+  /**
+   * Signs in with a social provider: a session opens at once (`complete`), or the page leaves
+   * for the provider, which comes back to `callbackURL` (the flow stays pending meanwhile).
+   */
+  signInWithSocial(provider: string, callbackURL: string): Promise<boolean> {
+    return this.run(() => socialSignIn(this.#context, provider, callbackURL, (info) => this.#complete(info)));
   }
 
   /** One step back: password → email, reset code → password, new password → reset code. */

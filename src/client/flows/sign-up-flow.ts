@@ -3,6 +3,7 @@ import type {SignUpInput, SignUpStep} from '../types.js';
 import {isValidCode, isValidEmail, meetsPolicy} from '../validation.js';
 import {Flow} from './flow.js';
 import type {FlowContext} from './flow-context.js';
+import {socialSignIn} from './social.js';
 
 /** Sign-up: name, email, password → email code (when the API asks for one) → signed in. */
 export class SignUpFlow extends Flow<SignUpStep> {
@@ -44,6 +45,14 @@ export class SignUpFlow extends Flow<SignUpStep> {
       await this.#context.adapter.sendVerificationCode(this.state.email);
       this.set({codeSent: true});
     });
+  }
+
+  /**
+   * Signs in with a social provider: a session opens at once (`complete`), or the page leaves
+   * for the provider, which comes back to `callbackURL` (the flow stays pending meanwhile).
+   */
+  signInWithSocial(provider: string, callbackURL: string): Promise<boolean> {
+    return this.run(() => socialSignIn(this.#context, provider, callbackURL, (info) => this.#complete(info)));
   }
 
   /** Back from the code step to the details (to fix a mistyped email). */

@@ -2,6 +2,7 @@ import {ContextProvider} from '@lit/context';
 import {css, html, LitElement, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
 import type {Appearance} from '../../appearance/appearance.js';
+import type {ThemeName} from '../../appearance/themes.js';
 import {AuthClient} from '../../client/auth-client.js';
 import type {IdentityAdapter} from '../../client/adapters/adapter.js';
 import {BetterAuthAdapter} from '../../client/adapters/better-auth.js';
@@ -9,7 +10,7 @@ import {appearanceContext} from '../../context/appearance-context.js';
 import {clientContext} from '../../context/client-context.js';
 import {localizerContext} from '../../context/localizer-context.js';
 import {AuthErrorEvent, AuthSessionChangeEvent} from '../../events.js';
-import {Localizer} from '../../i18n/localizer.js';
+import {Localizer, type Localization} from '../../i18n/localizer.js';
 
 /**
  * @summary Connects every auth element inside it to one identity API: creates the client from
@@ -37,8 +38,15 @@ export class AuthProvider extends LitElement {
   /** `cookie` (default, same site) or `bearer` (a page on another site than its API; token kept in memory). */
   @property() mode: 'cookie' | 'bearer' = 'cookie';
 
-  /** The language of every element inside (else `<html lang>`, else the browser's). */
+  /**
+   * The language of every element inside (else `<html lang>`, else the browser's). The
+   * provider's `dir` attribute, when set, forces the writing direction; otherwise it follows
+   * the language.
+   */
   @property() locale?: string;
+
+  /** Overrides of the shipped text, per language: `{en: {signIn: {title: 'Welcome back'}}}`. */
+  @property({attribute: false}) localization?: Localization;
 
   /** Space-separated origins, besides the page's own, that redirects may go to. */
   @property({attribute: 'allowed-redirect-origins'}) allowedRedirectOrigins = '';
@@ -48,6 +56,15 @@ export class AuthProvider extends LitElement {
 
   /** Restyles every element inside. */
   @property({attribute: false}) appearance?: Appearance;
+
+  /**
+   * A built-in theme for every element inside (`light`, `dark`, `auto`, `neutral`,
+   * `high-contrast`); several, space-separated, stack. `appearance.theme` wins over it.
+   */
+  @property() theme?: string;
+
+  /** Social sign-in providers the API has configured (space-separated ids such as `github google`). */
+  @property({attribute: 'social-providers'}) socialProviders = '';
 
   readonly localizer = new Localizer();
   #clientProvider = new ContextProvider(this, {context: clientContext});
@@ -67,24 +84,39 @@ export class AuthProvider extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.client && (changed.has('apiUrl') || changed.has('adapterName') || changed.has('mode') || changed.has('allowedRedirectOrigins') || changed.has('client'))) {
+    if (!this.client && (changed.has('apiUrl') || changed.has('adapterName') || changed.has('mode') || changed.has('allowedRedirectOrigins') || changed.has('socialProviders') || changed.has('client'))) {
       void this.#buildClient();
     }
     if (changed.has('client')) this.#useClient(this.activeClient);
-    if (changed.has('appearance')) this.#appearanceProvider.setValue(this.appearance);
-    if (changed.has('locale') || !this.hasUpdated) {
-      void this.localizer.setLanguage(this.locale || document.documentElement.lang || navigator.language);
+    if (changed.has('appearance') || changed.has('theme')) {
+      const theme = this.theme?.split(/\s+/).filter(Boolean) as ThemeName[] | undefined;
+      this.#appearanceProvider.setValue(theme?.length ? {theme, ...this.appearance} : this.appearance);
     }
+    if (changed.has('locale') || !this.hasUpdated) this.#syncLanguage();
+    if (changed.has('localization')) this.localizer.setOverrides(this.localization);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#listen(undefined);
+    this.#languageObserver.disconnect();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.hasUpdated) this.#listen(this.activeClient);
+    // Follow <html lang> (when there is no locale) and this element's own dir, as they change.
+    this.#languageObserver.observe(document.documentElement, {attributeFilter: ['lang']});
+    this.#languageObserver.observe(this, {attributeFilter: ['dir']});
+    this.#syncLanguage();
+  }
+
+  #languageObserver = new MutationObserver(() => this.#syncLanguage());
+
+  #syncLanguage(): void {
+    void this.localizer.setLanguage(this.locale || document.documentElement.lang || navigator.language);
+    const dir = this.getAttribute('dir');
+    this.localizer.setDirection(dir === 'rtl' || dir === 'ltr' ? dir : null);
   }
 
   override render() {
@@ -108,7 +140,7 @@ export class AuthProvider extends LitElement {
       const {MemoryAdapter} = await import('../../client/adapters/memory.js');
       return new MemoryAdapter();
     }
-    return new BetterAuthAdapter({baseURL: this.apiUrl, mode: this.mode});
+    return new BetterAuthAdapter({baseURL: this.apiUrl, mode: this.mode, socialProviders: this.socialProviders.split(/\s+/).filter(Boolean)});
   }
 
   #useClient(client: AuthClient | undefined): void {

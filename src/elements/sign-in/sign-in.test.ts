@@ -2,7 +2,7 @@ import {expect} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import {MemoryAdapter} from '../../client/adapters/memory.js';
 import type {PasswordCredentials} from '../../client/types.js';
-import {ADA, clientFor, errorText, html, input, memoryAdapter, mount, nextEvent, settle, submit, title, type} from '../../../test/helpers.js';
+import {ADA, clientFor, errorText, html, input, memoryAdapter, mount, nextEvent, settle, submit, title, type, waitUntil} from '../../../test/helpers.js';
 import type {AuthSignIn} from './sign-in.js';
 
 const UNVERIFIED = {name: 'Una Verified', email: 'una@example.com', password: 'pending123', emailVerified: false};
@@ -235,5 +235,42 @@ describe('<auth-sign-in>', () => {
     expect(title(el)).to.equal("You're signed in");
     expect(el.shadowRoot!.textContent).to.contain('Welcome back, Ada Lovelace.');
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('<auth-sign-in> social buttons', () => {
+  const social = (providers: string[]) => memoryAdapter({capabilities: {socialProviders: providers}});
+  const buttons = (el: Element) => [...el.querySelectorAll<HTMLButtonElement>('[part="social-button"]')];
+
+  it('offers the API\'s providers above the email form and signs in with one', async () => {
+    const el = await signInElement(social(['github', 'google']));
+    await waitUntil(() => buttons(el).length === 2, 'no social buttons');
+    expect(buttons(el).map((button) => button.textContent!.trim())).to.deep.equal(['Continue with GitHub', 'Continue with Google']);
+    const divider = el.querySelector('[part="divider"]')!;
+    expect(divider.compareDocumentPosition(input(el, 'email')) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+    await expect(el).to.be.accessible();
+    const signedIn = nextEvent(el, 'auth-signed-in');
+    buttons(el)[0].click();
+    expect((await signedIn).user.email).to.equal('github.user@example.com');
+  });
+
+  it('follows the placement and variant options', async () => {
+    const adapter = social(['github', 'google', 'apple']);
+    const el = await signInElement(adapter, html`<auth-sign-in .appearance=${{options: {socialButtonsPlacement: 'bottom'}}}></auth-sign-in>`);
+    await waitUntil(() => buttons(el).length === 3);
+    // Three providers: icons only, each named for assistive technology.
+    expect(buttons(el).map((button) => button.getAttribute('aria-label'))).to.deep.equal([
+      'Continue with GitHub',
+      'Continue with Google',
+      'Continue with Apple',
+    ]);
+    expect(input(el, 'email').compareDocumentPosition(buttons(el)[0]) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows no social buttons when the API has no providers', async () => {
+    const el = await signInElement();
+    expect(buttons(el)).to.have.length(0);
+    expect(el.querySelector('[part="divider"]')).to.equal(null);
   });
 });

@@ -54,7 +54,7 @@ export class AuthSignIn extends AuthFormElement<SignInStep> {
       prompt: 'signIn.noAccount',
       link: 'signIn.signUpLink',
       steps: ['identifier', 'password'],
-    });
+    }, 'signIn.titleApp');
   }
 
   protected renderForm(): TemplateResult | typeof nothing {
@@ -63,7 +63,7 @@ export class AuthSignIn extends AuthFormElement<SignInStep> {
     const back = {label: this.t('common.back'), onClick: () => flow.back()};
     switch (step) {
       case 'identifier':
-        return html`${this.formAlert(['email'])}
+        return html`${this.formAlert(['email'])} ${this.socialButtons('top')}
           ${textField({
             id: this.nodeId('email'),
             name: 'email',
@@ -75,7 +75,7 @@ export class AuthSignIn extends AuthFormElement<SignInStep> {
             error: this.fieldError('email'),
             appearance: this.mergedAppearance,
           })}
-          ${this.submitButton()}`;
+          ${this.submitButton()} ${this.socialButtons('bottom')}`;
       case 'password':
         return html`${this.formAlert(['password'])} ${hiddenEmail(email)}
           ${this.passwordInput({

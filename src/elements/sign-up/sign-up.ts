@@ -1,5 +1,6 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
+import {part} from '../../appearance/part.js';
 import {hostBase} from '../../appearance/tokens.js';
 import {followRedirect} from '../../client/redirect.js';
 import type {SignUpFlow} from '../../client/flows/sign-up-flow.js';
@@ -16,7 +17,8 @@ const HEADINGS: StepHeadings<SignUpStep> = {
   complete: ['signUp.completeTitle', 'signUp.completeSubtitle'],
 };
 
-type DetailField = 'name' | 'email' | 'password';
+/** The fields checked before submitting (the name is optional). */
+type DetailField = 'email' | 'password';
 
 /**
  * @summary Sign-up: name, email and password (its rules shown as the user types), then the
@@ -62,7 +64,7 @@ export class AuthSignUp extends AuthFormElement<SignUpStep> {
       prompt: 'signUp.haveAccount',
       link: 'signUp.signInLink',
       steps: ['details'],
-    });
+    }, 'signUp.titleApp');
   }
 
   protected renderForm(): TemplateResult | typeof nothing {
@@ -77,16 +79,18 @@ export class AuthSignUp extends AuthFormElement<SignUpStep> {
       const input = event.target as HTMLInputElement;
       if (input.value !== input.defaultValue) this.#showProblems(field);
     };
-    return html`${this.formAlert(['email', 'password'])}
-      ${textField({
-        id: this.nodeId('name'),
-        name: 'name',
-        label: this.t('common.nameLabel'),
-        autocomplete: 'name',
-        error: this.#problem('name'),
-        onBlur: markTouched('name'),
-        appearance,
-      })}
+    return html`${this.formAlert(['email', 'password'])} ${this.socialButtons('top')}
+      ${this.mergedAppearance.options.showOptionalFields === false
+        ? nothing
+        : textField({
+            id: this.nodeId('name'),
+            name: 'name',
+            label: this.t('common.nameLabel'),
+            autocomplete: 'name',
+            required: false,
+            labelAction: html`<span class="ae-optional" ${part('form-field-optional', appearance)}>${this.t('common.optional')}</span>`,
+            appearance,
+          })}
       ${textField({
         id: this.nodeId('email'),
         name: 'email',
@@ -100,7 +104,7 @@ export class AuthSignUp extends AuthFormElement<SignUpStep> {
         appearance,
       })}
       ${this.passwordInput({autocomplete: 'new-password', label: this.t('common.passwordLabel'), problem: this.#problem('password')})}
-      ${this.passwordRules()} ${this.submitButton(this.t('signUp.submit'))}`;
+      ${this.passwordRules()} ${this.submitButton(this.t('signUp.submit'))} ${this.socialButtons('bottom')}`;
   }
 
   protected submitForm(data: FormData): void {
@@ -111,8 +115,8 @@ export class AuthSignUp extends AuthFormElement<SignUpStep> {
       void flow.submitVerificationCode(value('code'));
       return;
     }
-    this.shownProblems = new Set(['name', 'email', 'password']);
-    const first = (['name', 'email', 'password'] as const).find((field) => this.#problemIn(field, value(field)));
+    this.shownProblems = new Set(['email', 'password']);
+    const first = (['email', 'password'] as const).find((field) => this.#problemIn(field, value(field)));
     if (first) {
       this.updateComplete.then(() => this.form.querySelector<HTMLElement>(`[name="${first}"]`)?.focus());
       return;
@@ -144,7 +148,6 @@ export class AuthSignUp extends AuthFormElement<SignUpStep> {
   }
 
   #problemIn(field: DetailField, value: string): string | undefined {
-    if (field === 'name') return value.trim() ? undefined : this.t('common.required');
     if (field === 'email') return isValidEmail(value) ? undefined : this.t('errors.invalid_email');
     const policy = this.client?.capabilities.passwordPolicy;
     return !policy || meetsPolicy(value, policy) ? undefined : this.t('errors.password_too_weak');

@@ -19,9 +19,11 @@ import {MenuController} from '../../internal/menu-controller.js';
  * @csspart trigger - The avatar button.
  * @csspart avatar - The avatar (picture or initials).
  * @csspart popover - The panel that opens.
+ * @csspart backdrop - Behind the panel on narrow screens, where it opens as a bottom sheet.
  * @csspart user-preview - The name and email at the top of the panel.
  * @csspart user-preview-name - The user's name.
  * @csspart user-preview-email - The user's email.
+ * @csspart user-preview-since - When the account was created.
  * @csspart menu - The list of actions.
  * @csspart menu-item - Each action.
  * @csspart alert - The error shown when signing out fails.
@@ -64,6 +66,28 @@ export class AuthUserButton extends AuthElement {
         background: var(--_bg);
         box-shadow: 0 12px 32px -8px var(--_shadow), 0 2px 6px -2px var(--_shadow);
       }
+      .backdrop {
+        display: none;
+      }
+      /* On narrow screens the panel becomes a bottom sheet over a backdrop. */
+      @media (max-width: 30rem) {
+        .backdrop:not([hidden]) {
+          display: block;
+          position: fixed;
+          inset: 0;
+          z-index: 999;
+          background: var(--_backdrop);
+        }
+        .popover {
+          position: fixed;
+          inset-block: auto 0.5rem;
+          inset-inline: 0.5rem;
+          width: auto;
+        }
+      }
+      [hidden] {
+        display: none !important;
+      }
       .preview {
         display: flex;
         align-items: center;
@@ -78,7 +102,8 @@ export class AuthUserButton extends AuthElement {
         font-weight: 600;
         overflow-wrap: anywhere;
       }
-      .email {
+      .email,
+      .since {
         color: var(--_muted-fg);
         font-size: 0.875em;
         overflow-wrap: anywhere;
@@ -145,12 +170,16 @@ export class AuthUserButton extends AuthElement {
       >
         ${avatar(user, appearance)}
       </button>
+      <div class="backdrop" ?hidden=${!open} ${part('backdrop', appearance)} @click=${() => this.#menu.close(true)}></div>
       <div class="popover" id="popover" ?hidden=${!open} ${part('popover', appearance)} @keydown=${this.#menu.onMenuKeydown}>
         <div class="preview" ${part('user-preview', appearance)}>
           ${avatar(user, appearance)}
           <div class="identity">
             <span class="name" ${part('user-preview-name', appearance)}>${user.name}</span>
             <span class="email" ${part('user-preview-email', appearance)}>${user.email}</span>
+            <span class="since" ${part('user-preview-since', appearance)}>
+              ${this.t('userButton.memberSince', {date: user.createdAt, formatParams: {date: {dateStyle: 'medium'}}})}
+            </span>
           </div>
         </div>
         <div role="menu" aria-label=${user.name || user.email} ${part('menu', appearance)}>

@@ -1,0 +1,29 @@
+import type {SessionInfo} from '../types.js';
+import type {FlowContext} from './flow-context.js';
+
+/**
+ * A social sign-in, shared by the sign-in and sign-up flows (run inside their `run()`, so a
+ * double click sends one request and a failure shows). A session opens at once through
+ * `complete`; a redirect leaves the page and never resolves, so the flow stays pending while
+ * the browser navigates — unless the page comes back from the back/forward cache, when the
+ * flow is usable again.
+ */
+export async function socialSignIn(
+  context: FlowContext,
+  provider: string,
+  callbackURL: string,
+  complete: (info: SessionInfo) => void,
+): Promise<void> {
+  const result = await context.adapter.signInWithSocial(provider, callbackURL);
+  if ('session' in result) return complete(result.session);
+  const shownAgain = new Promise<void>((resolve) => {
+    const onShow = (event: PageTransitionEvent) => {
+      if (!event.persisted) return;
+      globalThis.removeEventListener?.('pageshow', onShow);
+      resolve();
+    };
+    globalThis.addEventListener?.('pageshow', onShow);
+  });
+  context.navigate(result.redirectUrl);
+  await shownAgain;
+}
