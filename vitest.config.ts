@@ -1,13 +1,26 @@
-// `npm run test:stories`: every story in stories/ runs as a test in headless Chromium
-// (its play function, then axe through addon-a11y). Uses Debian's Chromium: no browser download.
+// `npm run test:stories`: every story in stories/ runs as a test in headless Chromium (its play
+// function, then axe through addon-a11y), once per built-in theme. The `storybook` project has
+// one browser instance per theme, `storybook:<theme>`, each pinning the toolbar's `theme` global
+// (the canvas follows it, so colour contrast is judged on the theme's own background):
+// `vitest run --project storybook` runs them all, `--project storybook:dark` one theme.
+// `auto` runs with the system in dark mode (its light half is what `light` tests).
+// Uses Debian's Chromium: no browser download.
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {STORYBOOK_TEST_INITIAL_GLOBALS_PROVIDE_KEY} from '@storybook/addon-vitest/constants';
 import {storybookTest} from '@storybook/addon-vitest/vitest-plugin';
 import {playwright} from '@vitest/browser-playwright';
 import {defineConfig} from 'vitest/config';
+import {STORY_THEMES} from './stories/support/theme-names.js';
 import {CHROME_ARGS, CHROME_PATH} from './scripts/chromium.mjs';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
+
+const chromium = (colorScheme: 'light' | 'dark' = 'light') =>
+  playwright({
+    launchOptions: {executablePath: CHROME_PATH, args: CHROME_ARGS},
+    contextOptions: {colorScheme},
+  });
 
 export default defineConfig({
   test: {
@@ -19,13 +32,14 @@ export default defineConfig({
           browser: {
             enabled: true,
             headless: true,
-            provider: playwright({
-              launchOptions: {
-                executablePath: CHROME_PATH,
-                args: CHROME_ARGS,
-              },
-            }),
-            instances: [{browser: 'chromium'}],
+            provider: chromium(),
+            // What storybookTest({initialGlobals}) would provide, per instance: the theme of the run.
+            instances: STORY_THEMES.map((theme) => ({
+              browser: 'chromium' as const,
+              name: `storybook:${theme}`,
+              provider: chromium(theme === 'auto' ? 'dark' : 'light'),
+              provide: {[STORYBOOK_TEST_INITIAL_GLOBALS_PROVIDE_KEY]: {theme}},
+            })),
             api: {host: '127.0.0.1'},
           },
         },

@@ -1,6 +1,7 @@
 // The demo app served by `npm start`: the elements against the embedded identity API.
 import '../src/define.js';
 import type {AuthProvider} from '../src/elements/provider/provider.js';
+import {directionOf, PSEUDO_LOCALE, SUPPORTED_LOCALES} from '../src/i18n/locales.js';
 
 const provider = document.querySelector<AuthProvider>('#provider')!;
 const signIn = document.querySelector<HTMLElement>('#sign-in')!;
@@ -15,14 +16,29 @@ function showRoute(): void {
 addEventListener('hashchange', showRoute);
 showRoute();
 
-language.value = localStorage.getItem('demo-language') ?? 'en';
-provider.locale = language.value;
-document.documentElement.lang = language.value;
-language.addEventListener('change', () => {
+// Every shipped language, named in itself; the choice is remembered for the next visit.
+for (const locale of SUPPORTED_LOCALES) {
+  const name = locale === PSEUDO_LOCALE ? 'Pseudo (en-XA)' : new Intl.DisplayNames([locale], {type: 'language'}).of(locale);
+  language.append(new Option(name ?? locale, locale));
+}
+const theme = document.querySelector<HTMLSelectElement>('#theme')!;
+
+function applyPreferences(): void {
   provider.locale = language.value;
   document.documentElement.lang = language.value;
-  localStorage.setItem('demo-language', language.value);
-});
+  document.documentElement.dir = directionOf(language.value);
+  provider.theme = theme.value;
+  document.documentElement.dataset.theme = theme.value;
+}
+language.value = localStorage.getItem('demo-language') ?? 'en';
+theme.value = localStorage.getItem('demo-theme') ?? 'light';
+applyPreferences();
+for (const select of [language, theme]) {
+  select.addEventListener('change', () => {
+    localStorage.setItem(`demo-${select.id}`, select.value);
+    applyPreferences();
+  });
+}
 
 provider.addEventListener('auth-session-change', ({state}) => {
   document.querySelector('#user-name')!.textContent = state.user?.name ?? '';

@@ -1,5 +1,6 @@
 import type {Meta, StoryObj} from '@storybook/web-components-vite';
 import {html} from 'lit';
+import {ifDefined} from 'lit/directives/if-defined.js';
 import {expect, waitFor} from 'storybook/test';
 import type {Appearance as AppearanceOptions} from '../src/appearance/appearance.js';
 import {ADA} from './support/client.js';
@@ -37,10 +38,19 @@ export const SignInThenUserButton: Story = {
   },
 };
 
+/**
+ * A brand colour for light and dark pages alike: `light-dark()` picks the value for the colour
+ * scheme of the theme in use, so the buttons and links keep their contrast in every theme.
+ */
+const TEAL = {light: '#0f766e', dark: '#5eead4'};
+
 const appearance: AppearanceOptions = {
-  variables: {colorPrimary: '#0f766e', borderRadius: '0.25rem', fontFamily: 'Georgia, serif'},
-  elements: {card: {borderColor: '#0f766e', boxShadow: 'none'}},
+  variables: {colorPrimary: `light-dark(${TEAL.light}, ${TEAL.dark})`, borderRadius: '0.25rem', fontFamily: 'Georgia, serif'},
+  elements: {card: {borderColor: 'var(--auth-color-primary)', boxShadow: 'none'}},
 };
+
+/** `#rrggbb` → `rgb(r, g, b)`, as getComputedStyle gives it. */
+const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
 
 export const Appearance: Story = {
   parameters: {appearance},
@@ -48,7 +58,8 @@ export const Appearance: Story = {
   play: async ({canvasElement}) => {
     const el = await element(canvasElement, 'auth-sign-in');
     const button = el.querySelector('form button[type="submit"]')!;
-    await waitFor(() => expect(getComputedStyle(button).backgroundColor).toBe('rgb(15, 118, 110)'));
+    const scheme = () => (getComputedStyle(el).colorScheme === 'dark' ? 'dark' : 'light');
+    await waitFor(() => expect(getComputedStyle(button).backgroundColor).toBe(rgb(TEAL[scheme()])));
   },
 };
 
@@ -66,7 +77,10 @@ export const German: Story = {
 export const MemoryAdapterAttribute: Story = {
   name: 'Built from attributes (adapter="memory")',
   parameters: {auth: false},
-  render: (_args, {globals}) => html`<auth-provider adapter="memory" locale=${globals.locale ?? 'en'}><auth-sign-in></auth-sign-in></auth-provider>`,
+  render: (_args, {globals}) =>
+    html`<auth-provider adapter="memory" theme=${globals.theme ?? 'light'} locale=${globals.locale ?? 'en'} dir=${ifDefined(globals.direction === 'auto' ? undefined : globals.direction)}
+      ><auth-sign-in></auth-sign-in
+    ></auth-provider>`,
   play: async ({canvasElement}) => {
     const el = await element(canvasElement, 'auth-sign-in');
     await expectTitle(el, 'Sign in');

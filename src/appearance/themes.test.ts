@@ -2,8 +2,8 @@ import {expect} from '@open-wc/testing';
 import {emulateMedia} from '@web/test-runner-commands';
 import type {AuthSignIn} from '../elements/sign-in/sign-in.js';
 import {variableToProperty, type AppearanceVariable} from './appearance.js';
-import {THEMES} from './themes.js';
-import {clientFor, errorText, html, input, memoryAdapter, mount, submit, type} from '../../test/helpers.js';
+import {THEMES} from './theme-presets.js';
+import {clientFor, errorText, fixture, html, input, memoryAdapter, mount, submit, type, waitUntil} from '../../test/helpers.js';
 
 /** The computed look of the nodes every token governs. */
 function look(el: AuthSignIn): string[] {
@@ -45,4 +45,84 @@ describe('themes/light.css', () => {
       document.adoptedStyleSheets = document.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
     }
   });
+});
+
+describe('themes', () => {
+  const card = (el: Element) => el.shadowRoot!.querySelector('[part="card"]')!;
+  const signInWith = async (provider: string, element?: unknown) => {
+    const root = await fixture<HTMLElement>(
+      html`<auth-provider theme=${provider} .client=${clientFor(memoryAdapter())}><auth-sign-in .appearance=${element}></auth-sign-in></auth-provider>`,
+    );
+    const el = root.querySelector<AuthSignIn>('auth-sign-in')!;
+    await waitUntil(() => el.querySelector('input'));
+    await el.updateComplete;
+    return el;
+  };
+
+  it('switches to the dark theme by name, on the provider', async () => {
+    const el = await signInWith('dark');
+    expect(getComputedStyle(card(el)).backgroundColor).to.equal('rgb(17, 24, 39)');
+    expect(getComputedStyle(el.shadowRoot!.querySelector('h1')!).color).to.equal('rgb(241, 245, 249)');
+    expect(getComputedStyle(el).colorScheme).to.equal('dark');
+    await expect(el).to.be.accessible();
+  });
+
+  it('follows the system with auto', async () => {
+    await emulateMedia({colorScheme: 'dark'});
+    try {
+      const el = await signInWith('auto');
+      expect(getComputedStyle(card(el)).backgroundColor).to.equal('rgb(17, 24, 39)');
+      await emulateMedia({colorScheme: 'light'});
+      expect(getComputedStyle(card(el)).backgroundColor).to.equal('rgb(255, 255, 255)');
+    } finally {
+      await emulateMedia({colorScheme: 'light'});
+    }
+  });
+
+  it('stacks themes, later over earlier, and lets the element override the provider', async () => {
+    const brand = {variables: {colorPrimary: '#0f766e'}};
+    const stacked = await signInWith('dark', {theme: ['dark', brand]});
+    expect(getComputedStyle(card(stacked)).backgroundColor).to.equal('rgb(17, 24, 39)');
+    expect(getComputedStyle(stacked.querySelector('.ae-primary')!).backgroundColor).to.equal('rgb(15, 118, 110)');
+    const overridden = await signInWith('dark', {theme: 'high-contrast'});
+    expect(getComputedStyle(card(overridden)).backgroundColor).to.equal('rgb(255, 255, 255)');
+    expect(getComputedStyle(overridden.querySelector('input')!).borderTopColor).to.equal('rgb(0, 0, 0)');
+  });
+
+  it('lets page CSS variables win over a theme', async () => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('.brand-zone { --auth-color-background: rgb(250, 240, 230); }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    try {
+      const root = await fixture<HTMLElement>(
+        html`<div class="brand-zone"><auth-provider theme="neutral" .client=${clientFor(memoryAdapter())}><auth-sign-in></auth-sign-in></auth-provider></div>`,
+      );
+      const el = root.querySelector<AuthSignIn>('auth-sign-in')!;
+      await waitUntil(() => el.querySelector('input'));
+      await el.updateComplete;
+      expect(getComputedStyle(card(el)).backgroundColor).to.equal('rgb(250, 240, 230)');
+    } finally {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
+    }
+  });
+
+  it('stays hidden until a theme preset has loaded, so the default look never flashes', async () => {
+    const root = await fixture<HTMLElement>(html`<auth-provider theme="dark" .client=${clientFor(memoryAdapter())}><auth-sign-in></auth-sign-in></auth-provider>`);
+    const el = root.querySelector<AuthSignIn>('auth-sign-in')!;
+    // Whenever the card can be seen, it already has the dark look.
+    const looks: string[] = [];
+    const observe = () => {
+      const style = getComputedStyle(el);
+      looks.push(style.visibility === 'hidden' ? 'hidden' : getComputedStyle(card(el)).backgroundColor);
+    };
+    observe();
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    observe();
+    await el.updateComplete;
+    await waitUntil(() => !el.matches(':state(styling)'));
+    observe();
+    expect(looks.filter((look) => look !== 'hidden' && look !== 'rgb(17, 24, 39)'), looks.join()).to.deep.equal([]);
+    expect(looks.at(-1)).to.equal('rgb(17, 24, 39)');
+  });
+
 });

@@ -14,7 +14,8 @@ export interface Theme {
 
 export type ThemeName = 'light' | 'dark' | 'auto' | 'neutral' | 'high-contrast';
 
-const light: ThemeVariables = {
+/** The light theme's tokens: the built-in default, always in the bundle. */
+export const LIGHT: ThemeVariables = {
   colorPrimary: '#4f46e5',
   colorPrimaryForeground: '#ffffff',
   colorDanger: '#c81e1e',
@@ -27,70 +28,23 @@ const light: ThemeVariables = {
   colorModalBackdrop: 'rgb(15 23 42 / 0.55)',
 };
 
-const dark: ThemeVariables = {
-  colorPrimary: '#a5b4fc',
-  colorPrimaryForeground: '#111827',
-  colorDanger: '#fca5a5',
-  colorSuccess: '#86efac',
-  colorWarning: '#fcd34d',
-  colorNeutral: '#94a3b8',
-  colorForeground: '#f1f5f9',
-  colorBackground: '#111827',
-  colorInput: '#1f2937',
-  colorShadow: 'rgb(0 0 0 / 0.5)',
-  colorModalBackdrop: 'rgb(0 0 0 / 0.7)',
-};
-
-export const THEMES: Record<ThemeName, Theme> = {
-  light: {variables: light},
-  dark: {variables: dark},
-  auto: {variables: light, dark},
-  /** Quiet and flat: ink-black actions, hairline borders, no shadow, small radius. */
-  neutral: {
-    variables: {
-      ...light,
-      colorPrimary: '#18181b',
-      colorNeutral: '#71717a',
-      colorForeground: '#09090b',
-      colorShadow: 'transparent',
-      borderRadius: '0.25rem',
-      fontWeight: '600',
-    },
-  },
-  /** Maximum contrast: black on white, solid borders, bold text, a strong focus ring. */
-  'high-contrast': {
-    variables: {
-      colorPrimary: '#0033cc',
-      colorPrimaryForeground: '#ffffff',
-      colorDanger: '#a80000',
-      colorSuccess: '#005a00',
-      colorWarning: '#6b4000',
-      colorNeutral: '#000000',
-      colorForeground: '#000000',
-      colorMuted: '#e8e8e8',
-      colorMutedForeground: '#000000',
-      colorBackground: '#ffffff',
-      colorInput: '#ffffff',
-      colorBorder: '#000000',
-      colorRing: '#000000',
-      colorShadow: 'transparent',
-      colorModalBackdrop: 'rgb(0 0 0 / 0.8)',
-      fontWeight: '700',
-      borderRadius: '0.25rem',
-    },
-  },
-};
+/** The presets that need no extra code: just the default. */
+export const BASE_THEMES: Partial<Record<ThemeName, Theme>> = {light: {variables: LIGHT}};
 
 export type ThemeInput = Theme | ThemeName;
 
-/** Built-in theme names become their token sets; anything else is taken as a theme. */
-export function resolveThemes(input: ThemeInput | readonly ThemeInput[] | undefined): Theme[] {
-  const list = input === undefined ? [] : Array.isArray(input) ? input : [input as ThemeInput];
-  return list.flatMap((theme) => {
+/** Whether the themes name a preset beyond the default (its tokens load on demand). */
+export function needsPresets(input: readonly ThemeInput[]): boolean {
+  return input.some((theme) => typeof theme === 'string' && theme !== 'light');
+}
+
+/** Built-in theme names become their token sets from `presets`; anything else is taken as a theme. */
+export function resolveThemes(input: readonly ThemeInput[], presets: Partial<Record<ThemeName, Theme>>): Theme[] {
+  return input.flatMap((theme) => {
     if (typeof theme !== 'string') return [theme];
-    if (theme in THEMES) return [THEMES[theme as ThemeName]];
-    console.warn(`[auth-elements] unknown theme ${JSON.stringify(theme)}`);
-    return [];
+    const preset = presets[theme];
+    if (!preset) console.warn(`[auth-elements] unknown theme ${JSON.stringify(theme)}`);
+    return preset ? [preset] : [];
   });
 }
 

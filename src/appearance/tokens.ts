@@ -1,5 +1,5 @@
 import {css, unsafeCSS} from 'lit';
-import {themeDeclarations, THEMES} from './themes.js';
+import {LIGHT, themeDeclarations} from './themes.js';
 
 /**
  * The meaning tokens every element reads. Three tiers, strongest first:
@@ -10,7 +10,7 @@ import {themeDeclarations, THEMES} from './themes.js';
  */
 export const tokens = css`
   :host {
-    ${unsafeCSS(themeDeclarations(THEMES.light.variables))}
+    ${unsafeCSS(themeDeclarations(LIGHT))}
     --_t-scheme: light;
   }
   :host {
@@ -27,7 +27,9 @@ export const tokens = css`
     --_muted-fg: var(--auth-color-muted-foreground, var(--_t-color-muted-foreground, color-mix(in srgb, var(--_fg) 72%, var(--_bg))));
     --_input: var(--auth-color-input, var(--_t-color-input, var(--_bg)));
     --_input-fg: var(--auth-color-input-foreground, var(--_t-color-input-foreground, var(--_fg)));
-    --_border: var(--auth-color-border, var(--_t-color-border, color-mix(in srgb, var(--_neutral) 45%, var(--_bg))));
+    --_border: var(--auth-color-border, var(--_t-color-border, color-mix(in srgb, var(--_neutral) 82%, var(--_bg))));
+    /* Inputs keep a 3:1 boundary (WCAG 1.4.11); the card's outline can be quieter. */
+    --_border-subtle: color-mix(in srgb, var(--_border) 45%, var(--_bg));
     --_ring: var(--auth-color-ring, var(--_t-color-ring, color-mix(in srgb, var(--_primary) 55%, transparent)));
     --_shadow: var(--auth-color-shadow, var(--_t-color-shadow));
     --_backdrop: var(--auth-color-modal-backdrop, var(--_t-color-modal-backdrop));

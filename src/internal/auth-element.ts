@@ -2,8 +2,7 @@ import {consume} from '@lit/context';
 import {LitElement, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {applyVariables, mergeAppearance, type Appearance, type MergedAppearance} from '../appearance/appearance.js';
-import type {AppearanceSheets} from '../appearance/appearance-sheets.js';
-import {resolveThemes, themeSheet} from '../appearance/themes.js';
+import {elementSheets, type ElementSheets} from '../appearance/element-sheets.js';
 import type {AuthClient} from '../client/auth-client.js';
 import type {AuthState} from '../client/types.js';
 import {appearanceContext} from '../context/appearance-context.js';
@@ -21,6 +20,32 @@ interface Subscribable {
 /**
  * The base of every element: takes the client, localizer and appearance from the nearest
  * `<auth-provider>`, re-renders when any of them changes, and applies appearance variables.
+ *
+ * @cssprop --auth-color-primary - Actions: the primary button, links, focus (appearance `colorPrimary`).
+ * @cssprop --auth-color-primary-foreground - Text on the primary colour (`colorPrimaryForeground`).
+ * @cssprop --auth-color-danger - Errors (`colorDanger`).
+ * @cssprop --auth-color-success - Success notices and met password rules (`colorSuccess`).
+ * @cssprop --auth-color-warning - Waits such as rate limits (`colorWarning`).
+ * @cssprop --auth-color-neutral - The grey that borders and muted surfaces are mixed from (`colorNeutral`).
+ * @cssprop --auth-color-foreground - Text (`colorForeground`).
+ * @cssprop --auth-color-muted - Quiet surfaces: tags, hovered menu items (`colorMuted`).
+ * @cssprop --auth-color-muted-foreground - Secondary text (`colorMutedForeground`).
+ * @cssprop --auth-color-background - The card and panels (`colorBackground`).
+ * @cssprop --auth-color-input - Input backgrounds (`colorInput`).
+ * @cssprop --auth-color-input-foreground - Input text (`colorInputForeground`).
+ * @cssprop --auth-color-border - Borders (`colorBorder`).
+ * @cssprop --auth-color-ring - The focus ring (`colorRing`).
+ * @cssprop --auth-color-shadow - Shadows (`colorShadow`).
+ * @cssprop --auth-color-modal-backdrop - Behind sheets and dialogs (`colorModalBackdrop`).
+ * @cssprop --auth-font-family - Text (`fontFamily`).
+ * @cssprop --auth-font-family-buttons - Buttons (`fontFamilyButtons`).
+ * @cssprop --auth-font-size - The base size everything scales from (`fontSize`).
+ * @cssprop --auth-font-weight - Labels and buttons (`fontWeight`).
+ * @cssprop --auth-radius - Corner radius (`borderRadius`).
+ * @cssprop --auth-spacing - The base gap everything scales from (`spacing`).
+ *
+ * @cssstate no-animations - `appearance.options.animations` is false.
+ * @cssstate styling - The element waits for its theme or appearance styles (it is hidden meanwhile).
  */
 export class AuthElement extends LitElement {
   /** Restyles this element alone; merged over the provider's appearance. */
@@ -148,31 +173,38 @@ export class AuthElement extends LitElement {
   /** Adopts the theme and appearance stylesheets next to the element's own styles. */
   #applySheets(): void {
     const version = ++this.#sheetsVersion;
-    const theme = themeSheet(resolveThemes(this.#mergedAppearance.theme));
-    const apply = ({shadow, light}: AppearanceSheets) => {
+    const apply = ({theme, shadow, light}: ElementSheets) => {
       if (version !== this.#sheetsVersion || !(this.renderRoot instanceof ShadowRoot)) return;
       const root = this.renderRoot;
       this.#baseSheets ??= [...root.adoptedStyleSheets];
       root.adoptedStyleSheets = [...this.#baseSheets, ...[theme, shadow].filter((sheet): sheet is CSSStyleSheet => !!sheet)];
       this.#adoptLightSheet(light);
     };
-    const {css, elements} = this.#mergedAppearance;
-    // Style objects and appearance.css need a module of their own: only pages that use them load it.
-    if (!css.length && Object.values(elements).every((value) => typeof value === 'string')) {
-      apply({shadow: null, light: null});
+    const sheets = elementSheets(this.#mergedAppearance, this.lightFormSelector);
+    if (!(sheets instanceof Promise)) {
+      apply(sheets);
+      this.#styled = true;
+      this.#setState('styling', false);
       return;
     }
-    const merged = this.#mergedAppearance;
-    const selector = this.lightFormSelector;
-    // The first time, stay invisible and still until the styles arrive: no flash of the default look.
-    const first = !this.#styled;
-    if (first) this.#setState('styling', true);
-    this.#sheetsPending = import('../appearance/appearance-sheets.js')
-      .then(({appearanceSheets}) => appearanceSheets(merged, selector))
+    // Until the first styles arrive, stay invisible and still: no flash of the default look.
+    if (!this.#styled) this.#setState('styling', true);
+    this.#sheetsPending = sheets
       .then(apply, (error) => console.warn('[auth-elements] appearance could not be applied:', error))
-      .finally(() => {
+      .then(() => {
+        // Only the newest request reveals the element (an older one may finish first).
+        if (version !== this.#sheetsVersion || this.#styled) return;
         this.#styled = true;
-        if (first) requestAnimationFrame(() => this.#setState('styling', false));
+        // Shown once a frame has painted the new look still hidden and without transitions
+        // (so nothing animates from the default look); updateComplete waits for it.
+        return new Promise<void>((resolve) =>
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() => {
+              this.#setState('styling', false);
+              resolve();
+            }),
+          ),
+        );
       });
   }
 

@@ -11,7 +11,7 @@ export const cardStyles = css`
     display: grid;
     gap: calc(var(--_space) * 1.5);
     padding: calc(var(--_space) * 2);
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_border-subtle);
     border-radius: calc(var(--_radius) * 1.5);
     background: var(--_bg);
     color: var(--_fg);
@@ -51,7 +51,7 @@ export const cardStyles = css`
     justify-content: center;
     gap: calc(var(--_space) * 1);
     padding-block-start: calc(var(--_space) * 1);
-    border-block-start: 1px solid var(--_border);
+    border-block-start: 1px solid var(--_border-subtle);
     font-size: 0.8125em;
   }
   .links a {

@@ -23,14 +23,11 @@ export const lightStyles = css`
     gap: calc(var(--_space) * 1) !important;
     margin: 0 !important;
     padding: 0 !important;
-    font: inherit !important;
-    color: inherit !important;
     width: 100% !important;
   }
   form[data-auth-form] .ae-field {
     display: grid !important;
     gap: calc(var(--_space) * 0.375) !important;
-    margin: 0 !important;
   }
   form[data-auth-form] .ae-field-row {
     display: flex !important;
@@ -40,9 +37,6 @@ export const lightStyles = css`
   }
   form[data-auth-form] .ae-label {
     display: block !important;
-    margin: 0 !important;
-    color: var(--_fg) !important;
-    font-family: var(--_font) !important;
     font-size: 0.875em !important;
     font-weight: var(--_font-weight) !important;
     line-height: 1.4 !important;
@@ -58,7 +52,6 @@ export const lightStyles = css`
   }
   form[data-auth-form] .ae-input-wrap {
     position: relative !important;
-    display: block !important;
   }
   form[data-auth-form] .ae-input {
     display: block !important;
@@ -72,11 +65,7 @@ export const lightStyles = css`
     color: var(--_input-fg) !important;
     font-family: var(--_font) !important;
     font-size: max(16px, 1em) !important;
-    font-weight: 400 !important;
     line-height: 1.4 !important;
-    letter-spacing: normal !important;
-    text-transform: none !important;
-    box-shadow: none !important;
     outline: none !important;
     transition: border-color 0.15s, box-shadow 0.15s !important;
   }
@@ -133,7 +122,6 @@ export const lightStyles = css`
     display: block !important;
     margin: 0 !important;
     color: var(--_danger) !important;
-    font-family: var(--_font) !important;
     font-size: 0.875em !important;
     line-height: 1.4 !important;
   }
@@ -194,8 +182,6 @@ export const lightStyles = css`
     font-size: 1em !important;
     font-weight: var(--_font-weight) !important;
     line-height: 1.4 !important;
-    text-transform: none !important;
-    letter-spacing: normal !important;
     cursor: pointer !important;
     box-shadow: 0 1px 2px var(--_shadow) !important;
     transition: background-color 0.15s !important;
@@ -336,7 +322,7 @@ export const lightStyles = css`
     all: revert !important;
     content: '' !important;
     flex: 1 1 0 !important;
-    border-block-start: 1px solid var(--_border) !important;
+    border-block-start: 1px solid var(--_border-subtle) !important;
   }
   @media (prefers-reduced-motion: reduce) {
     form[data-auth-form] [class] {

@@ -11,6 +11,9 @@ export async function element<T extends HTMLElement = HTMLElement>(canvas: HTMLE
     return node;
   }, TIMEOUT);
   await (found as unknown as {updateComplete?: Promise<unknown>}).updateComplete;
+  // Once updated, an element is styled and shown (a theme or appearance may load first). Axe runs
+  // after the play function: it must judge what users see, not a still-hidden element.
+  expect(getComputedStyle(found).visibility, `<${tag}> is still hidden after updateComplete`).toBe('visible');
   return found;
 }
 

@@ -21,6 +21,11 @@ const HEADINGS: StepHeadings<SignInStep> = {
  * forgotten password with a code. Its form and inputs live in the light DOM (slot `form`) so
  * password managers can fill them.
  *
+ * Light-DOM parts (in the form; `::part()` can't reach them — restyle them with
+ * `appearance.elements`, whose keys are these names in camelCase): form-field,
+ * form-field-label, form-field-input, form-field-error, form-field-toggle, password-rules,
+ * primary-button, alert, notice, social-buttons, social-button, divider, back-link, forgot-password-link, resend-code-link.
+ *
  * @event auth-signed-in - The user signed in (`event.user`).
  * @event auth-error - An error is shown (`event.error.code`).
  *
@@ -31,9 +36,15 @@ const HEADINGS: StepHeadings<SignInStep> = {
  * @csspart header-title - The title.
  * @csspart header-subtitle - The line under the title.
  * @csspart footer - The line under the form.
+ * @csspart logo - The logo (`appearance.options.logoImageUrl`).
+ * @csspart footer-links - The terms, privacy and help links.
+ * @csspart footer-link - Each of them.
  * @csspart footer-action-link - The "Sign up" link.
  *
  * @cssprop --auth-card-max-width - The card's maximum width (25rem).
+ *
+ * @cssstate busy - A request is under way.
+ * @cssstate error - An error is shown.
  */
 export class AuthSignIn extends AuthFormElement<SignInStep> {
   static override styles = [hostBase, cardStyles];

@@ -25,6 +25,11 @@ type DetailField = 'email' | 'password';
  * code sent to the email. Its form and inputs live in the light DOM (slot `form`) so password
  * managers can save the new credentials.
  *
+ * Light-DOM parts (in the form; `::part()` can't reach them — restyle them with
+ * `appearance.elements`, whose keys are these names in camelCase): form-field,
+ * form-field-label, form-field-input, form-field-error, form-field-toggle, password-rules,
+ * primary-button, alert, notice, social-buttons, social-button, divider, form-field-optional, back-link, resend-code-link.
+ *
  * @event auth-signed-in - The new account is verified and signed in (`event.user`).
  * @event auth-error - An error is shown (`event.error.code`).
  *
@@ -35,9 +40,15 @@ type DetailField = 'email' | 'password';
  * @csspart header-title - The title.
  * @csspart header-subtitle - The line under the title.
  * @csspart footer - The line under the form.
+ * @csspart logo - The logo (`appearance.options.logoImageUrl`).
+ * @csspart footer-links - The terms, privacy and help links.
+ * @csspart footer-link - Each of them.
  * @csspart footer-action-link - The "Sign in" link.
  *
  * @cssprop --auth-card-max-width - The card's maximum width (25rem).
+ *
+ * @cssstate busy - A request is under way.
+ * @cssstate error - An error is shown.
  */
 export class AuthSignUp extends AuthFormElement<SignUpStep> {
   static override styles = [hostBase, cardStyles];

@@ -61,7 +61,7 @@ export class AuthUserButton extends AuthElement {
         width: var(--auth-popover-width, 17rem);
         max-width: calc(100vw - 1rem);
         padding: 0.5rem;
-        border: 1px solid var(--_border);
+        border: 1px solid var(--_border-subtle);
         border-radius: var(--_radius);
         background: var(--_bg);
         box-shadow: 0 12px 32px -8px var(--_shadow), 0 2px 6px -2px var(--_shadow);
@@ -112,7 +112,7 @@ export class AuthUserButton extends AuthElement {
         display: grid;
         margin-block-start: 0.25rem;
         padding-block-start: 0.25rem;
-        border-block-start: 1px solid var(--_border);
+        border-block-start: 1px solid var(--_border-subtle);
       }
       [role='menuitem'] {
         display: flex;
