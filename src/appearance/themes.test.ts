@@ -126,3 +126,35 @@ describe('themes', () => {
   });
 
 });
+
+describe('themes/*.css', () => {
+  const mountWith = async (theme: string | undefined) => {
+    const root = await fixture<HTMLElement>(html`<auth-provider theme=${theme ?? 'light'} .client=${clientFor(memoryAdapter())}><auth-sign-in></auth-sign-in></auth-provider>`);
+    const el = root.querySelector<AuthSignIn>('auth-sign-in')!;
+    await waitUntil(() => el.querySelector('input'));
+    type(input(el, 'email'), 'not-an-email');
+    await submit(el);
+    (document.activeElement as HTMLElement | null)?.blur();
+    await el.updateComplete;
+    return el;
+  };
+
+  for (const name of ['dark', 'auto', 'neutral', 'high-contrast']) {
+    it(`${name}.css gives the look of theme="${name}"`, async () => {
+      await emulateMedia({reducedMotion: 'reduce', colorScheme: 'dark'});
+      try {
+        const themed = look(await mountWith(name));
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(await (await fetch(`/themes/${name}.css`)).text());
+        document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+        try {
+          expect(look(await mountWith(undefined))).to.deep.equal(themed);
+        } finally {
+          document.adoptedStyleSheets = document.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
+        }
+      } finally {
+        await emulateMedia({reducedMotion: 'no-preference', colorScheme: 'light'});
+      }
+    });
+  }
+});

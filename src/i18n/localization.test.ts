@@ -105,6 +105,8 @@ describe('localization', () => {
     await localizer.setLanguage('de');
     const date = new Date(Date.UTC(2026, 10, 22, 12));
     expect(localizer.t('userButton.memberSince', {date, formatParams: {date: {dateStyle: 'medium'}}})).to.equal('Mitglied seit 22.11.2026');
+    // Numbers are written the language's way: German groups thousands with a dot.
+    expect(localizer.t('errors.rate_limited_wait', {count: 1200})).to.contain('1.200 Sekunden');
     await localizer.setLanguage('ru');
     expect(localizer.t('errors.rate_limited_wait', {count: 5})).to.contain('5').and.not.equal(localizer.t('errors.rate_limited_wait', {count: 1}));
   });

@@ -3,7 +3,7 @@ import {property, state} from 'lit/decorators.js';
 import {part} from '../appearance/part.js';
 import {checkPassword} from '../client/validation.js';
 import {card} from './card.js';
-import {alert, codeField, hiddenEmail, linkButton, notice, passwordField, passwordRules, primaryButton} from './fields.js';
+import {alert, codeField, hiddenEmail, linkButton, notice, passwordField, passwordRules, primaryButton, textField} from './fields.js';
 import type {AuthError, AuthErrorCode} from '../client/errors.js';
 import {followRedirect, safeLinkUrl, safeRedirectUrl} from '../client/redirect.js';
 import type {Flow} from '../client/flows/flow.js';
@@ -292,6 +292,22 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
       <div class="ae-actions">
         ${this.action(back.label, back.onClick, 'back-link')} ${this.action(this.t('common.resendCode'), resend, 'resend-code-link')}
       </div>`;
+  }
+
+  /** The email field (`autocomplete="username"`, for password managers), with its error. */
+  protected emailInput(options: {problem?: string; onBlur?: (event: FocusEvent) => void} = {}): TemplateResult {
+    return textField({
+      id: this.nodeId('email'),
+      name: 'email',
+      type: 'email',
+      label: this.t('common.emailLabel'),
+      autocomplete: 'username',
+      inputmode: 'email',
+      value: this.flow?.state.email ?? '',
+      error: options.problem ?? this.fieldError('email'),
+      onBlur: options.onBlur,
+      appearance: this.mergedAppearance,
+    });
   }
 
   /** A password field with show/hide, its error, and the typed value tracked for the rules. */

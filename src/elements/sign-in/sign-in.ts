@@ -4,7 +4,7 @@ import {hostBase} from '../../appearance/tokens.js';
 import type {SignInFlow} from '../../client/flows/sign-in-flow.js';
 import type {SignInStep} from '../../client/types.js';
 import {cardStyles} from '../../internal/card.js';
-import {hiddenEmail, textField} from '../../internal/fields.js';
+import {hiddenEmail} from '../../internal/fields.js';
 import {AuthFormElement, type StepHeadings} from '../../internal/form-element.js';
 
 const HEADINGS: StepHeadings<SignInStep> = {
@@ -75,17 +75,7 @@ export class AuthSignIn extends AuthFormElement<SignInStep> {
     switch (step) {
       case 'identifier':
         return html`${this.formAlert(['email'])} ${this.socialButtons('top')}
-          ${textField({
-            id: this.nodeId('email'),
-            name: 'email',
-            type: 'email',
-            label: this.t('common.emailLabel'),
-            autocomplete: 'username',
-            inputmode: 'email',
-            value: email,
-            error: this.fieldError('email'),
-            appearance: this.mergedAppearance,
-          })}
+          ${this.emailInput()}
           ${this.submitButton()} ${this.socialButtons('bottom')}`;
       case 'password':
         return html`${this.formAlert(['password'])} ${hiddenEmail(email)}

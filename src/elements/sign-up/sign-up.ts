@@ -80,7 +80,7 @@ export class AuthSignUp extends AuthFormElement<SignUpStep> {
 
   protected renderForm(): TemplateResult | typeof nothing {
     const flow = this.flow!;
-    const {step, email} = flow.state;
+    const {step} = flow.state;
     if (step === 'verify-email') {
       return this.codeStep({label: this.t('common.changeEmail'), onClick: () => flow.back()}, () => void flow.resendVerificationCode());
     }
@@ -102,18 +102,7 @@ export class AuthSignUp extends AuthFormElement<SignUpStep> {
             labelAction: html`<span class="ae-optional" ${part('form-field-optional', appearance)}>${this.t('common.optional')}</span>`,
             appearance,
           })}
-      ${textField({
-        id: this.nodeId('email'),
-        name: 'email',
-        type: 'email',
-        label: this.t('common.emailLabel'),
-        autocomplete: 'username',
-        inputmode: 'email',
-        value: email,
-        error: this.#problem('email') ?? this.fieldError('email'),
-        onBlur: markTouched('email'),
-        appearance,
-      })}
+      ${this.emailInput({problem: this.#problem('email'), onBlur: markTouched('email')})}
       ${this.passwordInput({autocomplete: 'new-password', label: this.t('common.passwordLabel'), problem: this.#problem('password')})}
       ${this.passwordRules()} ${this.submitButton(this.t('signUp.submit'))} ${this.socialButtons('bottom')}`;
   }
