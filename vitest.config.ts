@@ -29,6 +29,8 @@ export default defineConfig({
         plugins: [storybookTest({configDir: path.join(dirname, '.storybook')})],
         test: {
           name: 'storybook',
+          // Five browsers share two cores: give a slow play function room rather than a false failure.
+          testTimeout: 30_000,
           browser: {
             enabled: true,
             headless: true,

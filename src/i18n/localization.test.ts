@@ -111,3 +111,17 @@ describe('localization', () => {
     expect(localizer.t('errors.rate_limited_wait', {count: 5})).to.contain('5').and.not.equal(localizer.t('errors.rate_limited_wait', {count: 1}));
   });
 });
+
+describe('plural rules in text', () => {
+  it('picks each language\'s plural form, and falls back to the one form a language ships', async () => {
+    const el = await signIn();
+    const localizer = providerOf(el).localizer;
+    expect(localizer.t('password.rule.min-length', {count: 1})).to.equal('At least 1 character');
+    expect(localizer.t('password.rule.min-length', {count: 8})).to.equal('At least 8 characters');
+    await localizer.setLanguage('pl');
+    expect(localizer.t('password.rule.min-length', {count: 3})).to.equal('Co najmniej 3 znaki');
+    expect(localizer.t('password.rule.min-length', {count: 8})).to.equal('Co najmniej 8 znaków');
+    await localizer.setLanguage('de');
+    expect(localizer.t('password.rule.min-length', {count: 8})).to.equal('Mindestens 8 Zeichen');
+  });
+});
