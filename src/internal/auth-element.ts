@@ -134,7 +134,7 @@ export class AuthElement extends LitElement {
       this.#appliedVariables = applyVariables(this, this.#mergedAppearance, this.#appliedVariables);
       this.#applySheets();
       const animations = this.#mergedAppearance.options.animations !== false;
-      this.#setState('no-animations', !animations);
+      this.setState('no-animations', !animations);
     }
     this.#syncOwnLocalizer(changed);
     this.lang = this.activeLocalizer.language;
@@ -162,10 +162,6 @@ export class AuthElement extends LitElement {
 
   /** Turns a custom state on or off (`:state(name)` in CSS). */
   protected setState(name: string, on: boolean): void {
-    this.#setState(name, on);
-  }
-
-  #setState(name: string, on: boolean): void {
     if (on) this.internals.states.add(name);
     else this.internals.states.delete(name);
   }
@@ -184,11 +180,11 @@ export class AuthElement extends LitElement {
     if (!(sheets instanceof Promise)) {
       apply(sheets);
       this.#styled = true;
-      this.#setState('styling', false);
+      this.setState('styling', false);
       return;
     }
     // Until the first styles arrive, stay invisible and still: no flash of the default look.
-    if (!this.#styled) this.#setState('styling', true);
+    if (!this.#styled) this.setState('styling', true);
     this.#sheetsPending = sheets
       .then(apply, (error) => console.warn('[auth-elements] appearance could not be applied:', error))
       .then(() => {
@@ -200,7 +196,7 @@ export class AuthElement extends LitElement {
         return new Promise<void>((resolve) =>
           requestAnimationFrame(() =>
             requestAnimationFrame(() => {
-              this.#setState('styling', false);
+              this.setState('styling', false);
               resolve();
             }),
           ),

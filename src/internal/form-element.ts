@@ -116,8 +116,6 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
     super.update(changed);
     const state = this.flow?.state;
     this.form.toggleAttribute('aria-busy', !!state?.pending);
-    this.form.toggleAttribute('data-animations', false);
-    if (this.mergedAppearance.options.animations === false) this.form.setAttribute('data-animations', 'off');
     this.setState('busy', !!state?.pending);
     this.setState('error', !!state?.error);
     const signedIn = this.authState.status === 'signed-in';

@@ -165,7 +165,8 @@ export const lightStyles = css`
   form[data-auth-form] .ae-rule[data-met] {
     color: var(--_success) !important;
   }
-  form[data-auth-form] .ae-primary {
+  form[data-auth-form] .ae-primary,
+  form[data-auth-form] .ae-social-button {
     display: inline-flex !important;
     align-items: center !important;
     justify-content: center !important;
@@ -184,7 +185,7 @@ export const lightStyles = css`
     line-height: 1.4 !important;
     cursor: pointer !important;
     box-shadow: 0 1px 2px var(--_shadow) !important;
-    transition: background-color 0.15s !important;
+    transition: background-color 0.15s, border-color 0.15s !important;
   }
   form[data-auth-form] .ae-primary:hover {
     background: var(--_primary-hover) !important;
@@ -193,7 +194,8 @@ export const lightStyles = css`
     outline: none !important;
     box-shadow: var(--_focus-ring) !important;
   }
-  form[data-auth-form] .ae-primary[aria-disabled='true'] {
+  form[data-auth-form] .ae-primary[aria-disabled='true'],
+  form[data-auth-form] .ae-social-button[aria-disabled='true'] {
     cursor: progress !important;
     opacity: 0.8 !important;
   }
@@ -247,28 +249,13 @@ export const lightStyles = css`
     flex-wrap: wrap !important;
     justify-content: center !important;
   }
+  /* The social buttons: the primary button's shape, in neutral colours. */
   form[data-auth-form] .ae-social-button {
-    display: inline-flex !important;
-    align-items: center !important;
-    justify-content: center !important;
     gap: 0.625em !important;
-    width: 100% !important;
-    min-height: 2.5rem !important;
-    margin: 0 !important;
-    padding: 0.5em 1em !important;
-    border: 1px solid var(--_border) !important;
-    border-radius: var(--_radius) !important;
+    border-color: var(--_border) !important;
     background: var(--_bg) !important;
     color: var(--_fg) !important;
-    font-family: var(--_font-buttons) !important;
-    font-size: 1em !important;
-    font-weight: var(--_font-weight) !important;
-    line-height: 1.4 !important;
-    text-align: center !important;
-    text-transform: none !important;
-    letter-spacing: normal !important;
-    cursor: pointer !important;
-    transition: background-color 0.15s, border-color 0.15s !important;
+    box-shadow: none !important;
   }
   form[data-auth-form] .ae-social[data-variant='icon'] .ae-social-button {
     flex: none !important;
@@ -283,10 +270,6 @@ export const lightStyles = css`
     border-color: var(--_primary) !important;
     outline: 2px solid transparent !important;
     box-shadow: var(--_focus-ring) !important;
-  }
-  form[data-auth-form] .ae-social-button[aria-disabled='true'] {
-    cursor: progress !important;
-    opacity: 0.8 !important;
   }
   form[data-auth-form] .ae-social-button svg {
     flex: none !important;
@@ -330,7 +313,7 @@ export const lightStyles = css`
       animation-duration: 2s !important;
     }
   }
-  form[data-auth-form][data-animations='off'] [class],
+  :state(no-animations) > form[data-auth-form] [class],
   :state(styling) > form[data-auth-form] [class] {
     transition: none !important;
   }
