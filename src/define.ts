@@ -5,6 +5,8 @@ import './define/auth-sign-up.js';
 import './define/auth-signed-in.js';
 import './define/auth-signed-out.js';
 import './define/auth-user-button.js';
+import './define/auth-loading.js';
+import './define/auth-unavailable.js';
 
 // What a script-tag page may need to build a client by hand (the memory adapter stays out:
 // it loads on demand for <auth-provider adapter="memory">).
@@ -14,6 +16,8 @@ export {AuthSignUp} from './elements/sign-up/sign-up.js';
 export {AuthSignedIn} from './elements/signed-in/signed-in.js';
 export {AuthSignedOut} from './elements/signed-out/signed-out.js';
 export {AuthUserButton} from './elements/user-button/user-button.js';
+export {AuthLoading} from './elements/loading/loading.js';
+export {AuthUnavailable} from './elements/unavailable/unavailable.js';
 export {AuthClient} from './client/auth-client.js';
 export {BetterAuthAdapter} from './client/adapters/better-auth.js';
 export {AuthError} from './client/errors.js';

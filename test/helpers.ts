@@ -66,6 +66,13 @@ export function errorText(element: Element): string {
   return [...element.querySelectorAll('[role="alert"]')].map((node) => node.textContent!.trim()).join(' ');
 }
 
+/** What the one-time-code input is described by (`aria-describedby`), as a screen reader reads it. */
+export function codeDescription(element: Element): string {
+  const code = element.querySelector('input[autocomplete="one-time-code"]');
+  const ids = code?.getAttribute('aria-describedby')?.split(/\s+/) ?? [];
+  return ids.map((id) => document.getElementById(id)?.textContent?.trim() ?? '').join(' ');
+}
+
 /** The next event of that type fired at `target`, typed by the global event map. */
 export function nextEvent<K extends keyof GlobalEventHandlersEventMap>(target: EventTarget, type: K): Promise<GlobalEventHandlersEventMap[K]> {
   return oneEvent(target, type) as unknown as Promise<GlobalEventHandlersEventMap[K]>;

@@ -5,6 +5,7 @@ import {SignUpFlow} from './flows/sign-up-flow.js';
 import type {FlowContext} from './flows/flow-context.js';
 import {Listeners} from './listeners.js';
 import type {RedirectPolicy} from './redirect.js';
+import {RetrySchedule, type RetryOptions} from './retry-schedule.js';
 import {TabSync} from './tab-sync.js';
 import type {AuthState, Capabilities, Session, SessionInfo, User} from './types.js';
 
@@ -14,7 +15,12 @@ export interface AuthClientOptions {
   allowedRedirectOrigins?: readonly string[];
   /** Follow sign-ins and sign-outs of other tabs (default true). */
   syncTabs?: boolean;
+  /** How the first session check retries while the API is unavailable; `false`: never by itself. */
+  retry?: RetryOptions | false;
 }
+
+/** The state before the first session check has answered. */
+export const LOADING_STATE: AuthState = {status: 'loading', user: null, session: null, error: null};
 
 /**
  * Framework-free authentication state and flows. Knows nothing of Lit or the DOM tree:
@@ -26,17 +32,20 @@ export class AuthClient {
   /** Resolves once the first session check has answered. */
   readonly ready: Promise<void>;
 
-  #state: AuthState = {status: 'loading', user: null, session: null};
+  #state: AuthState = LOADING_STATE;
   #changes = new Listeners<AuthState>();
   #errors = new Listeners<AuthError>();
   #tabSync: TabSync | null;
   #flowContext: FlowContext;
+  #retry: RetrySchedule | null;
+  #refreshing: Promise<void> | null = null;
 
   constructor(options: AuthClientOptions) {
     this.adapter = options.adapter;
     this.redirectPolicy = {allowedOrigins: options.allowedRedirectOrigins ?? []};
     this.#flowContext = {adapter: this.adapter, openSession: (info) => this.#setSession(info, true), navigate: (url) => location.assign(url)};
     this.#tabSync = options.syncTabs === false ? null : new TabSync(this.adapter.name, () => void this.refresh());
+    this.#retry = options.retry === false ? null : new RetrySchedule(() => void this.refresh(), options.retry);
     this.ready = this.refresh();
   }
 
@@ -66,13 +75,29 @@ export class AuthClient {
     return this.#errors.add(listener);
   }
 
-  /** Asks the API who is signed in. A failure leaves the known state and reports the error. */
-  async refresh(): Promise<void> {
+  /**
+   * Asks the API who is signed in (one request at a time: concurrent calls share it). A failure
+   * keeps a known state (signed in or out) and reports the error; while nothing is known yet,
+   * the status becomes `unavailable` and the check retries with backoff, and at once when the
+   * browser comes back online or the tab is shown again.
+   */
+  refresh(): Promise<void> {
+    return (this.#refreshing ??= this.#checkSession().finally(() => (this.#refreshing = null)));
+  }
+
+  async #checkSession(): Promise<void> {
     try {
-      this.#setSession(await this.adapter.getSession(), false);
+      const info = await this.adapter.getSession();
+      this.#retry?.succeeded();
+      this.#setSession(info, false);
     } catch (error) {
-      if (this.#state.status === 'loading') this.#setSession(null, false);
-      this.#errors.emit(toAuthError(error));
+      const authError = toAuthError(error);
+      const {status} = this.#state;
+      if (status === 'loading' || status === 'unavailable') {
+        this.#setState({status: 'unavailable', user: null, session: null, error: authError});
+        this.#retry?.failed(authError);
+      }
+      this.#errors.emit(authError);
     }
   }
 
@@ -105,22 +130,36 @@ export class AuthClient {
     return this.adapter.getToken();
   }
 
-  /** Stops following other tabs. */
+  /** Stops following other tabs and retrying. */
   dispose(): void {
     this.#tabSync?.close();
+    this.#retry?.stop();
   }
 
   #setSession(info: SessionInfo | null, announce: boolean): void {
-    const next: AuthState = info
-      ? {status: 'signed-in', user: info.user, session: info.session}
-      : {status: 'signed-out', user: null, session: null};
+    const changed = this.#setState(
+      info
+        ? {status: 'signed-in', user: info.user, session: info.session, error: null}
+        : {status: 'signed-out', user: null, session: null, error: null},
+    );
+    if (changed && announce) this.#tabSync?.announce();
+  }
+
+  /** Moves to `next` unless it says the same as the current state; true when it changed. */
+  #setState(next: AuthState): boolean {
     const previous = this.#state;
-    if (previous.status === next.status && sameUser(previous.user, next.user) && previous.session?.id === next.session?.id) {
-      return;
+    if (
+      previous.status === next.status &&
+      sameUser(previous.user, next.user) &&
+      previous.session?.id === next.session?.id &&
+      previous.error?.code === next.error?.code &&
+      previous.error?.retryAfter === next.error?.retryAfter
+    ) {
+      return false;
     }
     this.#state = next;
     this.#changes.emit(next);
-    if (announce) this.#tabSync?.announce();
+    return true;
   }
 }
 

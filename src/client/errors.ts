@@ -15,6 +15,8 @@ export const AUTH_ERROR_CODES = [
   'too_many_attempts',
   'rate_limited',
   'session_expired',
+  /** Signing in worked but the browser kept no session (cookie mode, API on another site). */
+  'cookies_blocked',
   'network',
   'server',
   'malformed_response',

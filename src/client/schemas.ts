@@ -27,11 +27,30 @@ export const betterAuthSessionResponse = z.nullable(
   z.object({session: betterAuthSession, user: betterAuthUser}),
 );
 
-/** POST /sign-in/email, /sign-up/email, /email-otp/verify-email. */
-export const betterAuthUserResponse = z.object({
-  token: z.optional(z.nullable(z.string())),
+/*
+ * Every success schema requires the fields that prove success: a 200 with any other body is
+ * `malformed_response`, never a success.
+ */
+
+const nonEmptyString = z.string().check(z.minLength(1));
+
+/** POST /sign-in/email: a session opened (its token), or a second factor is due. */
+export const betterAuthSignInResponse = z.union([
+  z.object({token: nonEmptyString, user: betterAuthUser}),
+  z.object({twoFactorRedirect: z.literal(true)}),
+]);
+
+/** POST /sign-up/email: the new user; a token only when a session opened at once. */
+export const betterAuthSignUpResponse = z.object({
+  token: z.nullable(nonEmptyString),
+  user: betterAuthUser,
+});
+
+/** POST /email-otp/verify-email: `status: true`; a token when the API signs in on verification. */
+export const betterAuthVerifyEmailResponse = z.object({
+  status: z.literal(true),
+  token: z.optional(z.nullable(nonEmptyString)),
   user: z.optional(betterAuthUser),
-  twoFactorRedirect: z.optional(z.boolean()),
 });
 
 /** POST /sign-in/social: the provider's authorization URL, which must be http(s). */
@@ -48,13 +67,10 @@ export const betterAuthSocialResponse = z.object({
 });
 
 /** GET /token (jwt plugin). */
-export const betterAuthTokenResponse = z.object({token: z.string().check(z.minLength(1))});
+export const betterAuthTokenResponse = z.object({token: nonEmptyString});
 
-/** Endpoints that answer `{success: true}` or `{status: true}`. */
-export const betterAuthOkResponse = z.object({
-  success: z.optional(z.boolean()),
-  status: z.optional(z.boolean()),
-});
+/** Endpoints that answer `{success: true}` (sign-out, sending and checking codes, reset). */
+export const betterAuthOkResponse = z.object({success: z.literal(true)});
 
 /** An error body: better-auth sends `{code, message}`; some errors have no body. */
 export const betterAuthErrorBody = z.object({

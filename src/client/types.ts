@@ -1,3 +1,5 @@
+import type {AuthError} from './errors.js';
+
 /**
  * The kit's own domain model. Adapters translate their API's shapes into these types;
  * nothing adapter-specific belongs here.
@@ -18,13 +20,19 @@ export interface Session {
   expiresAt: Date;
 }
 
-/** What the client knows about who is signed in. `loading` until the first answer. */
-export type AuthStatus = 'loading' | 'signed-in' | 'signed-out';
+/**
+ * What the client knows about who is signed in: `loading` until the first answer;
+ * `unavailable` while the API could not say (network down, 5xx, 429, an unreadable answer),
+ * which is never mistaken for `signed-out` — the client keeps retrying meanwhile.
+ */
+export type AuthStatus = 'loading' | 'signed-in' | 'signed-out' | 'unavailable';
 
 export interface AuthState {
   status: AuthStatus;
   user: User | null;
   session: Session | null;
+  /** Why the status is `unavailable` (null in every other status). */
+  error: AuthError | null;
 }
 
 /** A signed-in result: the user and the session the server opened. */

@@ -1,17 +1,18 @@
 import {consume} from '@lit/context';
-import {LitElement, type PropertyValues} from 'lit';
+import {LitElement, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {applyVariables, mergeAppearance, type Appearance, type MergedAppearance} from '../appearance/appearance.js';
 import {elementSheets, type ElementSheets} from '../appearance/element-sheets.js';
-import type {AuthClient} from '../client/auth-client.js';
+import {LOADING_STATE, type AuthClient} from '../client/auth-client.js';
+import type {AuthError} from '../client/errors.js';
 import type {AuthState} from '../client/types.js';
 import {appearanceContext} from '../context/appearance-context.js';
 import {clientContext} from '../context/client-context.js';
 import {localizerContext} from '../context/localizer-context.js';
 import {defaultLocalizer, Localizer, mergeLocalizations, type Localization} from '../i18n/localizer.js';
 import type {TOptions} from 'i18next';
+import {unavailableNotice} from './status-views.js';
 
-const LOADING: AuthState = {status: 'loading', user: null, session: null};
 
 interface Subscribable {
   subscribe(listener: () => void): () => void;
@@ -92,7 +93,7 @@ export class AuthElement extends LitElement {
   }
 
   protected get authState(): AuthState {
-    return this.client?.state ?? LOADING;
+    return this.client?.state ?? LOADING_STATE;
   }
 
   /** The localizer in use: the element's own, else the provider's, else English. */
@@ -102,6 +103,39 @@ export class AuthElement extends LitElement {
 
   protected t(key: string, options?: TOptions): string {
     return this.activeLocalizer.t(key, options);
+  }
+
+  /** Why the API can't be reached, and a "Try again" button (one retry at a time). */
+  protected unavailableView(): TemplateResult {
+    return unavailableNotice({
+      message: this.errorMessage(this.authState.error) ?? '',
+      retryLabel: this.t('common.retry'),
+      retryingLabel: this.t('common.retrying'),
+      retrying: this.retryingSession,
+      onRetry: () => void this.#retry(),
+      appearance: this.mergedAppearance,
+    });
+  }
+
+  /** A session check asked for by "Try again" is under way. */
+  @state() private retryingSession = false;
+
+  async #retry(): Promise<void> {
+    this.retryingSession = true;
+    try {
+      await this.client?.refresh();
+    } finally {
+      this.retryingSession = false;
+    }
+  }
+
+  /** An error's localized message (a 429 says how long to wait, from Retry-After), or null. */
+  protected errorMessage(error: AuthError | null | undefined): string | null {
+    if (!error) return null;
+    if (error.code === 'rate_limited' && error.retryAfter) {
+      return this.t('errors.rate_limited_wait', {count: Math.ceil(error.retryAfter)});
+    }
+    return this.t(`errors.${error.code}`);
   }
 
   /** Re-renders whenever `source` announces a change, for as long as it is the one in use. */

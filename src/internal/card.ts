@@ -9,8 +9,12 @@ export const cardStyles = css`
   }
   .card {
     display: grid;
+    /* One column that never grows past the card: long names, emails and titles wrap instead. */
+    grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--_space) * 1.5);
-    padding: calc(var(--_space) * 2);
+    /* Narrower on a narrow screen (or container), so zoomed text keeps room to reflow. */
+    padding: min(calc(var(--_space) * 2), max(var(--_space), 8cqi));
+    overflow-wrap: anywhere;
     border: 1px solid var(--_border-subtle);
     border-radius: calc(var(--_radius) * 1.5);
     background: var(--_bg);
@@ -37,7 +41,7 @@ export const cardStyles = css`
   .logo {
     display: block;
     max-height: 3rem;
-    max-width: 12rem;
+    max-width: min(12rem, 100%);
     margin-inline: auto;
     margin-block-end: calc(var(--_space) * 0.5);
     object-fit: contain;
@@ -74,8 +78,13 @@ export const cardStyles = css`
     text-decoration: underline;
   }
   a:focus-visible {
-    outline: 2px solid var(--_primary);
+    outline: var(--_focus-outline);
     outline-offset: 2px;
+  }
+  @media (forced-colors: active) {
+    a {
+      text-decoration: underline;
+    }
   }
 `;
 
@@ -103,7 +112,7 @@ export function card(content: CardContent): TemplateResult {
     <section class="card" ${part('card', appearance)} aria-labelledby="title">
       <header class="header" ${part('header', appearance)}>
         ${logo?.placement === 'inside' ? logoImage : nothing}
-        <h1 id="title" ${part('header-title', appearance)}>${content.title}</h1>
+        <h1 id="title" tabindex="-1" ${part('header-title', appearance)}>${content.title}</h1>
         ${content.subtitle ? html`<p class="subtitle" ${part('header-subtitle', appearance)}>${content.subtitle}</p>` : nothing}
       </header>
       <slot name="form"></slot>

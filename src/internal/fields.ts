@@ -75,12 +75,12 @@ export function textField(options: FieldOptions): TemplateResult {
 
 export interface PasswordFieldOptions extends FieldOptions {
   visible: boolean;
-  showLabel: string;
-  hideLabel: string;
+  /** The toggle's one fixed name ("Show password"); `aria-pressed` says whether it is on. */
+  toggleLabel: string;
   onToggle: () => void;
 }
 
-/** A password input with a show/hide toggle (a real button, `aria-pressed`). */
+/** A password input with a show/hide toggle (a real button: a fixed name and `aria-pressed`, so its state is said once). */
 export function passwordField(options: PasswordFieldOptions): TemplateResult {
   const control = html`<div class="ae-input-wrap">
     ${input({...options, type: options.visible ? 'text' : 'password'}, 'ae-has-toggle')}
@@ -90,7 +90,7 @@ export function passwordField(options: PasswordFieldOptions): TemplateResult {
       ${part('form-field-toggle', options.appearance)}
       aria-controls=${options.id}
       aria-pressed=${options.visible ? 'true' : 'false'}
-      aria-label=${options.visible ? options.hideLabel : options.showLabel}
+      aria-label=${options.toggleLabel}
       @click=${options.onToggle}
     >
       ${options.visible ? eyeOffIcon : eyeIcon}
@@ -130,7 +130,7 @@ export function codeField(options: CodeFieldOptions): TemplateResult {
       maxlength=${options.length + 4}
       required
       aria-invalid=${options.error ? 'true' : 'false'}
-      aria-describedby=${ifDefined(options.error ? `${options.id}-error` : undefined)}
+      aria-describedby=${ifDefined([options.describedBy, options.error ? `${options.id}-error` : ''].filter(Boolean).join(' ') || undefined)}
       @input=${onInput}
     />
     ${options.error

@@ -4,15 +4,21 @@ import {part} from '../appearance/part.js';
 import {checkPassword} from '../client/validation.js';
 import {card} from './card.js';
 import {alert, codeField, hiddenEmail, linkButton, notice, passwordField, passwordRules, primaryButton, textField} from './fields.js';
-import type {AuthError, AuthErrorCode} from '../client/errors.js';
+import type {AuthErrorCode} from '../client/errors.js';
 import {followRedirect, safeLinkUrl, safeRedirectUrl} from '../client/redirect.js';
 import type {Flow} from '../client/flows/flow.js';
 import type {User} from '../client/types.js';
 import {AuthErrorEvent, AuthSignedInEvent} from '../events.js';
+import {announce, ensureAnnouncer} from './announcer.js';
 import {AuthElement} from './auth-element.js';
+import {focusIsLost, focusIsWithin, restoreFocusIfLost} from './focus.js';
 import {adoptLightStyles} from './light-styles.js';
+import {busyIndicator, DelayedFlag} from './status-views.js';
 
 let instances = 0;
+
+/** Every connected flow element, to find the one that takes focus when a card is swapped for another. */
+const connectedFlowElements = new Set<{focusFirstField(): void} & HTMLElement>();
 
 /** Which field an error belongs to; the rest show above the form. */
 const FIELD_OF_ERROR: Partial<Record<AuthErrorCode, string>> = {
@@ -40,8 +46,12 @@ interface SocialFlow extends Flow<string> {
   signInWithSocial(provider: string, callbackURL: string): Promise<boolean>;
 }
 
-/** Title and subtitle locale keys for each step of a flow. */
-export type StepHeadings<Step extends string> = Record<Step, readonly [title: string, subtitle: string]>;
+/**
+ * Title and subtitle locale keys for each step of a flow. A step marked `form` shows its
+ * subtitle inside the form, as the line the step's field is described by (a code step's
+ * "we sent a code to …", which a light-DOM input can't reference across the shadow boundary).
+ */
+export type StepHeadings<Step extends string> = Record<Step, readonly [title: string, subtitle: string, subtitleIn?: 'form']>;
 
 /** The line under the card that links to the other flow ("Don't have an account? Sign up"). */
 export interface CardFooter<Step extends string> {
@@ -68,8 +78,13 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
   protected flow?: Flow<Step>;
   readonly #uid = `auth-${++instances}`;
   #flowClient?: unknown;
+  /** Who was signed in when the flow was last checked (a change of user starts the flow over). */
+  #flowUser: string | null = null;
   #lastStep?: Step;
-  #reportedError: AuthError | null = null;
+  #lastPending = false;
+  #reportedError: unknown = null;
+  /** The session check is slow: show a busy indicator instead of nothing. */
+  readonly #slowCheck = new DelayedFlag(this);
 
   constructor() {
     super();
@@ -93,6 +108,8 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
 
   /** The flow's first step (shown before the client is there). */
   protected abstract readonly firstStep: Step;
+  /** Each step's title and subtitle (plus the signed-in state, `complete`). */
+  protected abstract readonly headings: StepHeadings<Step | 'complete'>;
   protected abstract createFlow(): Flow<Step> | undefined;
   protected abstract renderForm(): TemplateResult | typeof nothing;
   protected abstract submitForm(data: FormData): void;
@@ -101,26 +118,67 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
     super.connectedCallback();
     if (this.form.parentNode !== this) this.append(this.form);
     adoptLightStyles(this.getRootNode());
+    ensureAnnouncer();
+    connectedFlowElements.add(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    connectedFlowElements.delete(this);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    const user = this.authState.user?.id ?? null;
     if (this.client !== this.#flowClient) {
       this.#flowClient = this.client;
-      this.flow = this.createFlow();
+      this.#startOver();
+    } else if (user !== this.#flowUser && !(user && this.flow?.state.step === 'complete')) {
+      // Someone else signed in or out (here, in another element or another tab): whatever the
+      // flow was doing was for the previous user. (A flow that just signed someone in keeps its
+      // `complete` step.)
+      this.#startOver();
     }
+    this.#flowUser = user;
     this.watch('flow', this.flow);
+    this.#slowCheck.sync(this.authState.status === 'loading');
+  }
+
+  /** A fresh flow at its first step, nothing typed kept. */
+  #startOver(): void {
+    this.flow = this.createFlow();
+    this.clearInput();
+  }
+
+  /** Forgets what the user typed and chose (subclasses add their own). */
+  protected clearInput(): void {
+    this.passwordVisible = false;
+    this.typedPassword = '';
   }
 
   protected override update(changed: PropertyValues<this>): void {
     super.update(changed);
     const state = this.flow?.state;
-    this.form.toggleAttribute('aria-busy', !!state?.pending);
+    this.form.toggleAttribute('aria-busy', !!state?.pending || this.authState.status === 'loading');
     this.setState('busy', !!state?.pending);
     this.setState('error', !!state?.error);
-    const signedIn = this.authState.status === 'signed-in';
-    render(state && !signedIn ? this.renderForm() : nothing, this.form, {host: this});
+    render(this.#formContent(), this.form, {host: this});
   }
+
+  /** The form's content for the session's status: the step, a busy indicator, or why the API can't answer. */
+  #formContent(): TemplateResult | typeof nothing {
+    switch (this.authState.status) {
+      case 'loading':
+        return this.#slowCheck.value ? busyIndicator(this.t('common.loading'), this.mergedAppearance) : nothing;
+      case 'unavailable':
+        return this.unavailableView();
+      case 'signed-in':
+        return nothing;
+      case 'signed-out':
+        return this.flow ? this.renderForm() : nothing;
+    }
+  }
+
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
@@ -130,29 +188,51 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
       this.dispatchEvent(new AuthErrorEvent(state.error));
     }
     this.#reportedError = state.error;
+    if (state.pending && !this.#lastPending && state.activity) announce(this.t(`busy.${state.activity}`), this.activeLocalizer.language);
+    this.#lastPending = state.pending;
     if (state.step !== this.#lastStep) {
       const previous = this.#lastStep;
       this.#lastStep = state.step;
-      // Keyboard users land in the new step's first field (never on first render).
-      if (previous !== undefined) (this.form.querySelector<HTMLElement>('input:not([hidden])') ?? this.form.querySelector('button'))?.focus();
-      if (state.step === 'complete') this.onComplete();
+      // Keyboard users land in the new step's first field — never on first render, and never
+      // pulled away from something else they are doing on the page.
+      if (previous !== undefined && (focusIsWithin(this) || focusIsLost())) this.focusFirstField();
+      if (state.step === 'complete') {
+        const user = this.client?.user;
+        if (user) announce(this.t('announce.signedIn', {name: user.name || user.email}), this.activeLocalizer.language);
+        // The form is gone: focus the card's title, unless the card went away too (then the
+        // content shown for signed-in users takes it, see VisibilityElement).
+        void restoreFocusIfLost(() => this.renderRoot.querySelector<HTMLElement>('h1'));
+        this.onComplete();
+      }
     }
   }
+
+  /** Focuses the current step's first field (or its first button, or the card's title). */
+  focusFirstField(): void {
+    const target =
+      this.form.querySelector<HTMLElement>('input:not([hidden])') ??
+      this.form.querySelector<HTMLElement>('button') ??
+      this.renderRoot.querySelector<HTMLElement>('h1');
+    target?.focus();
+  }
+
+  /**
+   * After the footer link ("Sign up", "Sign in") is followed without a page load (a hash route
+   * that swaps cards): the card that is now shown takes the focus this one had.
+   */
+  #onFooterLink = (): void => {
+    void restoreFocusIfLost(() => {
+      const shown = [...connectedFlowElements].find((element) => element !== this && element.checkVisibility());
+      shown?.focusFirstField();
+      return null;
+    });
+  };
 
   /** Called once the flow has signed the user in. */
   protected onComplete(): void {
     const user = this.client?.user as User | null | undefined;
     if (user) this.dispatchEvent(new AuthSignedInEvent(user));
     followRedirect(this.afterSignInUrl, this.client?.redirectPolicy);
-  }
-
-  /** The localized message of the flow's current error, or null. */
-  protected errorMessage(error: AuthError | null | undefined): string | null {
-    if (!error) return null;
-    if (error.code === 'rate_limited' && error.retryAfter) {
-      return this.t('errors.rate_limited_wait', {count: Math.ceil(error.retryAfter)});
-    }
-    return this.t(`errors.${error.code}`);
   }
 
   /** The error message for a field of the current step, if the flow's error is about it. */
@@ -183,30 +263,36 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
    * The card around the slotted form: the step's title and subtitle (the signed-in state when
    * someone already is), and the footer link on the steps that show it.
    */
-  protected renderCard(headings: StepHeadings<Step | 'complete'>, footer: CardFooter<Step>, appTitle: string): TemplateResult {
+  protected renderCard(footer: CardFooter<Step>, appTitle: string): TemplateResult {
     const step = this.step;
     const shown = step !== 'complete' && this.authState.status === 'signed-in' ? 'complete' : step;
-    const [title, subtitle] = headings[shown];
+    const [title, subtitle, subtitleIn] = this.headings[shown];
     const appearance = this.mergedAppearance;
     const {applicationName, logoImageUrl, logoPlacement = 'inside'} = appearance.options;
-    const values = {
-      email: this.flow?.state.email ?? '',
-      name: this.authState.user?.name ?? '',
-      count: this.client?.capabilities.codeLength ?? 6,
-      applicationName,
-    };
+    const values = this.#headingValues();
     const href = this.safeHref(footer.href);
     return card({
       title: this.t(applicationName && shown === this.firstStep ? appTitle : title, values),
-      subtitle: this.t(subtitle, values),
+      subtitle: subtitleIn === 'form' && this.authState.status === 'signed-out' ? undefined : this.t(subtitle, values),
       appearance,
       logo: logoImageUrl && logoPlacement !== 'none' ? {src: logoImageUrl, alt: applicationName ?? '', placement: logoPlacement} : undefined,
       links: this.#legalLinks(),
       footer:
         href && footer.steps.includes(step)
-          ? html`${this.t(footer.prompt)} <a href=${href} ${part('footer-action-link', appearance)}>${this.t(footer.link)}</a>`
+          ? html`${this.t(footer.prompt)} <a href=${href} ${part('footer-action-link', appearance)} @click=${this.#onFooterLink}>${this.t(footer.link)}</a>`
           : nothing,
     });
+  }
+
+  /** What the headings may name: the flow's email, the user's name, the code's length, the app. */
+  #headingValues() {
+    const user = this.authState.user;
+    return {
+      email: this.flow?.state.email ?? '',
+      name: user ? user.name || user.email : '',
+      count: this.client?.capabilities.codeLength ?? 6,
+      applicationName: this.mergedAppearance.options.applicationName,
+    };
   }
 
   /**
@@ -263,9 +349,11 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
     return {label: this.t('links.label'), items};
   }
 
-  /** The submit button, busy while the flow works. */
+  /** The submit button, busy while the flow works (and saying what it does: "Signing in…"). */
   protected submitButton(label = this.t('common.continue')): TemplateResult {
-    return primaryButton(label, !!this.flow?.state.pending, this.t('common.working'), this.mergedAppearance);
+    const activity = this.flow?.state.activity;
+    const busyLabel = activity ? this.t(`busy.${activity}`) : this.t('common.working');
+    return primaryButton(label, !!this.flow?.state.pending, busyLabel, this.mergedAppearance);
   }
 
   /** A text button inside the form, named by its part. */
@@ -285,8 +373,10 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
    */
   protected codeStep(back: {label: string; onClick: () => void}, resend: () => void): TemplateResult {
     const {email, codeSent} = this.flow!.state;
-    return html`${notice(codeSent ? this.t('common.codeSent', {email}) : null, this.mergedAppearance)}
-      ${this.formAlert(['code'])} ${hiddenEmail(email)} ${this.codeInput()} ${this.submitButton()}
+    const hintId = this.nodeId('code-hint');
+    return html`<p class="ae-hint" id=${hintId}>${this.t(this.headings[this.step][1], this.#headingValues())}</p>
+      ${notice(codeSent ? this.t('common.codeSent', {email}) : null, this.mergedAppearance)}
+      ${this.formAlert(['code'])} ${hiddenEmail(email)} ${this.codeInput(hintId)} ${this.submitButton()}
       <div class="ae-actions">
         ${this.action(back.label, back.onClick, 'back-link')} ${this.action(this.t('common.resendCode'), resend, 'resend-code-link')}
       </div>`;
@@ -326,18 +416,18 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
       describedBy: isNew ? this.nodeId('rules') : undefined,
       error: options.problem ?? this.fieldError('password'),
       visible: this.passwordVisible,
-      showLabel: this.t('common.showPassword'),
-      hideLabel: this.t('common.hidePassword'),
+      toggleLabel: this.t('common.showPassword'),
       onToggle: () => (this.passwordVisible = !this.passwordVisible),
       onInput: (event) => (this.typedPassword = (event.target as HTMLInputElement).value),
       appearance: this.mergedAppearance,
     });
   }
 
-  /** The one-time-code field; a complete code submits the form. */
-  protected codeInput(): TemplateResult {
+  /** The one-time-code field, described by the line saying where the code went; a complete code submits the form. */
+  protected codeInput(describedBy: string): TemplateResult {
     return codeField({
       id: this.nodeId('code'),
+      describedBy,
       label: this.t('common.codeLabel'),
       length: this.client?.capabilities.codeLength ?? 6,
       error: this.fieldError('code'),

@@ -31,6 +31,7 @@ export const lightStyles = css`
   }
   form[data-auth-form] .ae-field-row {
     display: flex !important;
+    flex-wrap: wrap !important;
     align-items: baseline !important;
     justify-content: space-between !important;
     gap: calc(var(--_space) * 0.5) !important;
@@ -67,11 +68,12 @@ export const lightStyles = css`
     font-size: max(16px, 1em) !important;
     line-height: 1.4 !important;
     outline: none !important;
-    transition: border-color 0.15s, box-shadow 0.15s !important;
+    transition: border-color 0.15s !important;
   }
   form[data-auth-form] .ae-input:focus-visible {
-    border-color: var(--_primary) !important;
-    box-shadow: var(--_focus-ring) !important;
+    border-color: var(--_ring) !important;
+    outline: var(--_focus-outline) !important;
+    outline-offset: 0 !important;
   }
   form[data-auth-form] .ae-input[aria-invalid='true'] {
     border-color: var(--_danger) !important;
@@ -79,9 +81,14 @@ export const lightStyles = css`
   form[data-auth-form] .ae-input.ae-has-toggle {
     padding-inline-end: 2.75rem !important;
   }
+  /* The code field is a size container, so the code's digits shrink to fit a narrow card. */
+  form[data-auth-form] .ae-field:has(> .ae-code) {
+    container-type: inline-size !important;
+  }
   form[data-auth-form] .ae-input.ae-code {
     font-family: ui-monospace, 'SF Mono', Menlo, Consolas, monospace !important;
-    font-size: 1.5em !important;
+    /* Six digits with their spacing and padding take about 8.4em: at most 11% of the field each. */
+    font-size: min(1.5em, 11cqi) !important;
     letter-spacing: 0.5em !important;
     text-align: center !important;
     padding-inline-start: 1em !important;
@@ -102,9 +109,12 @@ export const lightStyles = css`
     color: var(--_muted-fg) !important;
     cursor: pointer !important;
   }
-  form[data-auth-form] .ae-toggle:focus-visible,
+  form[data-auth-form] .ae-toggle:focus-visible {
+    outline: var(--_focus-outline) !important;
+    outline-offset: -4px !important;
+  }
   form[data-auth-form] .ae-link:focus-visible {
-    outline: 2px solid var(--_primary) !important;
+    outline: var(--_focus-outline) !important;
     outline-offset: 2px !important;
   }
   form[data-auth-form] svg {
@@ -190,9 +200,10 @@ export const lightStyles = css`
   form[data-auth-form] .ae-primary:hover {
     background: var(--_primary-hover) !important;
   }
-  form[data-auth-form] .ae-primary:focus-visible {
-    outline: none !important;
-    box-shadow: var(--_focus-ring) !important;
+  form[data-auth-form] .ae-primary:focus-visible,
+  form[data-auth-form] .ae-social-button:focus-visible {
+    outline: var(--_focus-outline) !important;
+    outline-offset: 2px !important;
   }
   form[data-auth-form] .ae-primary[aria-disabled='true'],
   form[data-auth-form] .ae-social-button[aria-disabled='true'] {
@@ -221,6 +232,7 @@ export const lightStyles = css`
     text-decoration: none !important;
     cursor: pointer !important;
     justify-self: start !important;
+    border-radius: 2px !important;
   }
   form[data-auth-form] .ae-link:hover {
     text-decoration: underline !important;
@@ -230,6 +242,52 @@ export const lightStyles = css`
     flex-wrap: wrap !important;
     justify-content: space-between !important;
     gap: calc(var(--_space) * 0.5) !important;
+  }
+  form[data-auth-form] .ae-hint {
+    margin: 0 !important;
+    color: var(--_muted-fg) !important;
+    font-size: 0.875em !important;
+    line-height: 1.45 !important;
+    overflow-wrap: anywhere !important;
+  }
+  form[data-auth-form] .ae-busy {
+    display: flex !important;
+    align-items: center !important;
+    justify-content: center !important;
+    gap: 0.5em !important;
+    padding: calc(var(--_space) * 0.75) !important;
+    color: var(--_muted-fg) !important;
+    font-size: 0.875em !important;
+  }
+  form[data-auth-form] .ae-unavailable {
+    display: grid !important;
+    gap: calc(var(--_space) * 0.75) !important;
+  }
+  form[data-auth-form] .ae-secondary {
+    display: inline-flex !important;
+    align-items: center !important;
+    justify-content: center !important;
+    gap: 0.5em !important;
+    min-height: 2.5rem !important;
+    padding: 0.5em 1em !important;
+    border: 1px solid var(--_border) !important;
+    border-radius: var(--_radius) !important;
+    background: var(--_bg) !important;
+    color: var(--_fg) !important;
+    font-family: var(--_font-buttons) !important;
+    font-size: 1em !important;
+    font-weight: var(--_font-weight) !important;
+    cursor: pointer !important;
+  }
+  form[data-auth-form] .ae-secondary:hover {
+    background: var(--_muted) !important;
+  }
+  form[data-auth-form] .ae-secondary:focus-visible {
+    outline: var(--_focus-outline) !important;
+    outline-offset: 2px !important;
+  }
+  form[data-auth-form] .ae-secondary[aria-disabled='true'] {
+    cursor: progress !important;
   }
   form[data-auth-form] .ae-visually-hidden {
     position: absolute !important;
@@ -265,11 +323,6 @@ export const lightStyles = css`
   }
   form[data-auth-form] .ae-social-button:hover {
     background: var(--_muted) !important;
-  }
-  form[data-auth-form] .ae-social-button:focus-visible {
-    border-color: var(--_primary) !important;
-    outline: 2px solid transparent !important;
-    box-shadow: var(--_focus-ring) !important;
   }
   form[data-auth-form] .ae-social-button svg {
     flex: none !important;
@@ -307,15 +360,24 @@ export const lightStyles = css`
     flex: 1 1 0 !important;
     border-block-start: 1px solid var(--_border-subtle) !important;
   }
+  /* Text buttons look like links under forced colors too (their colour and background are repainted). */
+  @media (forced-colors: active) {
+    form[data-auth-form] .ae-link {
+      color: LinkText !important;
+      text-decoration: underline !important;
+    }
+  }
+  /* The spinner stands still (the button still says it is working). */
   @media (prefers-reduced-motion: reduce) {
     form[data-auth-form] [class] {
       transition: none !important;
-      animation-duration: 2s !important;
+      animation: none !important;
     }
   }
   :state(no-animations) > form[data-auth-form] [class],
   :state(styling) > form[data-auth-form] [class] {
     transition: none !important;
+    animation: none !important;
   }
   }
   @keyframes ae-spin {

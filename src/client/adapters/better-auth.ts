@@ -4,9 +4,11 @@ import {
   betterAuthErrorBody,
   betterAuthOkResponse,
   betterAuthSessionResponse,
+  betterAuthSignInResponse,
+  betterAuthSignUpResponse,
   betterAuthSocialResponse,
   betterAuthTokenResponse,
-  betterAuthUserResponse,
+  betterAuthVerifyEmailResponse,
   jwtPayload,
   type BetterAuthSession,
   type BetterAuthUser,
@@ -26,9 +28,15 @@ export interface BetterAuthAdapterOptions {
   baseURL: string;
   /**
    * `cookie` (default): the server's HttpOnly session cookie, `credentials: 'include'`.
-   * `bearer`: the session token from `set-auth-token`, kept in memory only.
+   * `bearer`: the session token from `set-auth-token`, kept in memory only (see `tokenStorage`).
    */
   mode?: 'cookie' | 'bearer';
+  /**
+   * Bearer mode only: where the session token lives. `memory` (default): gone on reload.
+   * `session`: kept in this tab's `sessionStorage` so a reload stays signed in — any script
+   * running on the page (an XSS, a compromised dependency) can then read it. Opt in knowingly.
+   */
+  tokenStorage?: 'memory' | 'session';
   /** Social providers configured on the server (ids such as `github`). */
   socialProviders?: string[];
   /** Injectable fetch, for tests. */
@@ -95,6 +103,34 @@ const toSession = (session: BetterAuthSession) => ({
   expiresAt: new Date(session.expiresAt),
 });
 
+/** The bearer token: in memory, mirrored to sessionStorage under `key` when the integrator opted in. */
+class TokenStore {
+  token: string | null = null;
+
+  constructor(private readonly key: string | null) {
+    if (key) this.token = readSessionStorage(key);
+  }
+
+  set(token: string | null): void {
+    this.token = token;
+    if (!this.key) return;
+    try {
+      if (token) sessionStorage.setItem(this.key, token);
+      else sessionStorage.removeItem(this.key);
+    } catch {
+      // Storage refused (private mode, quota): the token stays in memory.
+    }
+  }
+}
+
+function readSessionStorage(key: string): string | null {
+  try {
+    return sessionStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
 /** Talks to a better-auth server (email + password, email OTP, jwt and bearer plugins). */
 export class BetterAuthAdapter implements IdentityAdapter {
   readonly name = 'better-auth';
@@ -103,8 +139,8 @@ export class BetterAuthAdapter implements IdentityAdapter {
 
   private readonly baseURL: string;
   private readonly fetchImpl: typeof fetch;
-  /** Bearer mode: the session token, in memory only. */
-  private sessionToken: string | null = null;
+  /** Bearer mode: the session token (in memory, and in sessionStorage when opted in). */
+  private readonly tokenStore: TokenStore;
   /** Whether the last answer said someone is signed in (undefined: not asked yet). */
   private signedIn: boolean | undefined;
   private jwt: {token: string; refreshAt: number} | null = null;
@@ -112,6 +148,7 @@ export class BetterAuthAdapter implements IdentityAdapter {
   constructor(options: BetterAuthAdapterOptions) {
     this.baseURL = options.baseURL.replace(/\/+$/, '');
     this.mode = options.mode ?? 'cookie';
+    this.tokenStore = new TokenStore(this.mode === 'bearer' && options.tokenStorage === 'session' ? `auth-elements:token:${this.baseURL}` : null);
     this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
     this.capabilities = {
       emailPassword: true,
@@ -128,7 +165,7 @@ export class BetterAuthAdapter implements IdentityAdapter {
   }
 
   async getSession(): Promise<SessionInfo | null> {
-    if (this.mode === 'bearer' && !this.sessionToken) {
+    if (this.mode === 'bearer' && !this.tokenStore.token) {
       this.setSignedOut();
       return null;
     }
@@ -142,8 +179,8 @@ export class BetterAuthAdapter implements IdentityAdapter {
   }
 
   async signInWithPassword({email, password}: PasswordCredentials): Promise<SessionInfo> {
-    const data = await this.request('/sign-in/email', betterAuthUserResponse, {method: 'POST', body: {email, password}});
-    if (data.twoFactorRedirect) throw new AuthError('unsupported', 'Two-factor sign-in is not supported yet');
+    const data = await this.request('/sign-in/email', betterAuthSignInResponse, {method: 'POST', body: {email, password}});
+    if ('twoFactorRedirect' in data) throw new AuthError('unsupported', 'Two-factor sign-in is not supported yet');
     return this.openedSession();
   }
 
@@ -154,11 +191,10 @@ export class BetterAuthAdapter implements IdentityAdapter {
   }
 
   async signUp({name, email, password}: SignUpInput): Promise<SignUpResult> {
-    const data = await this.request('/sign-up/email', betterAuthUserResponse, {
+    const data = await this.request('/sign-up/email', betterAuthSignUpResponse, {
       method: 'POST',
       body: {name, email, password},
     });
-    if (!data.user) throw new AuthError('malformed_response', 'Sign-up answered without a user');
     if (!data.token) return {user: toUser(data.user), session: null, verificationRequired: !data.user.emailVerified};
     const info = await this.openedSession();
     return {user: info.user, session: info.session, verificationRequired: false};
@@ -172,7 +208,7 @@ export class BetterAuthAdapter implements IdentityAdapter {
   }
 
   async verifyEmail(email: string, code: string): Promise<SessionInfo | null> {
-    const data = await this.request('/email-otp/verify-email', betterAuthUserResponse, {
+    const data = await this.request('/email-otp/verify-email', betterAuthVerifyEmailResponse, {
       method: 'POST',
       body: {email, otp: code},
     });
@@ -197,23 +233,27 @@ export class BetterAuthAdapter implements IdentityAdapter {
     });
   }
 
+  /**
+   * Ends the session on the server. Only a confirmed sign-out (or a session the server no
+   * longer has) forgets it here: after a failure the bearer token is kept, so a retry can still
+   * revoke the server's session.
+   */
   async signOut(): Promise<void> {
     try {
-      if (this.mode === 'cookie' || this.sessionToken) {
+      if (this.mode === 'cookie' || this.tokenStore.token) {
         await this.request('/sign-out', betterAuthOkResponse, {method: 'POST', body: {}});
       }
     } catch (error) {
       // Already signed out on the server is signed out.
       if (!(error instanceof AuthError && (error.status === 401 || error.code === 'session_expired'))) throw error;
-    } finally {
-      this.setSignedOut();
     }
+    this.setSignedOut();
   }
 
   async getToken(): Promise<string | null> {
     if (this.jwt && Date.now() < this.jwt.refreshAt) return this.jwt.token;
     this.jwt = null;
-    if (this.mode === 'bearer' && !this.sessionToken) return null;
+    if (this.mode === 'bearer' && !this.tokenStore.token) return null;
     const wasSignedIn = this.signedIn === true;
     let token: string;
     try {
@@ -233,13 +273,21 @@ export class BetterAuthAdapter implements IdentityAdapter {
   private async openedSession(): Promise<SessionInfo> {
     this.jwt = null;
     const info = await this.getSession();
-    if (!info) throw new AuthError('malformed_response', 'The API reported a session but has none');
-    return info;
+    if (info) return info;
+    if (this.mode === 'cookie') {
+      // The API opened a session but the browser sent no cookie back: it is on another site.
+      const message =
+        'The identity API signed in, but the browser kept no session cookie: the API is on another site than this page. ' +
+        'Serve the API on the same site, or use mode="bearer" on <auth-provider>.';
+      console.warn(`[auth-elements] ${message}`);
+      throw new AuthError('cookies_blocked', message);
+    }
+    throw new AuthError('malformed_response', 'The API reported a session but has none');
   }
 
   private setSignedOut() {
     this.signedIn = false;
-    this.sessionToken = null;
+    this.tokenStore.set(null);
     this.jwt = null;
   }
 
@@ -248,7 +296,7 @@ export class BetterAuthAdapter implements IdentityAdapter {
     const {method = 'GET', body, authenticated = false} = options;
     const headers: Record<string, string> = {accept: 'application/json'};
     if (body !== undefined) headers['content-type'] = 'application/json';
-    if (this.mode === 'bearer' && this.sessionToken) headers.authorization = `Bearer ${this.sessionToken}`;
+    if (this.mode === 'bearer' && this.tokenStore.token) headers.authorization = `Bearer ${this.tokenStore.token}`;
 
     let response: Response;
     try {
@@ -264,7 +312,7 @@ export class BetterAuthAdapter implements IdentityAdapter {
 
     if (this.mode === 'bearer') {
       const token = response.headers.get('set-auth-token');
-      if (token) this.sessionToken = token;
+      if (token) this.tokenStore.set(token);
     }
 
     const status = response.status;

@@ -1,6 +1,9 @@
 import {AuthError, toAuthError} from '../errors.js';
 import {Listeners} from '../listeners.js';
 
+/** What a pending flow is doing, so an element can say so ("Signing in…"). */
+export type FlowActivity = 'sign-in' | 'sign-up' | 'verify' | 'send-code' | 'reset';
+
 export interface FlowState<Step extends string> {
   step: Step;
   /** The email the flow is about (kept across steps and failures). */
@@ -9,6 +12,8 @@ export interface FlowState<Step extends string> {
   error: AuthError | null;
   /** True while a request is under way; further submits are ignored. */
   pending: boolean;
+  /** What the pending request does (null when idle). */
+  activity: FlowActivity | null;
   /** Set when a code has just been sent again, so the element can say so. */
   codeSent: boolean;
 }
@@ -22,7 +27,7 @@ export abstract class Flow<Step extends string> {
   #listeners = new Listeners<FlowState<Step>>();
 
   constructor(initialStep: Step) {
-    this.#state = {step: initialStep, email: '', error: null, pending: false, codeSent: false};
+    this.#state = {step: initialStep, email: '', error: null, pending: false, activity: null, codeSent: false};
   }
 
   get state(): FlowState<Step> {
@@ -39,15 +44,15 @@ export abstract class Flow<Step extends string> {
   }
 
   /** Runs one action unless another is under way. Resolves true when it succeeded. */
-  protected async run(action: () => Promise<void>): Promise<boolean> {
+  protected async run(activity: FlowActivity, action: () => Promise<void>): Promise<boolean> {
     if (this.#state.pending) return false;
-    this.set({pending: true, error: null, codeSent: false});
+    this.set({pending: true, activity, error: null, codeSent: false});
     try {
       await action();
-      this.set({pending: false});
+      this.set({pending: false, activity: null});
       return true;
     } catch (error) {
-      this.set({pending: false, error: toAuthError(error)});
+      this.set({pending: false, activity: null, error: toAuthError(error)});
       return false;
     }
   }

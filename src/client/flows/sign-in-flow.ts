@@ -31,7 +31,7 @@ export class SignInFlow extends Flow<SignInStep> {
   }
 
   submitPassword(password: string): Promise<boolean> {
-    return this.run(async () => {
+    return this.run('sign-in', async () => {
       this.#password = password;
       try {
         await this.#signIn(password);
@@ -47,7 +47,7 @@ export class SignInFlow extends Flow<SignInStep> {
   }
 
   submitVerificationCode(code: string): Promise<boolean> {
-    return this.run(async () => {
+    return this.run('verify', async () => {
       this.#requireCode(code);
       const info = await this.#context.adapter.verifyEmail(this.state.email, code);
       if (info) this.#complete(info);
@@ -56,28 +56,28 @@ export class SignInFlow extends Flow<SignInStep> {
   }
 
   resendVerificationCode(): Promise<boolean> {
-    return this.run(async () => {
+    return this.run('send-code', async () => {
       await this.#context.adapter.sendVerificationCode(this.state.email);
       this.set({codeSent: true});
     });
   }
 
   forgotPassword(): Promise<boolean> {
-    return this.run(async () => {
+    return this.run('send-code', async () => {
       await this.#context.adapter.requestPasswordReset(this.state.email);
       this.set({step: 'reset-code'});
     });
   }
 
   resendResetCode(): Promise<boolean> {
-    return this.run(async () => {
+    return this.run('send-code', async () => {
       await this.#context.adapter.requestPasswordReset(this.state.email);
       this.set({codeSent: true});
     });
   }
 
   submitResetCode(code: string): Promise<boolean> {
-    return this.run(async () => {
+    return this.run('verify', async () => {
       this.#requireCode(code);
       await this.#context.adapter.checkPasswordResetCode(this.state.email, code);
       this.#resetCode = code;
@@ -86,7 +86,7 @@ export class SignInFlow extends Flow<SignInStep> {
   }
 
   submitNewPassword(password: string): Promise<boolean> {
-    return this.run(async () => {
+    return this.run('reset', async () => {
       if (!meetsPolicy(password, this.#context.adapter.capabilities.passwordPolicy)) {
         throw new AuthError('password_too_weak');
       }
@@ -101,7 +101,7 @@ export class SignInFlow extends Flow<SignInStep> {
    * for the provider, which comes back to `callbackURL` (the flow stays pending meanwhile).
    */
   signInWithSocial(provider: string, callbackURL: string): Promise<boolean> {
-    return this.run(() => socialSignIn(this.#context, provider, callbackURL, (info) => this.#complete(info)));
+    return this.run('sign-in', () => socialSignIn(this.#context, provider, callbackURL, (info) => this.#complete(info)));
   }
 
   /** One step back: password → email, reset code → password, new password → reset code. */

@@ -18,7 +18,7 @@ export class SignUpFlow extends Flow<SignUpStep> {
   submitDetails(input: SignUpInput): Promise<boolean> {
     const email = input.email.trim();
     this.set({email});
-    return this.run(async () => {
+    return this.run('sign-up', async () => {
       if (!isValidEmail(email)) throw new AuthError('invalid_email');
       if (!meetsPolicy(input.password, this.#context.adapter.capabilities.passwordPolicy)) {
         throw new AuthError('password_too_weak');
@@ -31,7 +31,7 @@ export class SignUpFlow extends Flow<SignUpStep> {
   }
 
   submitVerificationCode(code: string): Promise<boolean> {
-    return this.run(async () => {
+    return this.run('verify', async () => {
       if (!isValidCode(code, this.#context.adapter.capabilities.codeLength)) throw new AuthError('invalid_code');
       const info =
         (await this.#context.adapter.verifyEmail(this.state.email, code)) ??
@@ -41,7 +41,7 @@ export class SignUpFlow extends Flow<SignUpStep> {
   }
 
   resendVerificationCode(): Promise<boolean> {
-    return this.run(async () => {
+    return this.run('send-code', async () => {
       await this.#context.adapter.sendVerificationCode(this.state.email);
       this.set({codeSent: true});
     });
@@ -52,7 +52,7 @@ export class SignUpFlow extends Flow<SignUpStep> {
    * for the provider, which comes back to `callbackURL` (the flow stays pending meanwhile).
    */
   signInWithSocial(provider: string, callbackURL: string): Promise<boolean> {
-    return this.run(() => socialSignIn(this.#context, provider, callbackURL, (info) => this.#complete(info)));
+    return this.run('sign-in', () => socialSignIn(this.#context, provider, callbackURL, (info) => this.#complete(info)));
   }
 
   /** Back from the code step to the details (to fix a mistyped email). */

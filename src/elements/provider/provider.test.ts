@@ -46,13 +46,6 @@ describe('<auth-provider>', () => {
     }
   });
 
-  it('reports a failed session check as an auth-error and shows the signed-out state', async () => {
-    const provider = await fixture<AuthProvider>(html`<auth-provider api-url="http://127.0.0.1:9/api/auth"></auth-provider>`);
-    const failed = await nextEvent(provider, 'auth-error');
-    expect(failed.error.code).to.equal('network');
-    expect(provider.activeClient!.state.status).to.equal('signed-out');
-  });
-
   it('follows sign-ins made in another tab', async () => {
     const adapter = memoryAdapter();
     // Two clients on one API, both following other tabs, stand for two tabs of one site.

@@ -39,6 +39,13 @@ export class AuthProvider extends LitElement {
   @property() mode: 'cookie' | 'bearer' = 'cookie';
 
   /**
+   * Bearer mode only: `memory` (default) forgets the session token on reload; `session` keeps
+   * it in this tab's sessionStorage so a reload stays signed in — readable by any script on the
+   * page, so opt in only where no untrusted script runs.
+   */
+  @property({attribute: 'token-storage'}) tokenStorage: 'memory' | 'session' = 'memory';
+
+  /**
    * The language of every element inside (else `<html lang>`, else the browser's). The
    * provider's `dir` attribute, when set, forces the writing direction; otherwise it follows
    * the language.
@@ -84,7 +91,7 @@ export class AuthProvider extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.client && (changed.has('apiUrl') || changed.has('adapterName') || changed.has('mode') || changed.has('allowedRedirectOrigins') || changed.has('socialProviders') || changed.has('client'))) {
+    if (!this.client && (changed.has('apiUrl') || changed.has('adapterName') || changed.has('mode') || changed.has('tokenStorage') || changed.has('allowedRedirectOrigins') || changed.has('socialProviders') || changed.has('client'))) {
       void this.#buildClient();
     }
     if (changed.has('client')) this.#useClient(this.activeClient);
@@ -140,7 +147,12 @@ export class AuthProvider extends LitElement {
       const {MemoryAdapter} = await import('../../client/adapters/memory.js');
       return new MemoryAdapter();
     }
-    return new BetterAuthAdapter({baseURL: this.apiUrl, mode: this.mode, socialProviders: this.socialProviders.split(/\s+/).filter(Boolean)});
+    return new BetterAuthAdapter({
+      baseURL: this.apiUrl,
+      mode: this.mode,
+      tokenStorage: this.tokenStorage,
+      socialProviders: this.socialProviders.split(/\s+/).filter(Boolean),
+    });
   }
 
   #useClient(client: AuthClient | undefined): void {

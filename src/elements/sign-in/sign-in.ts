@@ -10,8 +10,8 @@ import {AuthFormElement, type StepHeadings} from '../../internal/form-element.js
 const HEADINGS: StepHeadings<SignInStep> = {
   identifier: ['signIn.title', 'signIn.subtitle'],
   password: ['signIn.passwordTitle', 'signIn.passwordSubtitle'],
-  'verify-email': ['signIn.verifyTitle', 'signIn.verifySubtitle'],
-  'reset-code': ['signIn.resetTitle', 'signIn.resetSubtitle'],
+  'verify-email': ['signIn.verifyTitle', 'signIn.verifySubtitle', 'form'],
+  'reset-code': ['signIn.resetTitle', 'signIn.resetSubtitle', 'form'],
   'reset-password': ['signIn.newPasswordTitle', 'signIn.newPasswordSubtitle'],
   complete: ['signIn.completeTitle', 'signIn.completeSubtitle'],
 };
@@ -54,13 +54,14 @@ export class AuthSignIn extends AuthFormElement<SignInStep> {
 
   protected declare flow?: SignInFlow;
   protected readonly firstStep = 'identifier';
+  protected readonly headings = HEADINGS;
 
   protected createFlow(): SignInFlow | undefined {
     return this.client?.signIn();
   }
 
   override render(): TemplateResult {
-    return this.renderCard(HEADINGS, {
+    return this.renderCard({
       href: this.signUpUrl,
       prompt: 'signIn.noAccount',
       link: 'signIn.signUpLink',

@@ -13,7 +13,7 @@ import {textField} from '../../internal/fields.js';
 
 const HEADINGS: StepHeadings<SignUpStep> = {
   details: ['signUp.title', 'signUp.subtitle'],
-  'verify-email': ['signUp.verifyTitle', 'signUp.verifySubtitle'],
+  'verify-email': ['signUp.verifyTitle', 'signUp.verifySubtitle', 'form'],
   complete: ['signUp.completeTitle', 'signUp.completeSubtitle'],
 };
 
@@ -64,13 +64,14 @@ export class AuthSignUp extends AuthFormElement<SignUpStep> {
 
   protected declare flow?: SignUpFlow;
   protected readonly firstStep = 'details';
+  protected readonly headings = HEADINGS;
 
   protected createFlow(): SignUpFlow | undefined {
     return this.client?.signUp();
   }
 
   override render(): TemplateResult {
-    return this.renderCard(HEADINGS, {
+    return this.renderCard({
       href: this.signInUrl,
       prompt: 'signUp.haveAccount',
       link: 'signUp.signInLink',
@@ -134,6 +135,11 @@ export class AuthSignUp extends AuthFormElement<SignUpStep> {
     super.willUpdate(changed);
     // Clear the client-side problems once the flow moves on.
     if (this.flow && this.flow.state.step !== 'details' && this.shownProblems.size) this.shownProblems = new Set();
+  }
+
+  protected override clearInput(): void {
+    super.clearInput();
+    this.shownProblems = new Set();
   }
 
   #showProblems(field: DetailField): void {

@@ -5,6 +5,7 @@ import {hostBase} from '../../appearance/tokens.js';
 import {toAuthError, type AuthError} from '../../client/errors.js';
 import {followRedirect} from '../../client/redirect.js';
 import {AuthErrorEvent, AuthSignedOutEvent} from '../../events.js';
+import {announce} from '../../internal/announcer.js';
 import {AuthElement} from '../../internal/auth-element.js';
 import {avatar, avatarStyles} from '../../internal/avatar.js';
 import {MenuController} from '../../internal/menu-controller.js';
@@ -40,6 +41,10 @@ export class AuthUserButton extends AuthElement {
         display: inline-block;
         position: relative;
       }
+      /* The initials fit their circle at any text size (the avatar is sized in rem, the text may grow alone). */
+      .avatar {
+        font-size: min(0.875em, calc(var(--auth-avatar-size, 2.25rem) * 0.4));
+      }
       .trigger {
         display: inline-flex;
         padding: 0;
@@ -49,9 +54,14 @@ export class AuthUserButton extends AuthElement {
         cursor: pointer;
         font: inherit;
       }
+      /*
+       * The trigger sits on the host page, whatever its colour: a halo of the theme's background
+       * on both sides of the ring keeps the ring's contrast (forced colors keep the outline).
+       */
       .trigger:focus-visible {
-        outline: none;
-        box-shadow: var(--_focus-ring);
+        outline: var(--_focus-outline);
+        outline-offset: 2px;
+        box-shadow: 0 0 0 6px var(--_bg);
       }
       .popover {
         position: absolute;
@@ -131,7 +141,10 @@ export class AuthUserButton extends AuthElement {
       [role='menuitem']:hover,
       [role='menuitem']:focus-visible {
         background: var(--_muted);
-        outline: none;
+      }
+      [role='menuitem']:focus-visible {
+        outline: var(--_focus-outline);
+        outline-offset: -2px;
       }
       [role='menuitem'][aria-disabled='true'] {
         cursor: progress;
@@ -143,6 +156,9 @@ export class AuthUserButton extends AuthElement {
       }
     `,
   ];
+
+  /** Focusing the element focuses its trigger (so focus can be handed to it after a sign-in). */
+  static override shadowRootOptions: ShadowRootInit = {...AuthElement.shadowRootOptions, delegatesFocus: true};
 
   /** Where to go after signing out (same origin or an allowlisted origin). */
   @property({attribute: 'after-sign-out-url'}) afterSignOutUrl?: string;
@@ -192,7 +208,7 @@ export class AuthUserButton extends AuthElement {
             ${this.signingOut ? this.t('userButton.signingOut') : this.t('userButton.signOut')}
           </button>
         </div>
-        ${this.error ? html`<p class="alert" role="alert" ${part('alert', appearance)}>${this.t(`errors.${this.error.code}`)}</p>` : nothing}
+        ${this.error ? html`<p class="alert" role="alert" ${part('alert', appearance)}>${this.errorMessage(this.error)}</p>` : nothing}
       </div>
     `;
   }
@@ -203,6 +219,7 @@ export class AuthUserButton extends AuthElement {
     this.error = null;
     try {
       await this.client.signOut();
+      announce(this.t('announce.signedOut'), this.activeLocalizer.language);
       this.#menu.close(false);
       this.dispatchEvent(new AuthSignedOutEvent());
       followRedirect(this.afterSignOutUrl, this.client.redirectPolicy);

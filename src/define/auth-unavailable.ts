@@ -1,0 +1,12 @@
+import {AuthUnavailable} from '../elements/unavailable/unavailable.js';
+import {defineElement} from './define-element.js';
+
+defineElement('auth-unavailable', AuthUnavailable);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'auth-unavailable': AuthUnavailable;
+  }
+}
+
+export {AuthUnavailable};

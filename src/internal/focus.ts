@@ -1,0 +1,53 @@
+/**
+ * Keeping keyboard focus somewhere sensible when what the user acted on goes away (a card that
+ * completes, content that swaps on sign-in or sign-out, a card replaced by another). Every
+ * element uses these, so none of them leaves focus on `<body>`.
+ */
+
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** The focused element, looking inside shadow roots. */
+export function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** True when focus is on nothing the user can see: the body, a removed node or a hidden one. */
+export function focusIsLost(): boolean {
+  const active = deepActiveElement();
+  if (!active || active === document.body || active === document.documentElement) return true;
+  return !active.isConnected || !active.checkVisibility();
+}
+
+/** True when focus is on `host`, in its light-DOM children or in its shadow root. */
+export function focusIsWithin(host: Element): boolean {
+  return host.matches(':focus-within');
+}
+
+/**
+ * The first thing inside `root` (light DOM, in document order) that takes focus and is shown:
+ * a focusable node, or a custom element whose shadow root delegates focus.
+ */
+export function firstFocusable(root: Element): HTMLElement | null {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+  for (let node = walker.nextNode() as HTMLElement | null; node; node = walker.nextNode() as HTMLElement | null) {
+    if (node.hidden) continue;
+    if ((node.matches(FOCUSABLE) || node.shadowRoot?.delegatesFocus) && node.checkVisibility()) return node;
+  }
+  return null;
+}
+
+/** Two frames: every element's update is done and the new layout known. */
+const afterRender = () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+
+/**
+ * Once the change under way has rendered: if focus was lost, move it to `target()` (when that
+ * is shown). Several callers may ask at once; the first one that finds a target wins.
+ */
+export async function restoreFocusIfLost(target: () => HTMLElement | null | undefined): Promise<void> {
+  await afterRender();
+  if (!focusIsLost()) return;
+  const node = target();
+  if (node?.isConnected && node.checkVisibility()) node.focus();
+}

@@ -1,0 +1,231 @@
+// The form base's mechanisms, held for every flow element: a flow starts over when the user
+// changes; focus is never left on <body>; busy and success are announced politely.
+import {expect} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
+import {AuthClient} from '../client/auth-client.js';
+import {ADA, clientFor, codeDescription, fixture, html, input, memoryAdapter, mount, settle, submit, title, type, waitUntil} from '../../test/helpers.js';
+import type {AuthProvider} from '../elements/provider/provider.js';
+import type {AuthSignIn} from '../elements/sign-in/sign-in.js';
+import type {AuthSignUp} from '../elements/sign-up/sign-up.js';
+import {deepActiveElement} from './focus.js';
+
+const NEW_USER = {name: 'Grace Hopper', email: 'grace@example.com', password: 'compiler42'};
+
+async function signInWithPassword(el: AuthSignIn) {
+  type(input(el, 'email'), ADA.email);
+  await submit(el);
+  type(input(el, 'password'), ADA.password);
+  await submit(el);
+}
+
+async function signUpAndVerify(el: AuthSignUp, adapter: ReturnType<typeof memoryAdapter>) {
+  type(input(el, 'name'), NEW_USER.name);
+  type(input(el, 'email'), NEW_USER.email);
+  type(input(el, 'password'), NEW_USER.password);
+  await submit(el);
+  type(input(el, 'code'), adapter.latestCode(NEW_USER.email)!);
+  await settle(el);
+}
+
+const announcer = () => document.querySelector('[data-auth-announcer]');
+const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+
+describe('flows start over when the user changes', () => {
+  it('<auth-sign-in> offers a fresh sign-in after a sign-out, without a reload', async () => {
+    const client = clientFor(memoryAdapter());
+    const el = await mount<AuthSignIn>(client, html`<auth-sign-in></auth-sign-in>`, 'auth-sign-in');
+    await signInWithPassword(el);
+    expect(title(el)).to.equal("You're signed in");
+    await client.signOut();
+    await settle(el);
+    expect(title(el)).to.equal('Sign in');
+    expect(input(el, 'email').value).to.equal('');
+    await signInWithPassword(el);
+    expect(title(el)).to.equal("You're signed in");
+    expect(el.shadowRoot!.textContent).to.contain('Welcome back, Ada Lovelace.');
+  });
+
+  it('<auth-sign-up> offers a fresh sign-up after a sign-out', async () => {
+    const adapter = memoryAdapter();
+    const client = clientFor(adapter);
+    const el = await mount<AuthSignUp>(client, html`<auth-sign-up></auth-sign-up>`, 'auth-sign-up');
+    await signUpAndVerify(el, adapter);
+    expect(title(el)).to.equal('Your account is ready');
+    await client.signOut();
+    await settle(el);
+    expect(title(el)).to.equal('Create your account');
+    expect(input(el, 'email').value).to.equal('');
+  });
+
+  it('a step half done for one user is dropped when someone else signs in and out', async () => {
+    const adapter = memoryAdapter();
+    const client = clientFor(adapter);
+    const el = await mount<AuthSignIn>(client, html`<auth-sign-in></auth-sign-in>`, 'auth-sign-in');
+    type(input(el, 'email'), 'someone@example.com');
+    await submit(el);
+    expect(title(el)).to.equal('Enter your password');
+    // Another element (or tab) signs Ada in, then out.
+    const other = client.signIn();
+    await other.submitEmail(ADA.email);
+    await other.submitPassword(ADA.password);
+    await settle(el);
+    expect(title(el)).to.equal("You're signed in");
+    await client.signOut();
+    await settle(el);
+    expect(title(el)).to.equal('Sign in');
+    expect(input(el, 'email').value).to.equal('');
+  });
+});
+
+describe('focus is never lost', () => {
+  it('completing a sign-in on a lone card focuses its title', async () => {
+    const el = await mount<AuthSignIn>(clientFor(memoryAdapter()), html`<auth-sign-in></auth-sign-in>`, 'auth-sign-in');
+    input(el, 'email').focus();
+    await sendKeys({type: ADA.email});
+    await sendKeys({press: 'Enter'});
+    await settle(el);
+    await sendKeys({type: ADA.password});
+    await sendKeys({press: 'Enter'});
+    await settle(el);
+    await frames();
+    expect(deepActiveElement()).to.equal(el.shadowRoot!.querySelector('h1'));
+    expect(title(el)).to.equal("You're signed in");
+  });
+
+  it('signing in swaps the content and focus goes to the first thing shown for signed-in users', async () => {
+    const client = clientFor(memoryAdapter());
+    await client.ready;
+    const provider = await fixture<AuthProvider>(html`<auth-provider .client=${client}>
+      <auth-signed-out><auth-sign-in></auth-sign-in></auth-signed-out>
+      <auth-signed-in><auth-user-button></auth-user-button><a href="#account">Account</a></auth-signed-in>
+    </auth-provider>`);
+    const el = provider.querySelector<AuthSignIn>('auth-sign-in')!;
+    await el.updateComplete;
+    input(el, 'email').focus();
+    await sendKeys({type: ADA.email});
+    await sendKeys({press: 'Enter'});
+    await settle(el);
+    await sendKeys({type: ADA.password});
+    await sendKeys({press: 'Enter'});
+    await waitUntil(() => client.state.status === 'signed-in');
+    const button = provider.querySelector('auth-user-button')!;
+    await waitUntil(() => deepActiveElement() === button.shadowRoot!.querySelector('button'), 'focus did not reach the user button');
+  });
+
+  it('signing out from the user menu hands focus to the sign-in form', async () => {
+    const adapter = memoryAdapter();
+    await adapter.signInWithPassword(ADA);
+    const client = clientFor(adapter);
+    await client.ready;
+    const provider = await fixture<AuthProvider>(html`<auth-provider .client=${client}>
+      <auth-signed-in><auth-user-button></auth-user-button></auth-signed-in>
+      <auth-signed-out><auth-sign-in></auth-sign-in></auth-signed-out>
+    </auth-provider>`);
+    const button = provider.querySelector('auth-user-button')!;
+    await button.updateComplete;
+    button.shadowRoot!.querySelector<HTMLButtonElement>('button')!.focus();
+    await sendKeys({press: 'Enter'});
+    await waitUntil(() => button.shadowRoot!.activeElement?.getAttribute('role') === 'menuitem');
+    await sendKeys({press: 'Enter'});
+    await waitUntil(() => client.state.status === 'signed-out');
+    const el = provider.querySelector<AuthSignIn>('auth-sign-in')!;
+    await waitUntil(() => deepActiveElement() === input(el, 'email'), 'focus was left behind');
+  });
+
+  it('following "Sign up" to a card shown on the same page focuses that card', async () => {
+    const client = clientFor(memoryAdapter());
+    await client.ready;
+    const provider = await fixture<AuthProvider>(html`<auth-provider .client=${client}>
+      <auth-sign-in sign-up-url="#sign-up-test"></auth-sign-in>
+      <auth-sign-up sign-in-url="#sign-in-test" hidden></auth-sign-up>
+    </auth-provider>`);
+    const signIn = provider.querySelector<AuthSignIn>('auth-sign-in')!;
+    const signUp = provider.querySelector<AuthSignUp>('auth-sign-up')!;
+    await signIn.updateComplete;
+    await signUp.updateComplete;
+    // The page's own router swaps the cards on the hash (as the demo does).
+    const route = () => {
+      signUp.hidden = location.hash !== '#sign-up-test';
+      signIn.hidden = !signUp.hidden;
+    };
+    addEventListener('hashchange', route);
+    try {
+      const link = signIn.shadowRoot!.querySelector<HTMLAnchorElement>('a[href$="#sign-up-test"]')!;
+      link.focus();
+      await sendKeys({press: 'Enter'});
+      await waitUntil(() => !signUp.hidden);
+      await waitUntil(() => deepActiveElement() === input(signUp, 'name'), 'focus was left on the hidden card');
+    } finally {
+      removeEventListener('hashchange', route);
+      history.replaceState(null, '', location.pathname + location.search);
+    }
+  });
+
+  it('a sign-out in another tab does not pull focus away from what the user is doing', async () => {
+    const adapter = memoryAdapter();
+    const client = clientFor(adapter);
+    await client.ready;
+    const provider = await fixture<AuthProvider>(html`<auth-provider .client=${client}>
+      <input id="search" aria-label="Search" />
+      <auth-sign-in></auth-sign-in>
+    </auth-provider>`);
+    const el = provider.querySelector<AuthSignIn>('auth-sign-in')!;
+    await signInWithPassword(el);
+    const search = provider.querySelector<HTMLInputElement>('#search')!;
+    search.focus();
+    await client.signOut();
+    await settle(el);
+    await frames();
+    expect(document.activeElement).to.equal(search);
+  });
+});
+
+describe('announcements', () => {
+  it('says politely what is under way and who signed in', async () => {
+    const adapter = memoryAdapter({latency: 80});
+    const client = new AuthClient({adapter, syncTabs: false});
+    const el = await mount<AuthSignIn>(client, html`<auth-sign-in></auth-sign-in>`, 'auth-sign-in');
+    const region = announcer()!;
+    expect(region.getAttribute('role')).to.equal('status');
+    expect(region.getAttribute('aria-live')).to.equal('polite');
+    type(input(el, 'email'), ADA.email);
+    await submit(el);
+    type(input(el, 'password'), ADA.password);
+    el.querySelector('form')!.requestSubmit();
+    await waitUntil(() => region.textContent === 'Signing in…', 'busy was not announced');
+    expect(el.querySelector('button[type="submit"]')!.textContent!.trim()).to.equal('Signing in…');
+    await waitUntil(() => region.textContent === 'Signed in as Ada Lovelace.', 'success was not announced');
+    expect(region.checkVisibility({checkOpacity: true, checkVisibilityCSS: true})).to.equal(true);
+    expect(region.getBoundingClientRect().width).to.be.at.most(1);
+  });
+
+  it('a hostile page stylesheet cannot show the live region', async () => {
+    const style = document.createElement('style');
+    style.textContent = 'div { position: static !important; width: 300px !important; height: 300px !important; clip-path: none !important; }';
+    document.head.append(style);
+    try {
+      await mount<AuthSignIn>(clientFor(memoryAdapter()), html`<auth-sign-in></auth-sign-in>`, 'auth-sign-in');
+      expect(announcer()!.getBoundingClientRect().width).to.be.at.most(1);
+    } finally {
+      style.remove();
+    }
+  });
+});
+
+describe('code steps', () => {
+  it('the code input is described by the line saying where the code went', async () => {
+    const adapter = memoryAdapter();
+    const el = await mount<AuthSignUp>(clientFor(adapter), html`<auth-sign-up></auth-sign-up>`, 'auth-sign-up');
+    type(input(el, 'name'), NEW_USER.name);
+    type(input(el, 'email'), NEW_USER.email);
+    type(input(el, 'password'), NEW_USER.password);
+    await submit(el);
+    expect(codeDescription(el)).to.equal(`Enter the 6-digit code we sent to ${NEW_USER.email}.`);
+    // Said once: the card's header no longer repeats it.
+    expect(el.shadowRoot!.textContent).to.not.contain(NEW_USER.email);
+    type(input(el, 'code'), '000000');
+    await settle(el);
+    expect(codeDescription(el)).to.equal(`Enter the 6-digit code we sent to ${NEW_USER.email}. That code isn't right. Check the email and try again.`);
+    await expect(el).to.be.accessible();
+  });
+});
