@@ -23,11 +23,12 @@ export async function createUser(name: string, email: string, password: string):
   await adapter.signOut();
 }
 
-export type NetworkMode = 'online' | 'offline' | 'server-error' | 'malformed';
+export type NetworkMode = 'online' | 'offline' | 'server-error' | 'malformed' | 'rate-limited' | 'wrong-shape';
 
 /**
  * A fetch for the better-auth adapter that reaches the real server while `online`, and can
- * fail the way networks do: no connection, a 500, a body that is not JSON.
+ * fail the way networks do: no connection, a 500, a 429, a body that is not JSON or not the
+ * expected shape.
  */
 export function network() {
   const state = {mode: 'online' as NetworkMode, requests: [] as string[]};
@@ -41,6 +42,10 @@ export function network() {
         return new Response('Internal Server Error', {status: 500});
       case 'malformed':
         return new Response('{"redirect": false, "tok', {status: 200, headers: {'content-type': 'application/json'}});
+      case 'rate-limited':
+        return new Response('', {status: 429, headers: {'x-retry-after': '30'}});
+      case 'wrong-shape':
+        return new Response('{"data": {"success": true}}', {status: 200, headers: {'content-type': 'application/json'}});
       default:
         return fetch(input, init);
     }

@@ -1,6 +1,7 @@
 import {expect} from '@open-wc/testing';
 import {runAdapterContract, expectAuthError} from './adapter-contract.js';
 import {BetterAuthAdapter} from './better-auth.js';
+import {apiSession, apiUser, credentials, json, stubbed} from './better-auth-stub.js';
 
 /** The reference server is mounted in web-test-runner's dev server (web-test-runner.config.mjs). */
 const baseURL = '/api/auth';
@@ -25,32 +26,6 @@ runAdapterContract('better-auth (bearer)', () => ({
   readLatestCode,
   uniqueEmail,
 }));
-
-const json = (body: unknown, init: ResponseInit = {}) =>
-  new Response(JSON.stringify(body), {...init, headers: {'content-type': 'application/json', ...init.headers}});
-
-/** An adapter whose fetch answers with `respond` and records what it was asked. */
-function stubbed(
-  respond: (url: string, init: RequestInit) => Response | Promise<Response>,
-  mode: 'cookie' | 'bearer' = 'cookie',
-  socialProviders: string[] = [],
-) {
-  const calls: Array<{url: string; init: RequestInit}> = [];
-  const adapter = new BetterAuthAdapter({
-    baseURL: 'https://auth.example.test/api/auth/',
-    mode,
-    socialProviders,
-    fetch: async (input, init = {}) => {
-      calls.push({url: String(input), init});
-      return respond(String(input), init);
-    },
-  });
-  return {adapter, calls};
-}
-
-const credentials = {email: 'a@example.com', password: 'secret123'};
-const apiUser = {id: 'u1', email: 'a@example.com', name: 'A', emailVerified: true, image: null, createdAt: '2025-01-01T00:00:00.000Z'};
-const apiSession = {id: 's1', userId: 'u1', expiresAt: '2099-01-01T00:00:00.000Z', token: 'tok'};
 
 describe('BetterAuthAdapter', () => {
   it('maps a network failure to `network`', async () => {

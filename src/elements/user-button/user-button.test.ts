@@ -89,6 +89,22 @@ describe('<auth-user-button>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('a rate-limited sign-out says how long to wait, from Retry-After', async () => {
+    class LimitedSignOut extends MemoryAdapter {
+      override signOut(): Promise<void> {
+        return Promise.reject(new AuthError('rate_limited', 'rate_limited', {status: 429, retryAfter: 42}));
+      }
+    }
+    const {el, client} = await signedInButton(new LimitedSignOut({users: [ADA]}));
+    trigger(el).click();
+    await settle(el);
+    el.shadowRoot!.querySelector<HTMLElement>('[role="menuitem"]')!.click();
+    await settle(el);
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.equal('Too many attempts. Try again in 42 seconds.');
+    expect(client.state.status).to.equal('signed-in');
+    await expect(el).to.be.accessible();
+  });
+
   it('shows a hostile name as text', async () => {
     const name = '<img src=x onerror="window.__pwned=true">';
     const adapter = new MemoryAdapter({users: [{...ADA, name}]});
