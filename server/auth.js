@@ -9,10 +9,14 @@ import {APIError, createAuthMiddleware} from 'better-auth/api';
 import {getMigrations} from 'better-auth/db/migration';
 import * as z from 'zod';
 import {bearer, emailOTP, jwt, magicLink, multiSession, organization, twoFactor} from 'better-auth/plugins';
+import {CLIENT_IP_HEADER} from './client-ip.js';
+import {checkSecret} from './config.js';
+import {betterAuthRateLimit, createCounter, identifierRateLimit, resolveRateLimits} from './rate-limit.js';
 
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
 export const CODE_LENGTH = 6;
+export {ConfigurationError, SECRET_MIN_LENGTH, checkSecret} from './config.js';
 
 /** Endpoints that take a new password, and the body field that holds it. */
 const PASSWORD_FIELDS = {
@@ -39,24 +43,50 @@ const OTP_SUBJECTS = {
  *   revealExistingAccounts?: boolean,
  *   logLevel?: 'debug' | 'info' | 'warn' | 'error',
  *   socialProviders?: Record<string, {clientId: string, clientSecret: string}>,
+ *   production?: boolean,
+ *   rateLimit?: import('./rate-limit.js').RateLimitOptions,
  * }} options
+ *   `production` (default NODE_ENV=production): requires a secret of SECRET_MIN_LENGTH
+ *   characters (`secret` or BETTER_AUTH_SECRET) and selects the strict default rate limits.
+ *   `rateLimit`: limits per client address and per email, always on (see rate-limit.js for the
+ *   options and DEFAULT_RATE_LIMITS). The client address is read only from CLIENT_IP_HEADER,
+ *   which createRequestHandler (http.js) sets; mount the handler through it.
  *   `socialProviders`: OAuth apps by provider id (`github`, `google`, …); by default GitHub
  *   when GITHUB_CLIENT_ID and GITHUB_CLIENT_SECRET are set.
  *   `revealExistingAccounts` (default true): sign-up with a taken email fails with
  *   USER_ALREADY_EXISTS instead of better-auth's silent generic success.
  */
-export async function createAuth({databasePath, baseURL, trustedOrigins = [], mailbox, secret, revealExistingAccounts = true, logLevel, socialProviders = socialProvidersFromEnv()}) {
+export async function createAuth({
+  databasePath,
+  baseURL,
+  trustedOrigins = [],
+  mailbox,
+  secret = process.env.BETTER_AUTH_SECRET,
+  revealExistingAccounts = true,
+  logLevel,
+  socialProviders = socialProvidersFromEnv(),
+  production = process.env.NODE_ENV === 'production',
+  rateLimit,
+}) {
+  checkSecret({production, secret});
+  const limits = resolveRateLimits(rateLimit, production);
   if (databasePath !== ':memory:') mkdirSync(dirname(databasePath), {recursive: true});
   const database = new Database(databasePath);
   database.pragma('journal_mode = WAL');
+  const counter = createCounter(database);
 
   const auth = betterAuth({
     appName: 'Auth Elements',
     logger: logLevel ? {level: logLevel} : undefined,
     baseURL,
-    secret: secret ?? process.env.BETTER_AUTH_SECRET,
+    secret,
     trustedOrigins,
     database,
+    rateLimit: betterAuthRateLimit(limits, counter),
+    advanced: {
+      // Only the address http.js computed; never a header the client could have set.
+      ipAddress: {ipAddressHeaders: [CLIENT_IP_HEADER]},
+    },
     socialProviders,
     emailAndPassword: {
       enabled: true,
@@ -131,6 +161,7 @@ export async function createAuth({databasePath, baseURL, trustedOrigins = [], ma
         },
       }),
       multiSession(),
+      identifierRateLimit({counter, window: limits.window, max: limits.identifierMax}),
       bearer(),
       jwt(),
     ],

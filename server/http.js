@@ -1,8 +1,10 @@
 /**
  * One Node middleware for the reference API: better-auth under /api/auth, the dev mailbox
  * under /__mail (not in production), and optional CORS for trusted cross-origin pages.
+ * It also tells better-auth who the client is (see client-ip.js), for its rate limits.
  */
 import {toNodeHandler} from 'better-auth/node';
+import {normalizeProxyHeader, stampClientAddress} from './client-ip.js';
 
 const API_PREFIX = '/api/auth/';
 
@@ -51,11 +53,23 @@ ${items || '<p><em>No messages yet.</em></p>'}
  *   mailbox: import('./mailbox.js').Mailbox,
  *   production?: boolean,
  *   trustedOrigins?: string[],
+ *   trustedProxyHeader?: string,
  * }} options
+ *   `trustedProxyHeader` (default env TRUSTED_PROXY_HEADER, else none): the header a proxy in
+ *   front of this server sets to the client's address, e.g. `x-forwarded-for`; its rightmost
+ *   entry is taken. Without it the client is the socket's peer address, and forwarding headers
+ *   are ignored. Set it only when every request comes through that proxy.
  * @returns {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, next?: () => void) => void}
  */
-export function createRequestHandler({auth, mailbox, production = process.env.NODE_ENV === 'production', trustedOrigins = []}) {
+export function createRequestHandler({
+  auth,
+  mailbox,
+  production = process.env.NODE_ENV === 'production',
+  trustedOrigins = [],
+  trustedProxyHeader = process.env.TRUSTED_PROXY_HEADER,
+}) {
   const authHandler = toNodeHandler(auth);
+  const proxyHeader = normalizeProxyHeader(trustedProxyHeader);
   const allowed = new Set(trustedOrigins.map((origin) => new URL(origin).origin));
 
   return (req, res, next) => {
@@ -82,6 +96,7 @@ export function createRequestHandler({auth, mailbox, production = process.env.NO
         res.end();
         return;
       }
+      stampClientAddress(req, proxyHeader);
       authHandler(req, res).catch((error) => {
         console.error('[auth-server]', error);
         if (!res.headersSent) res.statusCode = 500;

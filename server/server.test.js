@@ -67,7 +67,8 @@ test('the mailbox page escapes what it shows', async (t) => {
 });
 
 test('mailbox routes are not served in production', async (t) => {
-  const server = await startServer({port: 0, databasePath: ':memory:', log: false, logLevel: 'error', production: true});
+  const secret = 'x'.repeat(32);
+  const server = await startServer({port: 0, databasePath: ':memory:', log: false, logLevel: 'error', production: true, secret});
   t.after(() => server.close());
   assert.equal((await fetch(`${server.url}/__mail.json`)).status, 404);
   assert.equal((await fetch(`${server.url}/__mail`)).status, 404);

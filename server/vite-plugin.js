@@ -7,10 +7,18 @@ import {createRequestHandler} from './http.js';
 import {createMailbox} from './mailbox.js';
 
 /**
- * @param {{databasePath?: string, trustedOrigins?: string[]}} [options]
+ * @param {{databasePath?: string, trustedOrigins?: string[], trustedProxyHeader?: string,
+ *   rateLimit?: import('./rate-limit.js').RateLimitOptions}} [options]
+ *   `trustedProxyHeader` (default env TRUSTED_PROXY_HEADER) and `rateLimit`: see http.js and
+ *   rate-limit.js; limits are on, with the development defaults unless NODE_ENV=production.
  * @returns {import('vite').Plugin}
  */
-export function authServer({databasePath = process.env.DATABASE_PATH ?? '.data/auth.db', trustedOrigins = []} = {}) {
+export function authServer({
+  databasePath = process.env.DATABASE_PATH ?? '.data/auth.db',
+  trustedOrigins = [],
+  trustedProxyHeader = process.env.TRUSTED_PROXY_HEADER,
+  rateLimit,
+} = {}) {
   const mailbox = createMailbox();
   /** @type {Promise<ReturnType<typeof createRequestHandler>> | undefined} */
   let handler;
@@ -30,8 +38,9 @@ export function authServer({databasePath = process.env.DATABASE_PATH ?? '.data/a
         baseURL,
         trustedOrigins: [...new Set([baseURL, ...origins, ...trustedOrigins])],
         mailbox,
+        rateLimit,
       });
-      return createRequestHandler({auth, mailbox, trustedOrigins});
+      return createRequestHandler({auth, mailbox, trustedOrigins, trustedProxyHeader});
     })());
 
   /** @type {(server: any, port: number | undefined) => import('vite').Connect.NextHandleFunction} */
