@@ -4,7 +4,7 @@ import {ifDefined} from 'lit/directives/if-defined.js';
 import {expect, waitFor} from 'storybook/test';
 import type {Appearance as AppearanceOptions} from '../src/appearance/appearance.js';
 import {ADA} from './support/client.js';
-import {element, expectTitle, field, fill, submit} from './support/play.js';
+import {element, english, expectTitle, field, fill, findByRole, submit, title} from './support/play.js';
 
 type Story = StoryObj;
 
@@ -29,12 +29,13 @@ export const SignInThenUserButton: Story = {
     const signIn = await element(canvasElement, 'auth-sign-in');
     await fill(signIn, 'email', ADA.email);
     await submit(signIn);
+    await expectTitle(signIn, 'signIn.passwordTitle');
     await fill(signIn, 'password', ADA.password);
     await submit(signIn);
     // The provider's client changed state: every element follows it.
     const button = await element(canvasElement, 'auth-user-button');
-    await waitFor(() => expect(button.shadowRoot!.querySelector('button')?.getAttribute('aria-label')).toBe(`Account menu for ${ADA.name}`));
-    expect(canvasElement.querySelector('auth-sign-in')!.getClientRects().length).toBe(0);
+    await findByRole(button, 'button', ['userButton.open', {name: ADA.name}]);
+    await waitFor(() => expect(canvasElement.querySelector('auth-sign-in')!.getClientRects().length).toBe(0));
   },
 };
 
@@ -57,7 +58,7 @@ export const Appearance: Story = {
   render: () => html`<auth-sign-in></auth-sign-in>`,
   play: async ({canvasElement}) => {
     const el = await element(canvasElement, 'auth-sign-in');
-    const button = el.querySelector('form button[type="submit"]')!;
+    const button = await findByRole(el, 'button', 'common.continue');
     const scheme = () => (getComputedStyle(el).colorScheme === 'dark' ? 'dark' : 'light');
     await waitFor(() => expect(getComputedStyle(button).backgroundColor).toBe(rgb(TEAL[scheme()])));
   },
@@ -69,8 +70,9 @@ export const German: Story = {
   render: () => html`<auth-sign-in></auth-sign-in>`,
   play: async ({canvasElement}) => {
     const el = await element(canvasElement, 'auth-sign-in');
-    await expectTitle(el, 'Anmelden');
     expect(el.lang).toBe('de');
+    await expectTitle(el, 'signIn.title');
+    expect(title(el)).not.toBe(english('signIn.title'));
   },
 };
 
@@ -83,7 +85,7 @@ export const MemoryAdapterAttribute: Story = {
     ></auth-provider>`,
   play: async ({canvasElement}) => {
     const el = await element(canvasElement, 'auth-sign-in');
-    await expectTitle(el, 'Sign in');
+    await expectTitle(el, 'signIn.title');
     // The adapter loads on demand; then the form appears.
     await waitFor(() => expect(field(el, 'email')).toBeTruthy());
   },

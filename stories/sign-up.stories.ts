@@ -2,16 +2,36 @@ import type {Meta, StoryObj} from '@storybook/web-components-vite';
 import {html} from 'lit';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import {expect, waitFor} from 'storybook/test';
-import type {AuthSignUp} from '../src/elements/sign-up/sign-up.js';
-import {ADA, NETWORK_DOWN, type AuthSetup} from './support/client.js';
-import {auth, element, enterEmailedCode, errors, expectError, expectTitle, field, fill, passwordRules, submit, title, wrongCode} from './support/play.js';
+import {NO_ANSWER, type AuthSetup} from './support/client.js';
+import {CHARLES, CODE_LENGTH, signUpOf, submitDetails, toSignUpVerify} from './support/flows.js';
+import {
+  accessibleName,
+  auth,
+  clickButton,
+  enterEmailedCode,
+  errors,
+  expectText,
+  expectedRules,
+  expectError,
+  expectFieldError,
+  expectStatus,
+  expectTitle,
+  field,
+  fill,
+  findByRole,
+  passwordRules,
+  submit,
+  title,
+  tr,
+} from './support/play.js';
+
+// Every error message the sign-up can show has its own story in errors.stories.ts.
 
 interface Args {
   signInUrl?: string;
 }
 
 type Story = StoryObj<Args>;
-type Context = Parameters<NonNullable<Story['play']>>[0];
 
 const meta: Meta<Args> = {
   title: 'Elements/Sign up',
@@ -22,47 +42,23 @@ const meta: Meta<Args> = {
 };
 export default meta;
 
-const CHARLES = {name: 'Charles Babbage', email: 'charles@example.com', password: 'difference1'};
-
-const signUp = (canvas: HTMLElement) => element<AuthSignUp>(canvas, 'auth-sign-up');
-
-/** Fills the details and submits them. */
-async function submitDetails({canvasElement}: Context, person: {name: string; email: string; password: string}) {
-  const el = await signUp(canvasElement);
-  await fill(el, 'name', person.name);
-  await fill(el, 'email', person.email);
-  await fill(el, 'password', person.password);
-  await submit(el);
-  return el;
-}
-
-/** A new account, up to the code step. */
-async function toVerify(context: Context) {
-  const el = await submitDetails(context, CHARLES);
-  await expectTitle(el, 'Verify your email');
-  return el;
-}
-
 export const Details: Story = {
   play: async ({canvasElement}) => {
-    const el = await signUp(canvasElement);
-    await expectTitle(el, 'Create your account');
+    const el = await signUpOf(canvasElement);
+    await expectTitle(el, 'signUp.title');
     expect(field(el, 'password').autocomplete).toBe('new-password');
-    expect(el.shadowRoot!.textContent).toContain('Already have an account?');
+    expect(accessibleName(field(el, 'name'))).toContain(tr(el, 'common.nameLabel'));
+    await expectText(el, 'signUp.haveAccount');
+    expect(new URL((await findByRole(el, 'link', 'signUp.signInLink') as HTMLAnchorElement).href).hash).toBe('#sign-in');
   },
 };
 
 export const PasswordRulesPartlyMet: Story = {
   name: 'Password rules partly met',
   play: async ({canvasElement}) => {
-    const el = await signUp(canvasElement);
+    const el = await signUpOf(canvasElement);
     await fill(el, 'password', 'enchantress');
-    await waitFor(() =>
-      expect(passwordRules(el)).toEqual([
-        ['At least 8 characters', true],
-        ['A letter and a number', false],
-      ]),
-    );
+    await waitFor(() => expect(passwordRules(el)).toEqual(expectedRules(el, [true, false])));
     // Feedback as you type, but no error on the first keystrokes.
     expect(errors(el)).toBe('');
   },
@@ -71,61 +67,73 @@ export const PasswordRulesPartlyMet: Story = {
 export const ValidationErrors: Story = {
   name: 'Validation errors after submit',
   play: async ({canvasElement}) => {
-    const el = await signUp(canvasElement);
+    const el = await signUpOf(canvasElement);
     await fill(el, 'email', 'charles@');
-    await submit(el);
-    // The name is optional: only the email and the password are checked.
-    for (const message of ['Enter a valid email address.', 'Choose a password that meets every rule below.']) {
-      await expectError(el, message);
-    }
-    expect(errors(el)).not.toContain('This field is required.');
+    await submit(el, 'signUp.submit');
+    // The name is optional: only the email and the password are checked, each at its field.
+    expectFieldError(el, 'email', await expectError(el, 'errors.invalid_email'));
+    expectFieldError(el, 'password', await expectError(el, 'errors.password_too_weak'));
+    expect(errors(el)).not.toContain(tr(el, 'common.required'));
     // The first field with a problem takes the focus; what was typed stays.
     await waitFor(() => expect(document.activeElement).toBe(field(el, 'email')));
     expect(field(el, 'email').value).toBe('charles@');
   },
 };
 
-export const EmailTaken: Story = {
-  play: async (context) => {
-    const el = await submitDetails(context, {...ADA, password: 'another1'});
-    await expectError(el, 'An account with this email already exists. Sign in instead.');
-    expect(title(el)).toBe('Create your account');
-  },
-};
-
 export const VerifyEmail: Story = {
-  play: async (context) => {
-    const el = await toVerify(context);
-    expect(el.shadowRoot!.textContent).toContain(`Enter the 6-digit code we sent to ${CHARLES.email}.`);
+  play: async ({canvasElement}) => {
+    const el = await toSignUpVerify(canvasElement);
+    await expectText(el, ['signUp.verifySubtitle', {count: CODE_LENGTH, email: CHARLES.email}]);
     expect(field(el, 'code').autocomplete).toBe('one-time-code');
   },
 };
 
-export const WrongCode: Story = {
-  play: async (context) => {
-    const el = await toVerify(context);
-    await fill(el, 'code', wrongCode(auth(context.loaded), CHARLES.email));
-    await expectError(el, "That code isn't right. Check the email and try again.");
+export const ResendCode: Story = {
+  name: 'New code sent (notice)',
+  play: async ({canvasElement, loaded}) => {
+    const story = auth(loaded);
+    const el = await toSignUpVerify(canvasElement);
+    const sent = story.adapter.mailbox.length;
+    await clickButton(el, 'common.resendCode');
+    await expectStatus(el, ['common.codeSent', {email: CHARLES.email}]);
+    expect(story.adapter.mailbox.length).toBe(sent + 1);
+    expect(errors(el)).toBe('');
   },
 };
 
 export const Complete: Story = {
-  play: async (context) => {
-    const el = await toVerify(context);
-    await enterEmailedCode(el, auth(context.loaded), CHARLES.email);
-    await expectTitle(el, 'Your account is ready');
-    expect(el.shadowRoot!.textContent).toContain(`Welcome, ${CHARLES.name}.`);
+  play: async ({canvasElement, loaded}) => {
+    const el = await toSignUpVerify(canvasElement);
+    await enterEmailedCode(el, auth(loaded), CHARLES.email);
+    await expectTitle(el, 'signUp.completeTitle');
+    await expectText(el, ['signUp.completeSubtitle', {name: CHARLES.name}]);
   },
 };
 
-export const NetworkError: Story = {
-  parameters: {auth: {fail: {signUp: NETWORK_DOWN}} satisfies AuthSetup},
-  play: async (context) => {
-    const el = await submitDetails(context, CHARLES);
-    await expectError(el, "We can't reach the server. Check your connection and try again.");
-    // Nothing lost: the details are still there to retry.
-    expect(title(el)).toBe('Create your account');
-    expect(field(el, 'name').value).toBe(CHARLES.name);
+export const BusySubmit: Story = {
+  name: 'Busy submit (no answer yet)',
+  parameters: {auth: {fail: {signUp: NO_ANSWER}} satisfies AuthSetup},
+  play: async ({canvasElement, loaded}) => {
+    const el = await submitDetails(canvasElement);
+    await waitFor(() => expect(el.querySelector('form')!.hasAttribute('aria-busy')).toBe(true));
+    const button = await findByRole(el, 'button', 'busy.sign-up');
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    // A second click sends nothing; the details stay as typed.
+    await submit(el, 'busy.sign-up');
+    expect(auth(loaded).adapter.calls.signUp).toBe(1);
+    expect(title(el)).toBe(tr(el, 'signUp.title'));
     expect(field(el, 'email').value).toBe(CHARLES.email);
+  },
+};
+
+export const SocialButtons: Story = {
+  name: 'Social buttons',
+  parameters: {auth: {capabilities: {socialProviders: ['github', 'google']}} satisfies AuthSetup},
+  play: async ({canvasElement}) => {
+    const el = await signUpOf(canvasElement);
+    await findByRole(el, 'group', ['social.continueWith', {provider: 'GitHub, Google'}]);
+    await clickButton(el, ['social.continueWith', {provider: 'Google'}]);
+    await expectTitle(el, 'signUp.completeTitle');
+    await expectText(el, ['signUp.completeSubtitle', {name: 'Google User'}]);
   },
 };

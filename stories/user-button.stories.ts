@@ -2,20 +2,25 @@ import type {Meta, StoryObj} from '@storybook/web-components-vite';
 import {html} from 'lit';
 import {expect, userEvent, waitFor} from 'storybook/test';
 import type {AuthUserButton} from '../src/elements/user-button/user-button.js';
+import {directionOf} from '../src/i18n/locales.js';
 import {ADA, AVATAR_IMAGE, NETWORK_DOWN, type AuthSetup} from './support/client.js';
-import {element} from './support/play.js';
+import {accessibleName, element, english, expectError, findByRole, tr} from './support/play.js';
 
 type Story = StoryObj;
 
 const signedInAs = (user: AuthSetup['signedInAs'], setup: AuthSetup = {}) => ({auth: {...setup, signedInAs: user} satisfies AuthSetup});
+
+/** The page's direction for the story's language (an Arabic page is laid out right to left). */
+const pageDir = (globals: Record<string, unknown>) =>
+  globals.direction === 'ltr' || globals.direction === 'rtl' ? globals.direction : directionOf(String(globals.locale ?? 'en'));
 
 const meta: Meta = {
   title: 'Elements/User button',
   component: 'auth-user-button',
   tags: ['autodocs'],
   parameters: signedInAs(ADA),
-  // Room for the menu, which opens below and towards the start of the button.
-  render: () => html`<div style="display: flex; align-items: flex-start; justify-content: flex-end; width: 20rem; min-height: 22rem">
+  // Room for the menu, which opens below and towards the start of the button (at the page's end).
+  render: (_args, {globals}) => html`<div dir=${pageDir(globals)} style="display: flex; align-items: flex-start; justify-content: flex-end; width: 20rem; min-height: 22rem">
     <auth-user-button></auth-user-button>
   </div>`,
 };
@@ -28,50 +33,57 @@ const HOSTILE = {
 };
 
 const button = (canvas: HTMLElement) => element<AuthUserButton>(canvas, 'auth-user-button');
-const trigger = (el: AuthUserButton) => el.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-haspopup="menu"]')!;
+/** The avatar button, by its role and localized name. */
+const trigger = (el: AuthUserButton, user: {name: string} = ADA) => findByRole(el, 'button', ['userButton.open', {name: user.name}]);
 const shadowText = (el: AuthUserButton, selector: string) => el.shadowRoot!.querySelector(selector)?.textContent?.trim() ?? '';
+const popover = (el: AuthUserButton) => el.shadowRoot!.querySelector<HTMLElement>('[part~="popover"]')!;
 
 /** Opens the menu with a click and checks what it shows. */
-async function open(canvas: HTMLElement, user: {name: string; email: string}) {
+async function open(canvas: HTMLElement, user: {name: string; email: string} = ADA) {
   const el = await button(canvas);
-  await userEvent.click(trigger(el));
-  await waitFor(() => expect(trigger(el).getAttribute('aria-expanded')).toBe('true'));
-  const item = el.shadowRoot!.querySelector<HTMLElement>('[role="menuitem"]')!;
+  const avatar = await trigger(el, user);
+  await userEvent.click(avatar);
+  await waitFor(() => expect(avatar.getAttribute('aria-expanded')).toBe('true'));
+  const menu = await findByRole(el, 'menu', {text: user.name});
+  const item = await findByRole(el, 'menuitem', 'userButton.signOut');
+  expect(menu.contains(item)).toBe(true);
   await waitFor(() => expect(el.shadowRoot!.activeElement).toBe(item));
-  expect(item.textContent!.trim()).toBe('Sign out');
   expect(shadowText(el, '[part~="user-preview-name"]')).toBe(user.name);
   expect(shadowText(el, '[part~="user-preview-email"]')).toBe(user.email);
-  return el;
+  return {el, avatar, item};
 }
 
 export const Closed: Story = {
   play: async ({canvasElement}) => {
     const el = await button(canvasElement);
-    await waitFor(() => expect(trigger(el).getAttribute('aria-label')).toBe(`Account menu for ${ADA.name}`));
-    expect(trigger(el).getAttribute('aria-expanded')).toBe('false');
+    const avatar = await trigger(el);
+    expect(avatar.getAttribute('aria-haspopup')).toBe('menu');
+    expect(avatar.getAttribute('aria-expanded')).toBe('false');
   },
 };
 
 export const OpenMenu: Story = {
   play: async ({canvasElement}) => {
-    await open(canvasElement, ADA);
+    await open(canvasElement);
   },
 };
 
 export const WithImage: Story = {
   parameters: signedInAs({...ADA, imageUrl: AVATAR_IMAGE}),
   play: async ({canvasElement}) => {
-    const el = await button(canvasElement);
-    await waitFor(() => expect(trigger(el).querySelector('img')?.getAttribute('src')).toBe(AVATAR_IMAGE));
+    const avatar = await trigger(await button(canvasElement));
+    await waitFor(() => expect(avatar.querySelector('img')?.getAttribute('src')).toBe(AVATAR_IMAGE));
   },
 };
 
+const EMILIE = {name: 'Émilie du Châtelet', email: 'emilie@example.com', password: 'principia1'};
+
 export const Initials: Story = {
-  parameters: signedInAs({name: 'Émilie du Châtelet', email: 'emilie@example.com', password: 'principia1'}),
+  parameters: signedInAs(EMILIE),
   play: async ({canvasElement}) => {
-    const el = await button(canvasElement);
+    const avatar = await trigger(await button(canvasElement), EMILIE);
     // Drawn by CSS from the attribute, so the initials never compete with the button's name.
-    await waitFor(() => expect(trigger(el).querySelector('[part~="avatar"]')!.getAttribute('data-initials')).toBe('ÉC'));
+    await waitFor(() => expect(avatar.querySelector('[part~="avatar"]')!.getAttribute('data-initials')).toBe('ÉC'));
   },
 };
 
@@ -79,7 +91,7 @@ export const HostileName: Story = {
   name: 'Long hostile name (shown as text)',
   parameters: signedInAs(HOSTILE),
   play: async ({canvasElement}) => {
-    const el = await open(canvasElement, HOSTILE);
+    const {el} = await open(canvasElement, HOSTILE);
     // The markup in the name is text: no element was made from it.
     expect(el.shadowRoot!.querySelector('img')).toBeNull();
   },
@@ -88,8 +100,8 @@ export const HostileName: Story = {
 export const SignOut: Story = {
   name: 'Signing out',
   play: async ({canvasElement}) => {
-    const el = await open(canvasElement, ADA);
-    await userEvent.click(el.shadowRoot!.querySelector('[role="menuitem"]')!);
+    const {el, item} = await open(canvasElement);
+    await userEvent.click(item);
     // Signed out: the button renders nothing.
     await waitFor(() => expect(el.shadowRoot!.querySelector('button')).toBeNull());
   },
@@ -99,18 +111,70 @@ export const SignOutFails: Story = {
   name: 'Sign-out fails (network)',
   parameters: signedInAs(ADA, {fail: {signOut: NETWORK_DOWN}}),
   play: async ({canvasElement}) => {
-    const el = await open(canvasElement, ADA);
-    await userEvent.click(el.shadowRoot!.querySelector('[role="menuitem"]')!);
-    await waitFor(() => expect(shadowText(el, '[role="alert"]')).toBe("We can't reach the server. Check your connection and try again."));
-    expect(trigger(el).getAttribute('aria-expanded')).toBe('true');
+    const {el, avatar, item} = await open(canvasElement);
+    await userEvent.click(item);
+    await expectError(el, 'errors.network');
+    expect(avatar.getAttribute('aria-expanded')).toBe('true');
+  },
+};
+
+/**
+ * Under 30rem the menu opens as a bottom sheet over a backdrop. The story sets a small phone's
+ * viewport (Storybook's `viewport` global: the toolbar in Storybook, `page.viewport()` in the
+ * story tests), so the media query sees a narrow screen.
+ */
+export const NarrowScreen: Story = {
+  name: 'Narrow screen (bottom sheet)',
+  globals: {viewport: {value: 'mobile1', isRotated: false}},
+  render: (_args, {globals}) => html`<div dir=${pageDir(globals)} style="display: flex; justify-content: flex-end; width: 15rem; min-height: 8rem">
+    <auth-user-button></auth-user-button>
+  </div>`,
+  play: async ({canvasElement}) => {
+    await waitFor(() => expect(matchMedia('(max-width: 30rem)').matches, 'the viewport is still wide').toBe(true));
+    const {el, avatar} = await open(canvasElement);
+    const sheet = popover(el);
+    const backdrop = el.shadowRoot!.querySelector<HTMLElement>('[part~="backdrop"]')!;
+    await waitFor(() => expect(getComputedStyle(sheet).position).toBe('fixed'));
+    // The sheet spans the screen's width, 0.5rem from its sides and bottom, over a backdrop that covers it all.
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+    const {left, right, bottom} = sheet.getBoundingClientRect();
+    const {clientWidth: width, clientHeight: height} = document.documentElement;
+    expect(Math.round(left)).toBe(Math.round(rem / 2));
+    expect(Math.round(right)).toBe(Math.round(width - rem / 2));
+    expect(Math.round(bottom)).toBe(Math.round(height - rem / 2));
+    expect(getComputedStyle(backdrop).display).toBe('block');
+    const cover = backdrop.getBoundingClientRect();
+    expect([cover.left, cover.top, Math.round(cover.width), Math.round(cover.height)]).toEqual([0, 0, width, height]);
+    // A tap on the backdrop closes the sheet and gives the focus back to the avatar.
+    await userEvent.click(backdrop);
+    await waitFor(() => expect(avatar.getAttribute('aria-expanded')).toBe('false'));
+    expect(sheet.checkVisibility()).toBe(false);
+    await waitFor(() => expect(el.shadowRoot!.activeElement).toBe(avatar));
+  },
+};
+
+export const RightToLeft: Story = {
+  name: 'Right to left (Arabic)',
+  globals: {locale: 'ar'},
+  play: async ({canvasElement}) => {
+    const {el, avatar, item} = await open(canvasElement);
+    expect(el.lang).toBe('ar');
+    expect(el.dir).toBe('rtl');
+    expect(accessibleName(item)).not.toBe(english('userButton.signOut'));
+    // The panel reads right to left and opens towards the page's end: its left edge at the avatar's.
+    const panel = popover(el);
+    expect(getComputedStyle(panel).direction).toBe('rtl');
+    expect(Math.round(panel.getBoundingClientRect().left)).toBe(Math.round(avatar.getBoundingClientRect().left));
+    expect(tr(el, 'userButton.signOut')).toBe(accessibleName(item));
   },
 };
 
 export const German: Story = {
+  name: 'German (pinned)',
   globals: {locale: 'de'},
   play: async ({canvasElement}) => {
-    const el = await button(canvasElement);
-    await userEvent.click(trigger(el));
-    await waitFor(() => expect(el.shadowRoot!.querySelector('[role="menuitem"]')!.textContent!.trim()).toBe('Abmelden'), {timeout: 5000});
+    const {el, item} = await open(canvasElement);
+    expect(el.lang).toBe('de');
+    expect(accessibleName(item)).not.toBe(english('userButton.signOut'));
   },
 };

@@ -11,23 +11,35 @@ export const GRACE = {name: 'Grace Hopper', email: 'grace@example.com', password
 
 type AdapterMethod = Exclude<keyof IdentityAdapter, 'name' | 'capabilities'>;
 
-/** How one adapter method misbehaves: throws an AuthError like the real adapter would, or never answers. */
-export type Failure = {code: AuthErrorCode; status?: number; retryAfter?: number} | 'hang';
+/**
+ * How one adapter method misbehaves: throws an AuthError like the real adapter would, never
+ * answers (`hang`), or throws something that is no AuthError at all (`crash`: a bug, a
+ * TypeError), which the kit must show as `unknown` without its raw message.
+ */
+export type Failure = {code: AuthErrorCode; status?: number; retryAfter?: number} | 'hang' | 'crash';
 
 export const NETWORK_DOWN: Failure = {code: 'network'};
 export const HTTP_500: Failure = {code: 'server', status: 500};
 export const RATE_LIMITED: Failure = {code: 'rate_limited', status: 429, retryAfter: 30};
 export const MALFORMED: Failure = {code: 'malformed_response', status: 200};
 export const NO_ANSWER: Failure = 'hang';
+export const CRASH: Failure = 'crash';
 
-/** The memory adapter with chosen methods failing (network down, HTTP 500, 429, bad JSON, no answer). */
+/** The message a `crash` throws: never shown to users. */
+export const CRASH_MESSAGE = "Cannot read properties of undefined (reading 'session')";
+
+/** The memory adapter with chosen methods failing (network down, HTTP 500, 429, bad JSON, no answer, a crash). */
 export class StoryAdapter extends MemoryAdapter {
   failures: Partial<Record<AdapterMethod, Failure>> = {};
+  /** How often each method was called (a busy form must not send twice). */
+  readonly calls: Partial<Record<AdapterMethod, number>> = {};
 
   #fail(method: AdapterMethod): Promise<never> | null {
+    this.calls[method] = (this.calls[method] ?? 0) + 1;
     const failure = this.failures[method];
     if (!failure) return null;
     if (failure === 'hang') return new Promise<never>(() => {});
+    if (failure === 'crash') return Promise.reject(new TypeError(CRASH_MESSAGE));
     const {code, ...options} = failure;
     return Promise.reject(new AuthError(code, code, options));
   }
@@ -37,6 +49,9 @@ export class StoryAdapter extends MemoryAdapter {
   }
   override signInWithPassword(credentials: PasswordCredentials) {
     return this.#fail('signInWithPassword') ?? super.signInWithPassword(credentials);
+  }
+  override signInWithSocial(provider: string, callbackURL: string) {
+    return this.#fail('signInWithSocial') ?? super.signInWithSocial(provider, callbackURL);
   }
   override signUp(input: SignUpInput) {
     return this.#fail('signUp') ?? super.signUp(input);
@@ -86,6 +101,7 @@ export async function setupAuth(setup: AuthSetup = {}): Promise<StoryAuth> {
   const adapter = new StoryAdapter({users: seeds, ...options});
   if (signedInAs) await adapter.signInWithPassword(signedInAs);
   adapter.failures = fail;
+  for (const method of Object.keys(adapter.calls)) delete adapter.calls[method as AdapterMethod];
   const client = new AuthClient({adapter, syncTabs: false});
   // A session check that never answers is the loading state: render it as it is.
   if (fail.getSession !== 'hang') await client.ready;
