@@ -1,5 +1,5 @@
 import {expect} from '@open-wc/testing';
-import {safeRedirectUrl} from './redirect.js';
+import {safeLinkTarget, safeRedirectUrl} from './redirect.js';
 
 describe('safeRedirectUrl', () => {
   const policy = {base: 'https://app.example.com/account/sign-in?x=1', allowedOrigins: ['https://docs.example.com/']};
@@ -29,5 +29,21 @@ describe('safeRedirectUrl', () => {
       expect(safeRedirectUrl(target, policy), target).to.equal(null);
     }
     expect(safeRedirectUrl(null, policy)).to.equal(null);
+  });
+});
+
+describe('safeLinkTarget', () => {
+  const policy = {base: 'https://app.example.com/account/sign-in?x=1', allowedOrigins: ['https://docs.example.com/']};
+
+  it('keeps an allowed target as written, for the browser to resolve when it is followed', () => {
+    expect(safeLinkTarget('#sign-up', policy)).to.equal('#sign-up');
+    expect(safeLinkTarget('/sign-up', policy)).to.equal('/sign-up');
+    expect(safeLinkTarget('https://docs.example.com/start', policy)).to.equal('https://docs.example.com/start');
+  });
+
+  it('refuses what a redirect refuses', () => {
+    for (const target of ['https://evil.example/', '//evil.example/path', 'javascript:alert(1)', '/\\evil.example', '']) {
+      expect(safeLinkTarget(target, policy), target).to.equal(null);
+    }
   });
 });

@@ -34,6 +34,15 @@ function normalizeOrigin(origin: string): string {
   }
 }
 
+/**
+ * A link target as the integrator wrote it (`#sign-up`, `/sign-up`), when it is allowed: the
+ * browser resolves it when the link is followed, so in a single-page app it points at the page
+ * the user is on then, not the one where the element first rendered.
+ */
+export function safeLinkTarget(target: string | null | undefined, policy: RedirectPolicy = {}): string | null {
+  return target && safeRedirectUrl(target, policy) ? target.trim() : null;
+}
+
 /** Follows a redirect target when it is allowed; logs and refuses otherwise. Returns whether it navigated. */
 export function followRedirect(
   target: string | null | undefined,

@@ -150,7 +150,7 @@ describe('focus is never lost', () => {
     };
     addEventListener('hashchange', route);
     try {
-      const link = signIn.shadowRoot!.querySelector<HTMLAnchorElement>('a[href$="#sign-up-test"]')!;
+      const link = signIn.shadowRoot!.querySelector<HTMLAnchorElement>('a[href="#sign-up-test"]')!;
       link.focus();
       await sendKeys({press: 'Enter'});
       await waitUntil(() => !signUp.hidden);

@@ -5,7 +5,7 @@ import {checkPassword} from '../client/validation.js';
 import {card} from './card.js';
 import {alert, codeField, hiddenEmail, linkButton, notice, passwordField, passwordRules, primaryButton, textField} from './fields.js';
 import type {AuthErrorCode} from '../client/errors.js';
-import {followRedirect, safeLinkUrl, safeRedirectUrl} from '../client/redirect.js';
+import {followRedirect, safeLinkTarget, safeLinkUrl, safeRedirectUrl} from '../client/redirect.js';
 import type {Flow} from '../client/flows/flow.js';
 import type {User} from '../client/types.js';
 import {AuthErrorEvent, AuthSignedInEvent} from '../events.js';
@@ -249,9 +249,9 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
     return field && fields.includes(field) ? null : this.errorMessage(error);
   }
 
-  /** A link target the integrator configured, if it is safe to follow. */
+  /** A link target the integrator configured, as written, if it is safe to follow. */
   protected safeHref(url: string | undefined): string | undefined {
-    return safeRedirectUrl(url, this.client?.redirectPolicy) ?? undefined;
+    return safeLinkTarget(url, this.client?.redirectPolicy) ?? undefined;
   }
 
   /** The current step, or the first one before the flow exists. */

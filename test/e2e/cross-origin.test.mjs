@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../server/standalone.js';
-import { launchChromium } from './support.mjs';
+import { KIT_CSP, launchChromium } from './support.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const bundle = join(root, 'dist', 'cdn', 'auth-elements.js');
@@ -54,7 +54,7 @@ function pageHtml(mode) {
  * The strictest policy a careful site ships: scripts and styles from its own origin only, no
  * inline code, and Trusted Types enforced for every DOM sink. Every page here is served with it.
  */
-const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src *; img-src 'self' data:; object-src 'none'; base-uri 'none'; require-trusted-types-for 'script'";
+const STRICT_CSP = `default-src 'self'; connect-src *; img-src 'self' data:; object-src 'none'; base-uri 'none'; ${KIT_CSP}`;
 
 /** Static files: /same-site.html, /cross-site.html and /cdn/* from dist/cdn. */
 function handlePage(req, res) {

@@ -3,6 +3,12 @@ import {createServer} from 'node:net';
 import {chromium} from 'playwright-core';
 import {CHROME_ARGS, CHROME_PATH} from '../../scripts/chromium.mjs';
 
+/**
+ * The policy the kit runs under, exactly as README.md documents it (a page adds its own
+ * default-src, connect-src, img-src…). Lit creates the `lit-html` Trusted Types policy.
+ */
+export const KIT_CSP = "script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
+
 export function launchChromium() {
   return chromium.launch({executablePath: CHROME_PATH, args: CHROME_ARGS});
 }
