@@ -8,6 +8,7 @@ import {CHROME_ARGS, CHROME_PATH} from './scripts/chromium.mjs';
 import {createAuth} from './server/auth.js';
 import {createRequestHandler} from './server/http.js';
 import {createMailbox} from './server/mailbox.js';
+import {mediaFeaturesPlugin} from './scripts/wtr-media-features.mjs';
 
 const host = '127.0.0.1';
 const port = Number(process.env.WTR_PORT ?? 8765);
@@ -42,6 +43,7 @@ export default {
       target: 'es2022',
       tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
     }),
+    mediaFeaturesPlugin(), // forced-colors and other media features emulateMedia can't set
   ],
   middleware: [
     async (ctx, next) => {

@@ -30,7 +30,8 @@ export const tokens = css`
     --_border: var(--auth-color-border, var(--_t-color-border, color-mix(in srgb, var(--_neutral) 82%, var(--_bg))));
     /* Inputs keep a 3:1 boundary (WCAG 1.4.11); the card's outline can be quieter. */
     --_border-subtle: color-mix(in srgb, var(--_border) 45%, var(--_bg));
-    --_ring: var(--auth-color-ring, var(--_t-color-ring, color-mix(in srgb, var(--_primary) 55%, transparent)));
+    /* Solid, so the focus indicator keeps the primary colour's 3:1 against the background (WCAG 1.4.11). */
+    --_ring: var(--auth-color-ring, var(--_t-color-ring, var(--_primary)));
     --_shadow: var(--auth-color-shadow, var(--_t-color-shadow));
     --_backdrop: var(--auth-color-modal-backdrop, var(--_t-color-modal-backdrop));
     --_font: var(--auth-font-family, var(--_t-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif));
@@ -45,7 +46,11 @@ export const tokens = css`
     --_danger-border: color-mix(in srgb, var(--_danger) 40%, var(--_bg));
     --_warning-subtle: color-mix(in srgb, var(--_warning) 10%, var(--_bg));
     --_warning-border: color-mix(in srgb, var(--_warning) 45%, var(--_bg));
-    --_focus-ring: 0 0 0 3px var(--_ring);
+    /*
+     * The focus indicator of every focusable node: an outline, never only a box-shadow, so it
+     * stays when forced colors (Windows High Contrast) drop shadows and repaint outlines.
+     */
+    --_focus-outline: 2px solid var(--_ring);
   }
 `;
 
