@@ -22,8 +22,8 @@ const steps = [
   nodeTestDirs.length
     ? { name: `node tests (${nodeTestDirs.join(', ')})`, cmd: node, args: ['--test', ...nodeTestDirs.map((d) => `${d}/`)] }
     : { name: 'node tests', skip: 'neither server/ nor test/e2e/ exists' },
-  // One run per built-in theme (vitest.config.ts: the `storybook` project's instances `storybook:<theme>`).
-  { name: 'story tests, every theme (vitest --project storybook)', cmd: bin('vitest'), args: ['run', '--project', 'storybook'] },
+  // One run per built-in theme, plus Arabic (vitest.config.ts: the `storybook` project's instances).
+  { name: 'story tests, every theme and Arabic (vitest --project storybook)', cmd: bin('vitest'), args: ['run', '--project', 'storybook'] },
 ];
 
 function run(cmd, args) {

@@ -1,5 +1,6 @@
 import {css, html, nothing, type TemplateResult} from 'lit';
 import {part, type PartAppearance} from '../appearance/part.js';
+import {safeLinkUrl} from '../client/redirect.js';
 
 export const cardStyles = css`
   :host {
@@ -25,6 +26,12 @@ export const cardStyles = css`
     display: grid;
     gap: calc(var(--_space) * 0.25);
     text-align: center;
+  }
+  /* Focused by the element itself when a step completes (tabindex="-1"). */
+  h1:focus-visible {
+    outline: var(--_focus-outline);
+    outline-offset: 2px;
+    border-radius: 2px;
   }
   h1 {
     margin: 0;
@@ -102,6 +109,23 @@ export interface CardContent {
   /** Terms, privacy and help links under the card's footer. */
   links?: {label: string; items: CardLink[]};
   appearance: PartAppearance;
+}
+
+/** Terms, privacy and help, for the options that name a page (http or https only). */
+export function legalLinks(
+  options: {termsPageUrl?: string; privacyPageUrl?: string; helpPageUrl?: string},
+  t: (key: string) => string,
+): {label: string; items: CardLink[]} {
+  const pages = [
+    [options.termsPageUrl, 'links.terms'],
+    [options.privacyPageUrl, 'links.privacy'],
+    [options.helpPageUrl, 'links.help'],
+  ] as const;
+  const items = pages.flatMap(([url, label]) => {
+    const href = safeLinkUrl(url);
+    return href ? [{href, label: t(label)}] : [];
+  });
+  return {label: t('links.label'), items};
 }
 
 /** The card every flow element shows: logo, header, the slotted light-DOM form, footer, links. */

@@ -1,11 +1,11 @@
-import {html, render, type PropertyValues, type SVGTemplateResult, type TemplateResult, nothing} from 'lit';
+import {html, render, type PropertyValues, type TemplateResult, nothing} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {part} from '../appearance/part.js';
 import {checkPassword} from '../client/validation.js';
-import {card} from './card.js';
+import {card, legalLinks} from './card.js';
 import {alert, codeField, hiddenEmail, linkButton, notice, passwordField, passwordRules, primaryButton, textField} from './fields.js';
 import type {AuthErrorCode} from '../client/errors.js';
-import {followRedirect, safeLinkTarget, safeLinkUrl, safeRedirectUrl} from '../client/redirect.js';
+import {followRedirect, safeLinkTarget, safeRedirectUrl} from '../client/redirect.js';
 import type {Flow} from '../client/flows/flow.js';
 import type {User} from '../client/types.js';
 import {AuthErrorEvent, AuthSignedInEvent} from '../events.js';
@@ -13,6 +13,7 @@ import {announce, ensureAnnouncer} from './announcer.js';
 import {AuthElement} from './auth-element.js';
 import {focusIsLost, focusIsWithin, restoreFocusIfLost} from './focus.js';
 import {adoptLightStyles} from './light-styles.js';
+import {SocialButtonsLoader} from './social-loader.js';
 import {busyIndicator, DelayedFlag} from './status-views.js';
 
 let instances = 0;
@@ -39,7 +40,6 @@ const FIELD_OF_ERROR: Partial<Record<AuthErrorCode, string>> = {
  * the shadow root. Subclasses render their form with `renderForm()` and get each submit's
  * FormData in `submitForm()`.
  */
-type SocialModule = typeof import('./social-buttons.js');
 
 /** The flows that offer social sign-in. */
 interface SocialFlow extends Flow<string> {
@@ -67,7 +67,7 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
   @property({attribute: 'after-sign-in-url'}) afterSignInUrl?: string;
 
   /** The social buttons' code and icons, loaded only when the API has social providers. */
-  @state() private social?: {buttons: SocialModule['socialButtons']; icons: Readonly<Record<string, SVGTemplateResult>> | null};
+  readonly #social = new SocialButtonsLoader(this);
 
   /** Whether password fields show their text. */
   @state() protected passwordVisible = false;
@@ -179,7 +179,6 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
     }
   }
 
-
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const state = this.flow?.state;
@@ -276,7 +275,7 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
       subtitle: subtitleIn === 'form' && this.authState.status === 'signed-out' ? undefined : this.t(subtitle, values),
       appearance,
       logo: logoImageUrl && logoPlacement !== 'none' ? {src: logoImageUrl, alt: applicationName ?? '', placement: logoPlacement} : undefined,
-      links: this.#legalLinks(),
+      links: legalLinks(appearance.options, (key) => this.t(key)),
       footer:
         href && footer.steps.includes(step)
           ? html`${this.t(footer.prompt)} <a href=${href} ${part('footer-action-link', appearance)} @click=${this.#onFooterLink}>${this.t(footer.link)}</a>`
@@ -304,12 +303,8 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
     const {socialButtonsPlacement = 'top', socialButtonsVariant = 'auto'} = this.mergedAppearance.options;
     const flow = this.flow as SocialFlow | undefined;
     if (!providers.length || !flow || socialButtonsPlacement !== placement) return nothing;
-    if (!this.social) {
-      void this.#loadSocial();
-      return nothing;
-    }
     const callbackURL = safeRedirectUrl(this.afterSignInUrl, this.client?.redirectPolicy) ?? location.href;
-    return this.social.buttons({
+    return this.#social.render({
       providers,
       placement,
       variant: socialButtonsVariant,
@@ -317,36 +312,8 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
       label: (provider) => this.t('social.continueWith', {provider}),
       dividerLabel: this.t('social.divider'),
       onSelect: (provider) => void flow.signInWithSocial(provider, callbackURL),
-      icons: this.social.icons,
       appearance: this.mergedAppearance,
     });
-  }
-
-  #socialLoading?: Promise<void>;
-
-  #loadSocial(): Promise<void> {
-    return (this.#socialLoading ??= (async () => {
-      const {socialButtons} = await import('./social-buttons.js');
-      this.social = {buttons: socialButtons, icons: null};
-      const {socialIcons} = await import('./social-icons.js');
-      this.social = {buttons: socialButtons, icons: socialIcons};
-    })());
-  }
-
-  /** Terms, privacy and help, for the options that name a page (http or https only). */
-  #legalLinks() {
-    const {termsPageUrl, privacyPageUrl, helpPageUrl} = this.mergedAppearance.options;
-    const items = (
-      [
-        [termsPageUrl, 'links.terms'],
-        [privacyPageUrl, 'links.privacy'],
-        [helpPageUrl, 'links.help'],
-      ] as const
-    ).flatMap(([url, label]) => {
-      const href = safeLinkUrl(url);
-      return href ? [{href, label: this.t(label)}] : [];
-    });
-    return {label: this.t('links.label'), items};
   }
 
   /** The submit button, busy while the flow works (and saying what it does: "Signing in…"). */

@@ -126,7 +126,7 @@ export const statusStyles = css`
     background: var(--_muted);
   }
   .ae-secondary:focus-visible {
-    outline: 2px solid var(--_primary);
+    outline: var(--_focus-outline);
     outline-offset: 2px;
   }
   .ae-secondary[aria-disabled='true'] {
