@@ -27,6 +27,16 @@ async function signUpAndVerify(el: AuthSignUp, adapter: ReturnType<typeof memory
   await settle(el);
 }
 
+/** Types Ada's email and password with the keyboard, each submitted with Enter. */
+async function signInWithKeyboard(el: AuthSignIn) {
+  input(el, 'email').focus();
+  await sendKeys({type: ADA.email});
+  await sendKeys({press: 'Enter'});
+  await settle(el);
+  await sendKeys({type: ADA.password});
+  await sendKeys({press: 'Enter'});
+}
+
 /** Signed in on the card; a sign-out brings back its first step, empty. */
 async function expectFreshSignInAfterSignOut(client: AuthClient, el: AuthSignIn) {
   expect(title(el)).to.equal("You're signed in");
@@ -81,12 +91,7 @@ describe('flows start over when the user changes', () => {
 describe('focus is never lost', () => {
   it('completing a sign-in on a lone card focuses its title', async () => {
     const el = await mount<AuthSignIn>(clientFor(memoryAdapter()), html`<auth-sign-in></auth-sign-in>`, 'auth-sign-in');
-    input(el, 'email').focus();
-    await sendKeys({type: ADA.email});
-    await sendKeys({press: 'Enter'});
-    await settle(el);
-    await sendKeys({type: ADA.password});
-    await sendKeys({press: 'Enter'});
+    await signInWithKeyboard(el);
     await settle(el);
     await frames();
     expect(deepActiveElement()).to.equal(el.shadowRoot!.querySelector('h1'));
@@ -102,12 +107,7 @@ describe('focus is never lost', () => {
     </auth-provider>`);
     const el = provider.querySelector<AuthSignIn>('auth-sign-in')!;
     await el.updateComplete;
-    input(el, 'email').focus();
-    await sendKeys({type: ADA.email});
-    await sendKeys({press: 'Enter'});
-    await settle(el);
-    await sendKeys({type: ADA.password});
-    await sendKeys({press: 'Enter'});
+    await signInWithKeyboard(el);
     await waitUntil(() => client.state.status === 'signed-in');
     const button = provider.querySelector('auth-user-button')!;
     await waitUntil(() => deepActiveElement() === button.shadowRoot!.querySelector('button'), 'focus did not reach the user button');
