@@ -39,6 +39,8 @@ export class AuthClient {
   #flowContext: FlowContext;
   #retry: RetrySchedule | null;
   #refreshing: Promise<void> | null = null;
+  /** Whether the API has said what it supports (asked with the session until it has). */
+  #capabilitiesKnown = false;
 
   constructor(options: AuthClientOptions) {
     this.adapter = options.adapter;
@@ -87,7 +89,8 @@ export class AuthClient {
 
   async #checkSession(): Promise<void> {
     try {
-      const info = await this.adapter.getSession();
+      // One answer for both: elements never render with defaults that change a moment later.
+      const [info] = await Promise.all([this.adapter.getSession(), this.#loadCapabilities()]);
       this.#retry?.succeeded();
       this.#setSession(info, false);
     } catch (error) {
@@ -98,6 +101,17 @@ export class AuthClient {
         this.#retry?.failed(authError);
       }
       this.#errors.emit(authError);
+    }
+  }
+
+  /** Asks the API what it supports, once it has answered; a failure keeps the defaults (asked again next time). */
+  async #loadCapabilities(): Promise<void> {
+    if (this.#capabilitiesKnown || !this.adapter.loadCapabilities) return;
+    try {
+      await this.adapter.loadCapabilities();
+      this.#capabilitiesKnown = true;
+    } catch (error) {
+      console.warn('[auth-elements] the API did not say what it supports; using the defaults for now:', error);
     }
   }
 

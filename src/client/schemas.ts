@@ -66,6 +66,25 @@ export const betterAuthSocialResponse = z.object({
   ),
 });
 
+/** GET /auth-elements/capabilities (the kit's better-auth plugin): what the API supports. */
+export const betterAuthCapabilitiesResponse = z.object({
+  version: z.number(),
+  emailPassword: z.boolean(),
+  emailVerification: z.boolean(),
+  passwordResetByCode: z.boolean(),
+  codeLength: z.int().check(z.gte(4), z.lte(12)),
+  passwordPolicy: z.object({
+    minLength: z.int().check(z.gte(1)),
+    maxLength: z.int().check(z.gte(1)),
+    requireLetterAndDigit: z.boolean(),
+  }),
+  socialProviders: z.array(z.string()),
+  organizations: z.boolean(),
+  multiFactor: z.boolean(),
+  multiSession: z.boolean(),
+  magicLink: z.boolean(),
+});
+
 /** GET /token (jwt plugin). */
 export const betterAuthTokenResponse = z.object({token: nonEmptyString});
 

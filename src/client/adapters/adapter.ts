@@ -15,7 +15,18 @@ import type {
 export interface IdentityAdapter {
   /** A short name for logs and debugging (`better-auth`, `memory`). */
   readonly name: string;
+  /**
+   * What the API supports. Safe defaults until `loadCapabilities()` has read the API's own
+   * answer (adapters whose capabilities are fixed need no `loadCapabilities`).
+   */
   readonly capabilities: Capabilities;
+
+  /**
+   * Asks the API what it supports and updates `capabilities`. Resolves without a change when the
+   * API does not say (it has no capabilities endpoint); rejects like any request on a network
+   * failure, a 5xx or an unreadable answer (the client keeps the defaults and asks again later).
+   */
+  loadCapabilities?(): Promise<void>;
 
   /** The current session, or null when signed out (an expired session is null, not an error). */
   getSession(): Promise<SessionInfo | null>;

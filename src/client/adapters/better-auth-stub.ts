@@ -8,7 +8,7 @@ export const json = (body: unknown, init: ResponseInit = {}) =>
 export function stubbed(
   respond: (url: string, init: RequestInit) => Response | Promise<Response>,
   mode: 'cookie' | 'bearer' = 'cookie',
-  socialProviders: string[] = [],
+  socialProviders?: string[],
   options: Partial<BetterAuthAdapterOptions> = {},
 ) {
   const calls: Array<{url: string; init: RequestInit}> = [];

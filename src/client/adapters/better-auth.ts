@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import {AuthError, type AuthErrorCode} from '../errors.js';
 import {
+  betterAuthCapabilitiesResponse,
   betterAuthErrorBody,
   betterAuthOkResponse,
   betterAuthSessionResponse,
@@ -37,7 +38,10 @@ export interface BetterAuthAdapterOptions {
    * running on the page (an XSS, a compromised dependency) can then read it. Opt in knowingly.
    */
   tokenStorage?: 'memory' | 'session';
-  /** Social providers configured on the server (ids such as `github`). */
+  /**
+   * Social providers to offer (ids such as `github`). By default the ones the API's
+   * capabilities endpoint names; set it to offer fewer.
+   */
   socialProviders?: string[];
   /** Injectable fetch, for tests. */
   fetch?: typeof fetch;
@@ -134,8 +138,14 @@ function readSessionStorage(key: string): string | null {
 /** Talks to a better-auth server (email + password, email OTP, jwt and bearer plugins). */
 export class BetterAuthAdapter implements IdentityAdapter {
   readonly name = 'better-auth';
-  readonly capabilities: Capabilities;
   readonly mode: 'cookie' | 'bearer';
+  #capabilities: Capabilities;
+  readonly #socialProviders?: string[];
+
+  /** What the API supports: today's reference server until `loadCapabilities()` has asked it. */
+  get capabilities(): Capabilities {
+    return this.#capabilities;
+  }
 
   private readonly baseURL: string;
   private readonly fetchImpl: typeof fetch;
@@ -150,7 +160,8 @@ export class BetterAuthAdapter implements IdentityAdapter {
     this.mode = options.mode ?? 'cookie';
     this.tokenStore = new TokenStore(this.mode === 'bearer' && options.tokenStorage === 'session' ? `auth-elements:token:${this.baseURL}` : null);
     this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
-    this.capabilities = {
+    this.#socialProviders = options.socialProviders;
+    this.#capabilities = {
       emailPassword: true,
       emailVerification: true,
       passwordResetByCode: true,
@@ -162,6 +173,22 @@ export class BetterAuthAdapter implements IdentityAdapter {
       multiSession: true,
       magicLink: true,
     };
+  }
+
+  /**
+   * Reads `GET /auth-elements/capabilities` (the kit's better-auth plugin). An API without it
+   * (404) keeps the defaults. Social providers named in the options win over the API's list.
+   */
+  async loadCapabilities(): Promise<void> {
+    let answer;
+    try {
+      answer = await this.request('/auth-elements/capabilities', betterAuthCapabilitiesResponse);
+    } catch (error) {
+      if (error instanceof AuthError && error.status === 404) return;
+      throw error;
+    }
+    const {version: _version, ...capabilities} = answer;
+    this.#capabilities = {...capabilities, socialProviders: this.#socialProviders ?? capabilities.socialProviders};
   }
 
   async getSession(): Promise<SessionInfo | null> {

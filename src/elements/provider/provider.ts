@@ -70,7 +70,7 @@ export class AuthProvider extends LitElement {
    */
   @property() theme?: string;
 
-  /** Social sign-in providers the API has configured (space-separated ids such as `github google`). */
+  /** Social sign-in providers to offer (space-separated ids such as `github google`); unset, the ones the API says it has. */
   @property({attribute: 'social-providers'}) socialProviders = '';
 
   readonly localizer = new Localizer();
@@ -151,7 +151,8 @@ export class AuthProvider extends LitElement {
       baseURL: this.apiUrl,
       mode: this.mode,
       tokenStorage: this.tokenStorage,
-      socialProviders: this.socialProviders.split(/\s+/).filter(Boolean),
+      // Unset: the providers the API names. Set: only these.
+      socialProviders: this.socialProviders.trim() ? this.socialProviders.split(/\s+/).filter(Boolean) : undefined,
     });
   }
 
