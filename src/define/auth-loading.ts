@@ -1,5 +1,5 @@
 import {AuthLoading} from '../elements/loading/loading.js';
-import {defineElement} from './define-element.js';
+import {defineElement} from '../internal/define-element.js';
 
 defineElement('auth-loading', AuthLoading);
 

@@ -1,5 +1,5 @@
 import {AuthProvider} from '../elements/provider/provider.js';
-import {defineElement} from './define-element.js';
+import {defineElement} from '../internal/define-element.js';
 
 defineElement('auth-provider', AuthProvider);
 

@@ -1,5 +1,5 @@
 import {AuthSignIn} from '../elements/sign-in/sign-in.js';
-import {defineElement} from './define-element.js';
+import {defineElement} from '../internal/define-element.js';
 
 defineElement('auth-sign-in', AuthSignIn);
 

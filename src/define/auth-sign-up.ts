@@ -1,5 +1,5 @@
 import {AuthSignUp} from '../elements/sign-up/sign-up.js';
-import {defineElement} from './define-element.js';
+import {defineElement} from '../internal/define-element.js';
 
 defineElement('auth-sign-up', AuthSignUp);
 

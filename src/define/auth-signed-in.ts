@@ -1,5 +1,5 @@
 import {AuthSignedIn} from '../elements/signed-in/signed-in.js';
-import {defineElement} from './define-element.js';
+import {defineElement} from '../internal/define-element.js';
 
 defineElement('auth-signed-in', AuthSignedIn);
 

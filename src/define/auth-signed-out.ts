@@ -1,5 +1,5 @@
 import {AuthSignedOut} from '../elements/signed-out/signed-out.js';
-import {defineElement} from './define-element.js';
+import {defineElement} from '../internal/define-element.js';
 
 defineElement('auth-signed-out', AuthSignedOut);
 

@@ -1,5 +1,5 @@
 import {AuthUnavailable} from '../elements/unavailable/unavailable.js';
-import {defineElement} from './define-element.js';
+import {defineElement} from '../internal/define-element.js';
 
 defineElement('auth-unavailable', AuthUnavailable);
 

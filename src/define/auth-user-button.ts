@@ -1,5 +1,5 @@
 import {AuthUserButton} from '../elements/user-button/user-button.js';
-import {defineElement} from './define-element.js';
+import {defineElement} from '../internal/define-element.js';
 
 defineElement('auth-user-button', AuthUserButton);
 
