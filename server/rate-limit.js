@@ -1,5 +1,6 @@
 /**
- * Rate limits of the reference API, on in every mode and stored in its SQLite database.
+ * Rate limits of the reference API (and of `authElementsOptions`, better-auth-plugin.js), on in
+ * every mode and stored in its database: SQLite (better-sqlite3) or PostgreSQL (`pg` Pool).
  *
  * Two limits apply to every request, and a request must pass both:
  * - per client address (better-auth's own limiter), keyed on the address http.js computes
@@ -14,7 +15,8 @@
  * Counts live in the table `rateLimitBucket` (key, count, resetAt) of the same database, given
  * to better-auth as its `customStorage`: keys are `<address>|<path>` (better-auth's) and
  * `id:<email>:<group>` (identifiers). They survive a restart and are shared by every process
- * on the same file. The windows are fixed: a bucket starts at its first request and empties
+ * on the same database. (A database this file cannot talk to, see createCounter, gets counters
+ * in memory.) The windows are fixed: a bucket starts at its first request and empties
  * `window` seconds later. (better-auth's own `storage: 'database'` moves the window with every
  * allowed request, so a client that never pauses for a whole window, say a page polling
  * get-session, spends `max` once and for all and is then refused; it would make `max` a
@@ -92,6 +94,19 @@ export const IDENTIFIER_ENDPOINTS = {
  */
 
 /**
+ * The part of a `pg` Pool used here.
+ * @typedef {{connect(): Promise<unknown>, query(text: string, values?: unknown[]): Promise<{rows: any[]}>}} PostgresPool
+ */
+
+/**
+ * Counts one request against `key`; refused requests are not counted.
+ * @typedef {{
+ *   kind: 'sqlite' | 'postgres' | 'memory',
+ *   consume(key: string, rule: {window: number, max: number}, now?: number): Promise<{allowed: boolean, retryAfter: number | null}>,
+ * }} Counter
+ */
+
+/**
  * The limits for one mode, with the caller's settings over the defaults.
  * @param {RateLimitOptions | undefined} options
  * @param {boolean} production
@@ -112,7 +127,7 @@ export function resolveRateLimits(options = {}, production) {
  * better-auth's `rateLimit` option: on, counted by `counter` (in the database), `authMax` on
  * AUTH_ENDPOINTS.
  * @param {ReturnType<typeof resolveRateLimits>} limits
- * @param {ReturnType<typeof createCounter>} counter
+ * @param {Counter} counter
  */
 export function betterAuthRateLimit({window, max, authMax, customRules}, counter) {
   // better-auth takes the first matching key: the caller's rules come first, ours fill the rest.
@@ -140,11 +155,41 @@ function tooManyRequests(/** @type {number} */ retryAfter) {
   });
 }
 
+/** A refusal's wait, in whole seconds (at least 1). */
+const secondsUntil = (/** @type {number} */ resetAt, /** @type {number} */ now) => Math.max(1, Math.ceil((resetAt - now) / 1000));
+
+const PRUNE_EVERY = 60_000;
+
 /**
- * Fixed-window counters in the `rateLimitBucket` table (created here if missing).
- * @param {SqliteDatabase} database
+ * Which counter `database` can hold: a better-sqlite3 Database, a `pg` Pool, or neither.
+ * @param {unknown} database
+ * @returns {'sqlite' | 'postgres' | undefined}
+ */
+export function counterKind(database) {
+  if (!database || typeof database !== 'object') return undefined;
+  const db = /** @type {Record<string, unknown>} */ (database);
+  if (typeof db.prepare === 'function' && typeof db.transaction === 'function' && typeof db.exec === 'function') return 'sqlite';
+  if (typeof db.query === 'function' && typeof db.connect === 'function') return 'postgres';
+  return undefined;
+}
+
+/**
+ * Fixed-window counters in the `rateLimitBucket` table of `database` (created if missing): a
+ * better-sqlite3 Database or a `pg` Pool. Anything else (a Kysely instance, an ORM adapter, no
+ * database) gets counters in this process's memory, which neither survive a restart nor are
+ * shared with other processes.
+ * @param {unknown} [database]
+ * @returns {Counter}
  */
 export function createCounter(database) {
+  const kind = counterKind(database);
+  if (kind === 'sqlite') return sqliteCounter(/** @type {SqliteDatabase} */ (database));
+  if (kind === 'postgres') return postgresCounter(/** @type {PostgresPool} */ (database));
+  return memoryCounter();
+}
+
+/** @param {SqliteDatabase} database @returns {Counter} */
+function sqliteCounter(database) {
   database.exec(
     'CREATE TABLE IF NOT EXISTS "rateLimitBucket" ("key" TEXT NOT NULL PRIMARY KEY, "count" INTEGER NOT NULL, "resetAt" INTEGER NOT NULL)',
   );
@@ -158,26 +203,84 @@ export function createCounter(database) {
   const step = database.transaction((/** @type {string} */ key, /** @type {number} */ window, /** @type {number} */ max, /** @type {number} */ now) => {
     if (now >= nextPrune) {
       prune.run(now);
-      nextPrune = now + 60_000;
+      nextPrune = now + PRUNE_EVERY;
     }
     const row = /** @type {{count: number, resetAt: number} | undefined} */ (select.get(key));
     if (!row || now >= row.resetAt) {
       start.run(key, now + window * 1000);
       return {allowed: true, retryAfter: null};
     }
-    if (row.count >= max) return {allowed: false, retryAfter: Math.max(1, Math.ceil((row.resetAt - now) / 1000))};
+    if (row.count >= max) return {allowed: false, retryAfter: secondsUntil(row.resetAt, now)};
     increment.run(key);
     return {allowed: true, retryAfter: null};
   });
   return {
-    /**
-     * Records one request against `key`; refused ones are not counted.
-     * @param {string} key
-     * @param {{window: number, max: number}} rule  window in seconds
-     * @returns {{allowed: boolean, retryAfter: number | null}}
-     */
-    consume(key, {window, max}, now = Date.now()) {
+    kind: 'sqlite',
+    async consume(key, {window, max}, now = Date.now()) {
       return step.immediate(key, window, max, now);
+    },
+  };
+}
+
+/**
+ * One upsert per request: the row lock taken by ON CONFLICT makes read and write one step,
+ * also across processes. A refused request leaves the count at `max + 1` (it cannot grow past
+ * that), which is how the statement tells a refusal from the request that reached `max`.
+ * @param {PostgresPool} pool
+ * @returns {Counter}
+ */
+function postgresCounter(pool) {
+  /** @type {Promise<unknown> | undefined} */
+  let ready;
+  const createTable = () =>
+    pool.query(
+      'CREATE TABLE IF NOT EXISTS "rateLimitBucket" ("key" TEXT NOT NULL PRIMARY KEY, "count" INTEGER NOT NULL, "resetAt" BIGINT NOT NULL)',
+    );
+  const consumeSql = `INSERT INTO "rateLimitBucket" AS b ("key", "count", "resetAt") VALUES ($1, 1, $2)
+ON CONFLICT ("key") DO UPDATE SET
+  "count" = CASE WHEN b."resetAt" <= $3 THEN 1 ELSE LEAST(b."count" + 1, $4 + 1) END,
+  "resetAt" = CASE WHEN b."resetAt" <= $3 THEN $2 ELSE b."resetAt" END
+RETURNING "count", "resetAt"`;
+  let nextPrune = 0;
+  return {
+    kind: 'postgres',
+    async consume(key, {window, max}, now = Date.now()) {
+      await (ready ??= createTable().catch((error) => {
+        ready = undefined; // try again on the next request
+        throw error;
+      }));
+      if (now >= nextPrune) {
+        nextPrune = now + PRUNE_EVERY;
+        await pool.query('DELETE FROM "rateLimitBucket" WHERE "resetAt" <= $1', [now]);
+      }
+      const {rows} = await pool.query(consumeSql, [key, now + window * 1000, now, max]);
+      const count = Number(rows[0].count);
+      if (count <= max) return {allowed: true, retryAfter: null};
+      return {allowed: false, retryAfter: secondsUntil(Number(rows[0].resetAt), now)};
+    },
+  };
+}
+
+/** @returns {Counter} */
+function memoryCounter() {
+  /** @type {Map<string, {count: number, resetAt: number}>} */
+  const buckets = new Map();
+  let nextPrune = 0;
+  return {
+    kind: 'memory',
+    async consume(key, {window, max}, now = Date.now()) {
+      if (now >= nextPrune) {
+        for (const [name, bucket] of buckets) if (bucket.resetAt <= now) buckets.delete(name);
+        nextPrune = now + PRUNE_EVERY;
+      }
+      const bucket = buckets.get(key);
+      if (!bucket || now >= bucket.resetAt) {
+        buckets.set(key, {count: 1, resetAt: now + window * 1000});
+        return {allowed: true, retryAfter: null};
+      }
+      if (bucket.count >= max) return {allowed: false, retryAfter: secondsUntil(bucket.resetAt, now)};
+      bucket.count++;
+      return {allowed: true, retryAfter: null};
     },
   };
 }
@@ -185,7 +288,7 @@ export function createCounter(database) {
 /**
  * A better-auth plugin that limits attempts per identifier (see IDENTIFIER_ENDPOINTS). It runs
  * after better-auth's per-address limiter, so a request refused there is not counted here.
- * @param {{counter: ReturnType<typeof createCounter>, window: number, max: number}} options
+ * @param {{counter: Counter, window: number, max: number}} options
  */
 export function identifierRateLimit({counter, window, max}) {
   return {
@@ -207,7 +310,7 @@ export function identifierRateLimit({counter, window, max}) {
       }
       const email = body && typeof body === 'object' && 'email' in body ? body.email : undefined;
       if (typeof email !== 'string' || !email.trim()) return;
-      const {allowed, retryAfter} = counter.consume(`id:${email.trim().toLowerCase()}:${group}`, {window, max});
+      const {allowed, retryAfter} = await counter.consume(`id:${email.trim().toLowerCase()}:${group}`, {window, max});
       if (!allowed) return {response: tooManyRequests(retryAfter ?? window)};
     },
   };

@@ -182,16 +182,24 @@ test('limits are on in every mode; production is stricter', () => {
   assert.throws(() => resolveRateLimits({max: 0}, true), ConfigurationError);
 });
 
-test('windows are fixed: a client that never pauses gets `max` per window, not `max` in all', () => {
-  const counter = createCounter(new Database(':memory:'));
-  const rule = {window: 60, max: 3};
-  const at = (seconds) => counter.consume('k', rule, seconds * 1000);
-  assert.deepEqual([0, 20, 40].map((s) => at(s).allowed), [true, true, true]);
-  assert.deepEqual(at(50), {allowed: false, retryAfter: 10});
-  // A new window at 60 s, although the last request was only 10 s ago.
-  assert.deepEqual([60, 80, 100].map((s) => at(s).allowed), [true, true, true]);
-  assert.equal(at(110).allowed, false);
-});
+for (const [kind, database] of /** @type {const} */ ([['sqlite', () => new Database(':memory:')], ['memory', () => undefined]])) {
+  test(`windows are fixed (${kind}): a client that never pauses gets \`max\` per window, not \`max\` in all`, async () => {
+    const counter = createCounter(database());
+    assert.equal(counter.kind, kind);
+    const rule = {window: 60, max: 3};
+    const at = (seconds) => counter.consume('k', rule, seconds * 1000);
+    const allowed = async (...seconds) => {
+      const result = [];
+      for (const s of seconds) result.push((await at(s)).allowed);
+      return result;
+    };
+    assert.deepEqual(await allowed(0, 20, 40), [true, true, true]);
+    assert.deepEqual(await at(50), {allowed: false, retryAfter: 10});
+    // A new window at 60 s, although the last request was only 10 s ago.
+    assert.deepEqual(await allowed(60, 80, 100), [true, true, true]);
+    assert.equal((await at(110)).allowed, false);
+  });
+}
 
 test('production without a proper BETTER_AUTH_SECRET refuses to start', async () => {
   for (const secret of ['', 'too-short']) {

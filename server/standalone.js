@@ -1,33 +1,42 @@
 /**
- * `npm run server`: the reference identity API on its own port, for pages on other origins.
+ * The reference identity API on its own port, for pages on other origins: `startServer()` from
+ * code, `main()` from the environment. `npm run server` and the `auth-elements-server` bin
+ * (cli.js) both run `main()`:
  *
- *   PORT (3000)  HOST (127.0.0.1)  DATABASE_PATH (.data/auth.db)
+ *   PORT (3000)  HOST (127.0.0.1)
+ *   DATABASE_PATH (.data/auth.db)  SQLite file (better-sqlite3), the default
+ *   DATABASE_URL  postgres://user:password@host:5432/db — PostgreSQL (pg) instead of SQLite
  *   TRUSTED_ORIGINS  comma-separated origins allowed with CORS (e.g. http://localhost:5173)
  *   BETTER_AUTH_SECRET  required when NODE_ENV=production (≥ 32 characters: openssl rand -base64 32)
  *   TRUSTED_PROXY_HEADER  header a reverse proxy sets to the client address (e.g. x-forwarded-for);
  *                         unset, rate limits key on the socket's peer address
+ *   NODE_ENV=production  strict rate limits, a secret required, no dev mailbox
  */
 import {createServer} from 'node:http';
 import {pathToFileURL} from 'node:url';
 import {createAuth} from './auth.js';
 import {normalizeProxyHeader} from './client-ip.js';
 import {ConfigurationError, checkSecret} from './config.js';
+import {openDatabase} from './database.js';
 import {createRequestHandler} from './http.js';
 import {createMailbox} from './mailbox.js';
 import {resolveRateLimits} from './rate-limit.js';
 
 /**
- * @param {{port?: number, host?: string, databasePath?: string, trustedOrigins?: string[],
+ * @param {{port?: number, host?: string, databasePath?: string, databaseUrl?: string, trustedOrigins?: string[],
  *   production?: boolean, log?: boolean, logLevel?: 'debug' | 'info' | 'warn' | 'error',
  *   secret?: string, trustedProxyHeader?: string,
  *   rateLimit?: import('./rate-limit.js').RateLimitOptions}} [options]
- *   Throws ConfigurationError (before binding the port) when production lacks a proper secret.
- * @returns {Promise<{url: string, close: () => Promise<void>, mailbox: import('./mailbox.js').Mailbox}>}
+ *   `databaseUrl` (postgres://…) selects PostgreSQL, else SQLite at `databasePath`.
+ *   Throws ConfigurationError (before binding the port) when production lacks a proper secret
+ *   or the database cannot be opened.
+ * @returns {Promise<{url: string, database: string, close: () => Promise<void>, mailbox: import('./mailbox.js').Mailbox}>}
  */
 export async function startServer({
   port = 3000,
   host = '127.0.0.1',
   databasePath = '.data/auth.db',
+  databaseUrl,
   trustedOrigins = [],
   production = process.env.NODE_ENV === 'production',
   log = true,
@@ -36,10 +45,11 @@ export async function startServer({
   trustedProxyHeader = process.env.TRUSTED_PROXY_HEADER,
   rateLimit,
 } = {}) {
-  // Settings errors surface here, before the port is taken.
+  // Settings errors (and a database that cannot be opened) surface here, before the port is taken.
   checkSecret({production, secret});
   normalizeProxyHeader(trustedProxyHeader);
   resolveRateLimits(rateLimit, production);
+  const db = await openDatabase({databasePath, databaseUrl});
   /** @type {ReturnType<typeof createRequestHandler> | undefined} */
   let handle;
   const server = createServer((req, res) => {
@@ -49,49 +59,112 @@ export async function startServer({
       res.end();
     }
   });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve(undefined));
-  });
+  try {
+    await new Promise((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => resolve(undefined));
+    });
+  } catch (error) {
+    await db.close().catch(() => {});
+    throw error;
+  }
   const address = /** @type {import('node:net').AddressInfo} */ (server.address());
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
   const mailbox = createMailbox({log});
   try {
-    const auth = await createAuth({databasePath, baseURL: url, trustedOrigins, mailbox, logLevel, secret, production, rateLimit});
+    const auth = await createAuth({database: db.database, baseURL: url, trustedOrigins, mailbox, logLevel, secret, production, rateLimit});
     handle = createRequestHandler({auth, mailbox, production, trustedOrigins, trustedProxyHeader});
   } catch (error) {
     server.close();
+    await db.close().catch(() => {});
     throw error;
   }
+  const {close: closeDatabase, description} = db;
   return {
     url,
     mailbox,
-    close: () =>
-      new Promise((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
+    database: description,
+    close: async () => {
+      await new Promise((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve(undefined)));
         server.closeAllConnections();
-      }),
+      });
+      await closeDatabase();
+    },
   };
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const trustedOrigins = (process.env.TRUSTED_ORIGINS ?? '')
+/**
+ * startServer's options from environment variables (see the top of this file).
+ * @param {Record<string, string | undefined>} env
+ */
+export function optionsFromEnv(env) {
+  const port = env.PORT?.trim() ? Number(env.PORT) : 3000;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigurationError(`PORT must be a port number from 0 to 65535 (got "${env.PORT}")`);
+  const trustedOrigins = (env.TRUSTED_ORIGINS ?? '')
     .split(',')
     .map((origin) => origin.trim())
-    .filter(Boolean);
-  try {
-    const {url} = await startServer({
-      port: Number(process.env.PORT ?? 3000),
-      host: process.env.HOST ?? '127.0.0.1',
-      databasePath: process.env.DATABASE_PATH ?? '.data/auth.db',
-      trustedOrigins,
+    .filter(Boolean)
+    .map((origin) => {
+      /** @type {URL | undefined} */
+      let parsed;
+      try {
+        parsed = new URL(origin);
+      } catch {}
+      if (!parsed || !/^https?:$/.test(parsed.protocol)) {
+        throw new ConfigurationError(`TRUSTED_ORIGINS: "${origin}" is not an origin (write it like https://app.example.com or http://localhost:5173)`);
+      }
+      return parsed.origin;
     });
-    console.log(`Auth API on ${url}/api/auth` + (process.env.NODE_ENV === 'production' ? '' : ` · dev mailbox ${url}/__mail`));
-    if (trustedOrigins.length) console.log(`Trusted origins: ${trustedOrigins.join(', ')}`);
-    if (process.env.TRUSTED_PROXY_HEADER) console.log(`Client address from: ${process.env.TRUSTED_PROXY_HEADER} (rightmost entry)`);
+  return {
+    port,
+    host: env.HOST?.trim() || '127.0.0.1',
+    databasePath: env.DATABASE_PATH?.trim() || '.data/auth.db',
+    databaseUrl: env.DATABASE_URL?.trim() || undefined,
+    trustedOrigins,
+    production: env.NODE_ENV === 'production',
+    secret: env.BETTER_AUTH_SECRET,
+    trustedProxyHeader: env.TRUSTED_PROXY_HEADER,
+  };
+}
+
+/**
+ * Starts the server from the environment, says where it listens, and stops cleanly on SIGINT or
+ * SIGTERM. A configuration error (or a port in use) is printed without a stack trace and the
+ * process exits with status 1.
+ * @param {Record<string, string | undefined>} [env]
+ */
+export async function main(env = process.env) {
+  try {
+    const options = optionsFromEnv(env);
+    const server = await startServer(options);
+    console.log(`Auth API on ${server.url}/api/auth` + (options.production ? '' : ` · dev mailbox ${server.url}/__mail`));
+    console.log(`Database: ${server.database}`);
+    if (options.trustedOrigins.length) console.log(`Trusted origins: ${options.trustedOrigins.join(', ')}`);
+    if (options.trustedProxyHeader?.trim()) console.log(`Client address from: ${options.trustedProxyHeader.trim()} (rightmost entry)`);
+    let stopping = false;
+    const stop = () => {
+      if (stopping) return;
+      stopping = true;
+      server.close().then(
+        () => process.exit(0),
+        (error) => {
+          console.error('auth-elements-server:', error);
+          process.exit(1);
+        },
+      );
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    return server;
   } catch (error) {
-    if (!(error instanceof ConfigurationError)) throw error;
-    console.error(`auth-elements server: ${error.message}`);
+    const code = /** @type {{code?: string}} */ (error).code;
+    if (error instanceof ConfigurationError) console.error(`auth-elements-server: ${error.message}`);
+    else if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+      console.error(`auth-elements-server: cannot listen on ${env.HOST || '127.0.0.1'}:${env.PORT || 3000} (${code}); set PORT (and HOST) to a free address`);
+    } else throw error;
     process.exit(1);
   }
 }
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -7,14 +7,17 @@ import {createRequestHandler} from './http.js';
 import {createMailbox} from './mailbox.js';
 
 /**
- * @param {{databasePath?: string, trustedOrigins?: string[], trustedProxyHeader?: string,
+ * @param {{databasePath?: string, databaseUrl?: string, trustedOrigins?: string[], trustedProxyHeader?: string,
  *   rateLimit?: import('./rate-limit.js').RateLimitOptions}} [options]
+ *   `databaseUrl` (default env DATABASE_URL): a postgres:// URL puts the data in PostgreSQL
+ *   instead of the SQLite file `databasePath` (default env DATABASE_PATH, else .data/auth.db).
  *   `trustedProxyHeader` (default env TRUSTED_PROXY_HEADER) and `rateLimit`: see http.js and
  *   rate-limit.js; limits are on, with the development defaults unless NODE_ENV=production.
  * @returns {import('vite').Plugin}
  */
 export function authServer({
   databasePath = process.env.DATABASE_PATH ?? '.data/auth.db',
+  databaseUrl = process.env.DATABASE_URL || undefined,
   trustedOrigins = [],
   trustedProxyHeader = process.env.TRUSTED_PROXY_HEADER,
   rateLimit,
@@ -35,6 +38,7 @@ export function authServer({
       const baseURL = local ? new URL(local).origin : origins[0];
       const auth = await createAuth({
         databasePath,
+        databaseUrl,
         baseURL,
         trustedOrigins: [...new Set([baseURL, ...origins, ...trustedOrigins])],
         mailbox,

@@ -1,0 +1,122 @@
+// Types of better-auth-plugin.js (kept by hand; server/exports.test.js checks the names match).
+import type {BetterAuthOptions, BetterAuthPlugin} from 'better-auth';
+import type {bearer, emailOTP, jwt, magicLink, multiSession, organization, twoFactor} from 'better-auth/plugins';
+
+type OptionsOf<F extends (...args: any) => any> = NonNullable<Parameters<F>[0]>;
+
+export declare const PASSWORD_MIN_LENGTH: 8;
+export declare const PASSWORD_MAX_LENGTH: 128;
+export declare const CODE_LENGTH: 6;
+export declare const CAPABILITIES_VERSION: 1;
+/** The capabilities endpoint's path under better-auth's base path. */
+export declare const CAPABILITIES_PATH: '/auth-elements/capabilities';
+
+/** What `GET {basePath}/auth-elements/capabilities` answers. */
+export interface AuthElementsCapabilities {
+  version: 1;
+  /** Sign-in and sign-up with email and password (`emailAndPassword.enabled`). */
+  emailPassword: boolean;
+  /** A new account must verify its email before it gets a session (`requireEmailVerification`). */
+  emailVerification: boolean;
+  /** "Forgot password" sends a code (the emailOTP plugin with email and password on). */
+  passwordResetByCode: boolean;
+  /** Digits in every emailed code (the emailOTP plugin's `otpLength`). */
+  codeLength: number;
+  passwordPolicy: {minLength: number; maxLength: number; requireLetterAndDigit: boolean};
+  /** Ids for `/sign-in/social`: `socialProviders` keys and genericOAuth `providerId`s. */
+  socialProviders: string[];
+  organizations: boolean;
+  multiFactor: boolean;
+  multiSession: boolean;
+  magicLink: boolean;
+}
+
+export interface AuthElementsPluginOptions {
+  /**
+   * Refuse a new password (sign-up, reset, change) without at least one letter and one digit,
+   * with `PASSWORD_TOO_WEAK`; lengths stay better-auth's own checks. Default true.
+   */
+  requireLetterAndDigit?: boolean;
+  /**
+   * Sign-up with a taken email fails with `USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL` (422) instead
+   * of better-auth's generic success, so the form can say so. Default true. Turn it off to keep
+   * which emails have accounts private (the elements then show "check your email").
+   */
+  revealExistingAccounts?: boolean;
+}
+
+/**
+ * The kit's better-auth plugin: the password rule, sign-up's `INVALID_EMAIL`, the taken-email
+ * answer, and `GET {basePath}/auth-elements/capabilities` (public, cacheable for 5 minutes).
+ */
+export declare function authElements(options?: AuthElementsPluginOptions): BetterAuthPlugin & {id: 'auth-elements'};
+
+/** One email for `sendEmail`: `subject` and `text` are ready to send; the rest is for templates. */
+export interface AuthElementsEmail {
+  to: string;
+  subject: string;
+  text: string;
+  kind: 'email-verification' | 'sign-in' | 'forget-password' | 'change-email' | 'magic-link' | 'invitation' | 'two-factor';
+  /** The code, for the kinds that send one. */
+  code?: string;
+  /** The link, for `magic-link`. */
+  url?: string;
+  /** For `invitation`. */
+  invitationId?: string;
+}
+
+/** Fixed-window limits (seconds and counts), on in every mode; see docs/backend.md. */
+export interface AuthElementsRateLimitOptions {
+  /** Seconds every limit counts over. Default 60. */
+  window?: number;
+  /** Requests per client address per endpoint. Default 100 in production, 1000 otherwise. */
+  max?: number;
+  /** The same for endpoints that take credentials or codes, or send email. Default 10 / 100. */
+  authMax?: number;
+  /** Attempts per email per group of endpoints, from any address. Default 5 / 50. */
+  identifierMax?: number;
+  /** better-auth rules by path (wildcards allowed), taking precedence over the kit's. */
+  customRules?: Record<string, {window: number; max: number} | false>;
+}
+
+export interface AuthElementsOptions
+  extends Omit<BetterAuthOptions, 'rateLimit' | 'emailAndPassword' | 'emailVerification' | 'plugins'> {
+  /** Delivers every email the flows send (codes, links, invitations). Required. */
+  sendEmail: (email: AuthElementsEmail) => Promise<void> | void;
+  /** Default {minLength: 8, maxLength: 128, requireLetterAndDigit: true}. */
+  passwordPolicy?: {minLength?: number; maxLength?: number; requireLetterAndDigit?: boolean};
+  /** Digits in emailed codes, 4 to 12. Default 6. */
+  codeLength?: number;
+  /** See AuthElementsPluginOptions. Default true. */
+  revealExistingAccounts?: boolean;
+  /** Merged into the emailOTP plugin's options (it is always on). */
+  emailOTP?: Partial<OptionsOf<typeof emailOTP>>;
+  /** Optional features: on by default; `false` leaves the plugin out, an object adds options. */
+  magicLink?: boolean | Partial<OptionsOf<typeof magicLink>>;
+  organization?: boolean | OptionsOf<typeof organization>;
+  twoFactor?: boolean | OptionsOf<typeof twoFactor>;
+  multiSession?: boolean | OptionsOf<typeof multiSession>;
+  /** Options of the bearer and jwt plugins (both always on). */
+  bearer?: OptionsOf<typeof bearer>;
+  jwt?: OptionsOf<typeof jwt>;
+  /**
+   * The kit's limits, counted in `database` when it is a better-sqlite3 Database or a `pg` Pool
+   * (table `rateLimitBucket`), else in memory. `false`: better-auth's own rate limiting applies.
+   */
+  rateLimit?: AuthElementsRateLimitOptions | false;
+  /** Selects the strict default limits. Default `NODE_ENV === 'production'`. */
+  production?: boolean;
+  /** Merged over {enabled, min/maxPasswordLength from passwordPolicy, requireEmailVerification: true}. */
+  emailAndPassword?: Partial<NonNullable<BetterAuthOptions['emailAndPassword']>>;
+  /** Merged over {sendOnSignUp, sendOnSignIn, autoSignInAfterVerification: true}. */
+  emailVerification?: BetterAuthOptions['emailVerification'];
+  /** More plugins, after the kit's. */
+  plugins?: BetterAuthPlugin[];
+}
+
+/**
+ * better-auth options with everything the kit uses: pass the result to `betterAuth()`.
+ * Other better-auth options (`database`, `baseURL`, `secret`, `trustedOrigins`,
+ * `socialProviders`, `advanced`, …) pass through unchanged.
+ */
+export declare function authElementsOptions(options: AuthElementsOptions): BetterAuthOptions;

@@ -1,0 +1,262 @@
+/**
+ * `auth-elements/better-auth`: what a better-auth server needs to serve the kit's elements.
+ *
+ * - `authElements(options)`, a better-auth plugin: the kit's password rule (a letter and a digit),
+ *   sign-up's email check answered as INVALID_EMAIL, USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL for a
+ *   taken email (`revealExistingAccounts`), and `GET {basePath}/auth-elements/capabilities`,
+ *   which tells the elements what this API supports.
+ * - `authElementsOptions(options)`, better-auth options with everything the kit uses switched on:
+ *   email and password with the password policy, email verification and password reset by code
+ *   (emailOTP), magic links, organizations, two-factor, multiple sessions, bearer tokens for
+ *   other sites, JWTs for `getToken()`, rate limits per address and per email, and the plugin
+ *   above. Pass the result to `betterAuth()`.
+ *
+ * The reference server (auth.js) is built from these two; docs/backend.md is the contract.
+ * Types: better-auth-plugin.d.ts (kept by hand next to this file).
+ */
+import {APIError, createAuthEndpoint, createAuthMiddleware} from 'better-auth/api';
+import {bearer, emailOTP, jwt, magicLink, multiSession, organization, twoFactor} from 'better-auth/plugins';
+import * as z from 'zod';
+import {ConfigurationError} from './config.js';
+import {betterAuthRateLimit, createCounter, identifierRateLimit, resolveRateLimits} from './rate-limit.js';
+
+export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MAX_LENGTH = 128;
+export const CODE_LENGTH = 6;
+/** Version of the capabilities document; it grows only by new fields within a version. */
+export const CAPABILITIES_VERSION = 1;
+export const CAPABILITIES_PATH = '/auth-elements/capabilities';
+
+/** Endpoints that take a new password, and the body field that holds it. */
+const PASSWORD_FIELDS = {
+  '/sign-up/email': 'password',
+  '/email-otp/reset-password': 'password',
+  '/reset-password': 'newPassword',
+  '/change-password': 'newPassword',
+};
+
+/** Sign-up's email check, the one better-auth's other endpoints use. */
+const EMAIL = z.email();
+
+/**
+ * The kit's better-auth plugin. See better-auth-plugin.d.ts for the options.
+ * @param {import('./better-auth-plugin.js').AuthElementsPluginOptions} [options]
+ */
+export function authElements({requireLetterAndDigit = true, revealExistingAccounts = true} = {}) {
+  return /** @type {const} */ ({
+    id: 'auth-elements',
+    hooks: {
+      before: [
+        {
+          /** @param {{path?: string}} context */
+          matcher: (context) => context.path === '/sign-up/email' || (!!context.path && context.path in PASSWORD_FIELDS),
+          handler: createAuthMiddleware(async (ctx) => {
+            const body = /** @type {Record<string, unknown> | undefined} */ (ctx.body);
+            const email = typeof body?.email === 'string' ? body.email.toLowerCase() : undefined;
+            // Sign-up's body schema would answer VALIDATION_ERROR; answer like the other endpoints.
+            if (ctx.path === '/sign-up/email' && email !== undefined && !EMAIL.safeParse(email).success) {
+              throw new APIError('BAD_REQUEST', {code: 'INVALID_EMAIL', message: 'Invalid email'});
+            }
+            const field = PASSWORD_FIELDS[/** @type {keyof typeof PASSWORD_FIELDS} */ (ctx.path)];
+            const password = field ? body?.[field] : undefined;
+            const {minPasswordLength = PASSWORD_MIN_LENGTH, maxPasswordLength = PASSWORD_MAX_LENGTH} = ctx.context.options.emailAndPassword ?? {};
+            // Length is the endpoint's own check (PASSWORD_TOO_SHORT / _LONG); this adds the mix rule.
+            if (requireLetterAndDigit && typeof password === 'string' && password.length >= minPasswordLength && password.length <= maxPasswordLength) {
+              if (!/\p{L}/u.test(password) || !/\p{N}/u.test(password)) {
+                throw new APIError('BAD_REQUEST', {
+                  code: 'PASSWORD_TOO_WEAK',
+                  message: 'Password must contain at least one letter and one digit',
+                });
+              }
+            }
+            if (revealExistingAccounts && ctx.path === '/sign-up/email' && email !== undefined) {
+              if (await ctx.context.internalAdapter.findUserByEmail(email)) {
+                throw new APIError('UNPROCESSABLE_ENTITY', {
+                  code: 'USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL',
+                  message: 'User already exists. Use another email.',
+                });
+              }
+            }
+          }),
+        },
+      ],
+    },
+    endpoints: {
+      authElementsCapabilities: createAuthEndpoint(CAPABILITIES_PATH, {method: 'GET'}, async (ctx) => {
+        ctx.setHeader('Cache-Control', 'public, max-age=300');
+        return ctx.json(capabilitiesOf(ctx.context, {requireLetterAndDigit}));
+      }),
+    },
+    options: {requireLetterAndDigit, revealExistingAccounts},
+  });
+}
+
+/**
+ * The capabilities document, from the options and plugins better-auth runs with.
+ * @param {{options: import('better-auth').BetterAuthOptions, socialProviders: {id: string}[]}} context
+ * @param {{requireLetterAndDigit: boolean}} rules
+ * @returns {import('./better-auth-plugin.js').AuthElementsCapabilities}
+ */
+function capabilitiesOf({options, socialProviders}, {requireLetterAndDigit}) {
+  const plugins = options.plugins ?? [];
+  /** @param {string} id */
+  const plugin = (id) => /** @type {{options?: any} | undefined} */ (plugins.find((p) => p.id === id));
+  const emailAndPassword = options.emailAndPassword ?? {};
+  const emailPassword = emailAndPassword.enabled === true;
+  const otp = plugin('email-otp');
+  // Providers better-auth built, plus genericOAuth ones still waiting for their discovery document.
+  const providers = new Set(socialProviders.map((provider) => provider.id));
+  for (const config of plugin('generic-oauth')?.options?.config ?? []) if (config?.providerId) providers.add(config.providerId);
+  return {
+    version: CAPABILITIES_VERSION,
+    emailPassword,
+    emailVerification: emailAndPassword.requireEmailVerification === true,
+    passwordResetByCode: emailPassword && !!otp,
+    codeLength: otp?.options?.otpLength ?? CODE_LENGTH,
+    passwordPolicy: {
+      minLength: emailAndPassword.minPasswordLength ?? PASSWORD_MIN_LENGTH,
+      maxLength: emailAndPassword.maxPasswordLength ?? PASSWORD_MAX_LENGTH,
+      requireLetterAndDigit,
+    },
+    socialProviders: [...providers],
+    organizations: !!plugin('organization'),
+    multiFactor: !!plugin('two-factor'),
+    multiSession: !!plugin('multi-session'),
+    magicLink: !!plugin('magic-link'),
+  };
+}
+
+/** Subject and first words of each email the preset sends, by kind. */
+const EMAILS = {
+  'email-verification': ['Verify your email', 'Your verification code is'],
+  'sign-in': ['Your sign-in code', 'Your sign-in code is'],
+  'forget-password': ['Reset your password', 'Your password reset code is'],
+  'change-email': ['Confirm your new email', 'Your code to confirm the new email is'],
+};
+
+/**
+ * @template T
+ * @param {boolean | T | undefined} value
+ * @returns {T | undefined}  undefined when the feature is off
+ */
+const featureOptions = (value) => (value === false ? undefined : value === true || value === undefined ? /** @type {T} */ ({}) : value);
+
+/**
+ * better-auth options with what the kit needs switched on. See better-auth-plugin.d.ts.
+ * @param {import('./better-auth-plugin.js').AuthElementsOptions} options
+ * @returns {import('better-auth').BetterAuthOptions}
+ */
+export function authElementsOptions(options) {
+  const {
+    sendEmail,
+    passwordPolicy = {},
+    codeLength = CODE_LENGTH,
+    revealExistingAccounts = true,
+    emailOTP: emailOTPOptions,
+    magicLink: magicLinkOption,
+    organization: organizationOption,
+    twoFactor: twoFactorOption,
+    multiSession: multiSessionOption,
+    bearer: bearerOptions,
+    jwt: jwtOptions,
+    rateLimit,
+    production = process.env.NODE_ENV === 'production',
+    emailAndPassword,
+    emailVerification,
+    plugins = [],
+    ...rest
+  } = options ?? {};
+  if (typeof sendEmail !== 'function') {
+    throw new ConfigurationError('authElementsOptions: `sendEmail({to, subject, text})` is required; it delivers the codes and links the kit\'s flows send.');
+  }
+  const {minLength = PASSWORD_MIN_LENGTH, maxLength = PASSWORD_MAX_LENGTH, requireLetterAndDigit = true} = passwordPolicy;
+  if (!Number.isInteger(codeLength) || codeLength < 4 || codeLength > 12) throw new ConfigurationError(`authElementsOptions: codeLength must be an integer from 4 to 12 (got ${codeLength})`);
+
+  const magicLinkConfig = featureOptions(magicLinkOption);
+  const organizationConfig = featureOptions(organizationOption);
+  const twoFactorConfig = featureOptions(twoFactorOption);
+  const multiSessionConfig = featureOptions(multiSessionOption);
+
+  /** @type {any[]} */
+  const kitPlugins = [
+    emailOTP({
+      otpLength: codeLength,
+      overrideDefaultEmailVerification: true,
+      sendVerificationOnSignUp: true,
+      async sendVerificationOTP({email, otp, type}) {
+        const [subject, lead] = EMAILS[type] ?? ['Your code', 'Your code is'];
+        await sendEmail({to: email, subject, text: `${lead} ${otp}.\nIt expires in 5 minutes.`, kind: type, code: otp});
+      },
+      ...emailOTPOptions,
+    }),
+  ];
+  if (magicLinkConfig) {
+    kitPlugins.push(
+      magicLink({
+        async sendMagicLink({email, url}) {
+          await sendEmail({to: email, subject: 'Your sign-in link', text: `Sign in with this link:\n${url}`, kind: 'magic-link', url});
+        },
+        ...magicLinkConfig,
+      }),
+    );
+  }
+  if (organizationConfig) {
+    kitPlugins.push(
+      organization({
+        async sendInvitationEmail({email, organization: org, inviter, id}) {
+          await sendEmail({
+            to: email,
+            subject: `You are invited to ${org.name}`,
+            text: `${inviter.user.name} invited you to ${org.name}.\nInvitation id: ${id}`,
+            kind: 'invitation',
+            invitationId: id,
+          });
+        },
+        ...organizationConfig,
+      }),
+    );
+  }
+  if (twoFactorConfig) {
+    kitPlugins.push(
+      twoFactor({
+        ...twoFactorConfig,
+        otpOptions: {
+          async sendOTP({user, otp}) {
+            await sendEmail({to: user.email, subject: 'Your two-factor code', text: `Your two-factor code is ${otp}.`, kind: 'two-factor', code: otp});
+          },
+          ...twoFactorConfig.otpOptions,
+        },
+      }),
+    );
+  }
+  if (multiSessionConfig) kitPlugins.push(multiSession(multiSessionConfig));
+
+  /** @type {Partial<import('better-auth').BetterAuthOptions>} */
+  const limiting = {};
+  if (rateLimit !== false) {
+    const limits = resolveRateLimits(rateLimit, production);
+    const counter = createCounter(rest.database);
+    limiting.rateLimit = betterAuthRateLimit(limits, counter);
+    kitPlugins.push(identifierRateLimit({counter, window: limits.window, max: limits.identifierMax}));
+  }
+  kitPlugins.push(bearer(bearerOptions), jwt(jwtOptions), authElements({requireLetterAndDigit, revealExistingAccounts}));
+
+  return {
+    ...rest,
+    ...limiting,
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: minLength,
+      maxPasswordLength: maxLength,
+      requireEmailVerification: true,
+      ...emailAndPassword,
+    },
+    emailVerification: {
+      sendOnSignUp: true,
+      sendOnSignIn: true,
+      autoSignInAfterVerification: true,
+      ...emailVerification,
+    },
+    plugins: [...kitPlugins, ...plugins],
+  };
+}
