@@ -6,7 +6,9 @@ export class TabSync {
   #channel: BroadcastChannel | null;
 
   constructor(name: string, onRemoteChange: () => void) {
-    this.#channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`auth-elements:${name}`) : null;
+    // Only in a browser: on a server (Node has the global) a channel would join unrelated
+    // requests' clients to each other and keep the process from exiting.
+    this.#channel = typeof BroadcastChannel === 'function' && !onServer() ? new BroadcastChannel(`auth-elements:${name}`) : null;
     if (this.#channel) this.#channel.onmessage = () => onRemoteChange();
   }
 
@@ -18,4 +20,9 @@ export class TabSync {
     this.#channel?.close();
     this.#channel = null;
   }
+}
+
+/** A server runtime (Node, Deno, Bun), even one with a DOM shim installed; not a browser page or worker. */
+function onServer(): boolean {
+  return typeof (globalThis as {process?: {versions?: {node?: unknown}}}).process?.versions?.node === 'string';
 }

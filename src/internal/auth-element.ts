@@ -1,5 +1,5 @@
 import {consume} from '@lit/context';
-import {LitElement, type PropertyValues, type TemplateResult} from 'lit';
+import {isServer, LitElement, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {applyVariables, mergeAppearance, type Appearance, type MergedAppearance} from '../appearance/appearance.js';
 import {elementSheets, type ElementSheets} from '../appearance/element-sheets.js';
@@ -70,8 +70,11 @@ export class AuthElement extends LitElement {
   @state()
   protected providerAppearance?: Appearance;
 
-  /** Custom states (`:state(…)`) the element exposes to CSS. */
-  protected readonly internals = this.attachInternals();
+  /**
+   * Custom states (`:state(…)`) the element exposes to CSS. (Lit's server DOM shim has
+   * attachInternals too; a DOM without it, such as jsdom, gets no states rather than an error.)
+   */
+  protected readonly internals: ElementInternals | null = typeof this.attachInternals === 'function' ? this.attachInternals() : null;
 
   /** A localizer of its own, once the element has its own locale or localization. */
   #ownLocalizer?: Localizer;
@@ -165,8 +168,12 @@ export class AuthElement extends LitElement {
     this.watch('localizer', this.localizer);
     if (changed.has('appearance') || changed.has('providerAppearance' as keyof AuthElement) || !this.hasUpdated) {
       this.#mergedAppearance = mergeAppearance(this.providerAppearance, this.appearance);
-      this.#appliedVariables = applyVariables(this, this.#mergedAppearance, this.#appliedVariables);
-      this.#applySheets();
+      // Inline variables and adopted stylesheets are the browser's (a server has no CSSOM): the
+      // server renders the shell with the element's own styles, the appearance applies on hydration.
+      if (!isServer) {
+        this.#appliedVariables = applyVariables(this, this.#mergedAppearance, this.#appliedVariables);
+        this.#applySheets();
+      }
       const animations = this.#mergedAppearance.options.animations !== false;
       this.setState('no-animations', !animations);
     }
@@ -196,8 +203,8 @@ export class AuthElement extends LitElement {
 
   /** Turns a custom state on or off (`:state(name)` in CSS). */
   protected setState(name: string, on: boolean): void {
-    if (on) this.internals.states.add(name);
-    else this.internals.states.delete(name);
+    if (on) this.internals?.states.add(name);
+    else this.internals?.states.delete(name);
   }
 
   /** Adopts the theme and appearance stylesheets next to the element's own styles. */

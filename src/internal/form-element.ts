@@ -1,4 +1,4 @@
-import {html, render, type PropertyValues, type TemplateResult, nothing} from 'lit';
+import {html, isServer, render, type PropertyValues, type TemplateResult, nothing} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {part} from '../appearance/part.js';
 import {checkPassword} from '../client/validation.js';
@@ -17,6 +17,9 @@ import {SocialButtonsLoader} from './social-loader.js';
 import {busyIndicator, DelayedFlag} from './status-views.js';
 
 let instances = 0;
+
+/** What links are checked against on a server, which has no `location`: relative links pass, others don't. */
+const SERVER_LINK_POLICY = {base: 'http://server.invalid/'};
 
 /** Every connected flow element, to find the one that takes focus when a card is swapped for another. */
 const connectedFlowElements = new Set<{focusFirstField(): void} & HTMLElement>();
@@ -74,7 +77,15 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
   /** The password being typed, for the rules shown as the user types. */
   @state() protected typedPassword = '';
 
-  protected readonly form: HTMLFormElement = document.createElement('form');
+  /**
+   * The light-DOM form, created on first use (in the browser: when the element connects), not
+   * while constructing: a server has no `document` to create it with.
+   */
+  protected get form(): HTMLFormElement {
+    return (this.#form ??= this.#createForm());
+  }
+
+  #form?: HTMLFormElement;
   protected flow?: Flow<Step>;
   readonly #uid = `auth-${++instances}`;
   #flowClient?: unknown;
@@ -86,15 +97,16 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
   /** The session check is slow: show a busy indicator instead of nothing. */
   readonly #slowCheck = new DelayedFlag(this);
 
-  constructor() {
-    super();
-    this.form.setAttribute('data-auth-form', this.#uid);
-    this.form.setAttribute('slot', 'form');
-    this.form.setAttribute('novalidate', '');
-    this.form.addEventListener('submit', (event) => {
+  #createForm(): HTMLFormElement {
+    const form = document.createElement('form');
+    form.setAttribute('data-auth-form', this.#uid);
+    form.setAttribute('slot', 'form');
+    form.setAttribute('novalidate', '');
+    form.addEventListener('submit', (event) => {
       event.preventDefault();
-      if (!this.flow?.state.pending) this.submitForm(new FormData(this.form));
+      if (!this.flow?.state.pending) this.submitForm(new FormData(form));
     });
+    return form;
   }
 
   protected override get lightFormSelector(): string {
@@ -250,7 +262,9 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
 
   /** A link target the integrator configured, as written, if it is safe to follow. */
   protected safeHref(url: string | undefined): string | undefined {
-    return safeLinkTarget(url, this.client?.redirectPolicy) ?? undefined;
+    // A server has no page URL to check against: a relative link (same origin by construction)
+    // renders there as it will in the browser, so the hydrated footer matches the server's.
+    return safeLinkTarget(url, this.client?.redirectPolicy ?? (isServer ? SERVER_LINK_POLICY : undefined)) ?? undefined;
   }
 
   /** The current step, or the first one before the flow exists. */

@@ -35,6 +35,7 @@ export abstract class StatusElement extends VisibilityElement {
   }
 
   #hasChildren(): boolean {
-    return [...this.childNodes].some((node) => node.nodeType === Node.ELEMENT_NODE || !!node.textContent?.trim());
+    // A server's DOM shim doesn't know the children: render the default view there.
+    return [...(this.childNodes ?? [])].some((node) => node.nodeType === Node.ELEMENT_NODE || !!node.textContent?.trim());
   }
 }

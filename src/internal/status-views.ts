@@ -1,4 +1,4 @@
-import {css, html, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
+import {css, html, isServer, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import {part, type PartAppearance} from '../appearance/part.js';
 
 /** How long a session check may take before a busy indicator shows (no flash for fast APIs). */
@@ -31,6 +31,8 @@ export class DelayedFlag implements ReactiveController {
       this.value = true;
       return;
     }
+    // A server renders once: no timer to keep its process busy, the flag turns in the browser.
+    if (isServer) return;
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
       this.value = true;

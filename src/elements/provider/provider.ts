@@ -1,5 +1,5 @@
 import {ContextProvider} from '@lit/context';
-import {css, html, LitElement, type PropertyValues} from 'lit';
+import {css, html, isServer, LitElement, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
 import type {Appearance} from '../../appearance/appearance.js';
 import type {ThemeName} from '../../appearance/themes.js';
@@ -91,7 +91,8 @@ export class AuthProvider extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.client && (changed.has('apiUrl') || changed.has('adapterName') || changed.has('mode') || changed.has('tokenStorage') || changed.has('allowedRedirectOrigins') || changed.has('socialProviders') || changed.has('client'))) {
+    // On a server the session is never checked: the client is built in the browser.
+    if (!isServer && !this.client && (changed.has('apiUrl') || changed.has('adapterName') || changed.has('mode') || changed.has('tokenStorage') || changed.has('allowedRedirectOrigins') || changed.has('socialProviders') || changed.has('client'))) {
       void this.#buildClient();
     }
     if (changed.has('client')) this.#useClient(this.activeClient);
@@ -106,22 +107,25 @@ export class AuthProvider extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#listen(undefined);
-    this.#languageObserver.disconnect();
+    this.#languageObserver?.disconnect();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.hasUpdated) this.#listen(this.activeClient);
     // Follow <html lang> (when there is no locale) and this element's own dir, as they change.
+    this.#languageObserver ??= new MutationObserver(() => this.#syncLanguage());
     this.#languageObserver.observe(document.documentElement, {attributeFilter: ['lang']});
     this.#languageObserver.observe(this, {attributeFilter: ['dir']});
     this.#syncLanguage();
   }
 
-  #languageObserver = new MutationObserver(() => this.#syncLanguage());
+  /** Created on connection: a server has no MutationObserver (nor a document to observe). */
+  #languageObserver?: MutationObserver;
 
   #syncLanguage(): void {
-    void this.localizer.setLanguage(this.locale || document.documentElement.lang || navigator.language);
+    // A server has no <html lang> or browser language to follow: the locale, else English.
+    void this.localizer.setLanguage(this.locale || (isServer ? null : document.documentElement.lang || navigator.language));
     const dir = this.getAttribute('dir');
     this.localizer.setDirection(dir === 'rtl' || dir === 'ltr' ? dir : null);
   }
