@@ -43,6 +43,8 @@ export function runAdapterContract(label: string, setup: () => Promise<ContractS
     beforeEach(async () => {
       ctx = await setup();
       adapter = ctx.adapter;
+      // What the API says it supports (the client asks this before anything renders).
+      await adapter.loadCapabilities?.();
     });
 
     const latestCode = async (email: string) => {
