@@ -140,7 +140,7 @@ export function card(content: CardContent): TemplateResult {
         ${content.subtitle ? html`<p class="subtitle" ${part('header-subtitle', appearance)}>${content.subtitle}</p>` : nothing}
       </header>
       <slot name="form"></slot>
-      ${content.footer ? html`<p class="footer" ${part('footer', appearance)}>${content.footer}</p>` : nothing}
+      ${content.footer && content.footer !== nothing ? html`<p class="footer" ${part('footer', appearance)}>${content.footer}</p>` : nothing}
       ${links?.items.length
         ? html`<nav class="links" aria-label=${links.label} ${part('footer-links', appearance)}>
             ${links.items.map((link) => html`<a href=${link.href} ${part('footer-link', appearance)}>${link.label}</a>`)}

@@ -210,6 +210,8 @@ describe('<auth-sign-in>', () => {
     expect(link.href).to.equal(`${location.origin}/sign-up`);
     const hostile = await signInElement(memoryAdapter(), html`<auth-sign-in sign-up-url="javascript:alert(1)"></auth-sign-in>`);
     expect(hostile.shadowRoot!.querySelector('a')).to.equal(null);
+    // No link, no empty footer line either.
+    expect(hostile.shadowRoot!.querySelector('[part~="footer"], .footer')).to.equal(null);
   });
 
   it('refuses to redirect off-site after sign-in, and follows a same-origin target', async () => {
