@@ -41,13 +41,21 @@ export function firstFocusable(root: Element): HTMLElement | null {
 /** Two frames: every element's update is done and the new layout known. */
 const afterRender = () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
 
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
 /**
  * Once the change under way has rendered: if focus was lost, move it to `target()` (when that
  * is shown). Several callers may ask at once; the first one that finds a target wins.
+ * `waitMs`: for a change the page makes later (a router reacting to a followed link), keep
+ * watching that long for the focus to be lost.
  */
-export async function restoreFocusIfLost(target: () => HTMLElement | null | undefined): Promise<void> {
+export async function restoreFocusIfLost(target: () => HTMLElement | null | undefined, waitMs = 0): Promise<void> {
   await afterRender();
-  if (!focusIsLost()) return;
+  const until = performance.now() + waitMs;
+  while (!focusIsLost()) {
+    if (performance.now() >= until) return;
+    await nextFrame();
+  }
   const node = target();
   if (node?.isConnected && node.checkVisibility()) node.focus();
 }

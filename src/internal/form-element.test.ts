@@ -149,7 +149,9 @@ describe('focus is never lost', () => {
       signUp.hidden = location.hash !== '#sign-up-test';
       signIn.hidden = !signUp.hidden;
     };
-    addEventListener('hashchange', route);
+    // …and takes its time about it, as a real router may.
+    const slowRoute = () => setTimeout(route, 150);
+    addEventListener('hashchange', slowRoute);
     try {
       const link = signIn.shadowRoot!.querySelector<HTMLAnchorElement>('a[href="#sign-up-test"]')!;
       link.focus();
@@ -157,7 +159,7 @@ describe('focus is never lost', () => {
       await waitUntil(() => !signUp.hidden);
       await waitUntil(() => deepActiveElement() === input(signUp, 'name'), 'focus was left on the hidden card');
     } finally {
-      removeEventListener('hashchange', route);
+      removeEventListener('hashchange', slowRoute);
       history.replaceState(null, '', location.pathname + location.search);
     }
   });

@@ -232,11 +232,12 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
    * that swaps cards): the card that is now shown takes the focus this one had.
    */
   #onFooterLink = (): void => {
+    // The page's router may swap the cards a little later (on hashchange, after its own work).
     void restoreFocusIfLost(() => {
       const shown = [...connectedFlowElements].find((element) => element !== this && element.checkVisibility());
       shown?.focusFirstField();
       return null;
-    });
+    }, 1000);
   };
 
   /** Called once the flow has signed the user in. */
