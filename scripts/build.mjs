@@ -5,7 +5,9 @@
 //   dist/types/    declarations (tsconfig.build.json)
 //   dist/cdn/      the script-tag bundle auth-elements.js (everything inside, minified,
 //                  English inside) + lazy locale chunks in dist/cdn/locales/
-//   custom-elements.json  (cem analyze --litelement)
+//   custom-elements.json  (cem analyze --litelement), and from it (custom-elements-manifest.config.mjs,
+//                  scripts/framework-types.mjs): dist/types/frameworks/{react,preact,solid,vue,svelte}.d.ts,
+//                  vscode.html-custom-data.json, vscode.css-custom-data.json, web-types.json
 // The config factories are exported for scripts/bench.mjs.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
@@ -162,7 +164,7 @@ async function main() {
   rmSync(join(root, 'dist', 'types'), { recursive: true, force: true });
   run(bin('tsc'), ['-p', join(root, 'tsconfig.build.json')]);
 
-  step('custom-elements.json');
+  step('custom-elements.json, framework types, editor data');
   run(bin('cem'), ['analyze', '--litelement', '--quiet']);
 
   console.log(`build: done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

@@ -17,6 +17,8 @@ const nodeTestDirs = ['server', 'test/node', 'test/e2e'].filter(has);
 const steps = [
   { name: 'typecheck', cmd: bin('tsc'), args: ['--noEmit', '-p', 'tsconfig.json'] },
   { name: 'build', cmd: node, args: ['scripts/build.mjs'] },
+  // The generated React/Preact/Solid/Vue/Svelte types, used by fixture apps (test-types/).
+  { name: 'framework types (scripts/check-types.mjs)', cmd: node, args: ['scripts/check-types.mjs'] },
   { name: 'size budget', cmd: node, args: ['scripts/size-budget.mjs'] },
   { name: 'browser tests (web-test-runner)', cmd: bin('web-test-runner'), args: [] },
   nodeTestDirs.length

@@ -17,8 +17,8 @@ import {Localizer, type Localization} from '../../i18n/localizer.js';
  * its attributes (or takes one as the `client` property) and provides the client, the
  * localization and the appearance to its descendants.
  *
- * @event auth-session-change - Who is signed in changed, here or in another tab (`event.state`).
- * @event auth-error - A session check or sign-out failed (`event.error.code`).
+ * @event {AuthSessionChangeEvent} auth-session-change - Who is signed in changed, here or in another tab (`event.state`).
+ * @event {AuthErrorEvent} auth-error - A session check or sign-out failed (`event.error.code`).
  *
  * @slot - The page content that uses the auth elements.
  */

@@ -26,8 +26,8 @@ const HEADINGS: StepHeadings<SignInStep> = {
  * form-field-label, form-field-input, form-field-error, form-field-toggle, password-rules,
  * primary-button, alert, notice, social-buttons, social-button, divider, back-link, forgot-password-link, resend-code-link.
  *
- * @event auth-signed-in - The user signed in (`event.user`).
- * @event auth-error - An error is shown (`event.error.code`).
+ * @event {AuthSignedInEvent} auth-signed-in - The user signed in (`event.user`).
+ * @event {AuthErrorEvent} auth-error - An error is shown (`event.error.code`).
  *
  * @slot form - Filled by the element itself with its light-DOM `<form>`; do not use.
  *

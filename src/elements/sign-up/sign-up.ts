@@ -30,8 +30,8 @@ type DetailField = 'email' | 'password';
  * form-field-label, form-field-input, form-field-error, form-field-toggle, password-rules,
  * primary-button, alert, notice, social-buttons, social-button, divider, form-field-optional, back-link, resend-code-link.
  *
- * @event auth-signed-in - The new account is verified and signed in (`event.user`).
- * @event auth-error - An error is shown (`event.error.code`).
+ * @event {AuthSignedInEvent} auth-signed-in - The new account is verified and signed in (`event.user`).
+ * @event {AuthErrorEvent} auth-error - An error is shown (`event.error.code`).
  *
  * @slot form - Filled by the element itself with its light-DOM `<form>`; do not use.
  *

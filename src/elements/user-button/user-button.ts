@@ -14,8 +14,8 @@ import {MenuController} from '../../internal/menu-controller.js';
  * @summary The signed-in user's avatar (initials when there is no picture), opening a menu with
  * their name and email and "Sign out". Renders nothing while nobody is signed in.
  *
- * @event auth-signed-out - The user signed out from this menu.
- * @event auth-error - Signing out failed (`event.error.code`).
+ * @event {AuthSignedOutEvent} auth-signed-out - The user signed out from this menu.
+ * @event {AuthErrorEvent} auth-error - Signing out failed (`event.error.code`).
  *
  * @csspart trigger - The avatar button.
  * @csspart avatar - The avatar (picture or initials).

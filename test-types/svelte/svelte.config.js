@@ -1,0 +1,2 @@
+// Keeps svelte-check from reading the repo's vite.config.ts: the fixture needs no preprocessing.
+export default {};
