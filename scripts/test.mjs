@@ -20,6 +20,8 @@ const steps = [
   // The generated React/Preact/Solid/Vue/Svelte types, used by fixture apps (test-types/).
   { name: 'framework types (scripts/check-types.mjs)', cmd: node, args: ['scripts/check-types.mjs'] },
   { name: 'size budget', cmd: node, args: ['scripts/size-budget.mjs'] },
+  // The package as published: publint --strict, arethetypeswrong, the packed file list.
+  { name: 'package (scripts/check-package.mjs)', cmd: node, args: ['scripts/check-package.mjs'] },
   { name: 'browser tests (web-test-runner)', cmd: bin('web-test-runner'), args: [] },
   nodeTestDirs.length
     ? { name: `node tests (${nodeTestDirs.join(', ')})`, cmd: node, args: ['--test', ...nodeTestDirs.map((d) => `${d}/`)] }
