@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Size budget for the script-tag bundle: gzip (level 9) of dist/cdn/auth-elements.js ≤ 49 KB
-// (eight elements with the session states, focus handling and live region; the lazy
+// Size budget for the script-tag bundle: gzip (level 9) of dist/cdn/auth-elements.js ≤ 50 KB
+// (eight elements with the session states, focus handling, live region, capabilities from the
+// API and server-rendering guards; the lazy
 // per-element loading of the account issue brings a page down to what it uses).
 // Run after `npm run build`. Locale chunks load lazily and are not counted.
 import { existsSync, readFileSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const file = join(root, 'dist', 'cdn', 'auth-elements.js');
-const BUDGET = 49 * 1024; // 50176 bytes
+const BUDGET = 50 * 1024; // 51200 bytes
 
 if (!existsSync(file)) {
   console.error(`size budget: ${file} is missing; run \`npm run build\` first`);
