@@ -19,6 +19,7 @@ const steps = [
   { name: 'build', cmd: node, args: ['scripts/build.mjs'] },
   // The generated React/Preact/Solid/Vue/Svelte types, used by fixture apps (test-types/).
   { name: 'framework types (scripts/check-types.mjs)', cmd: node, args: ['scripts/check-types.mjs'] },
+  { name: 'examples: pack, install, type-check, build (scripts/check-examples.mjs)', cmd: node, args: ['scripts/check-examples.mjs'] },
   { name: 'size budget', cmd: node, args: ['scripts/size-budget.mjs'] },
   // The package as published: publint --strict, arethetypeswrong, the packed file list.
   { name: 'package (scripts/check-package.mjs)', cmd: node, args: ['scripts/check-package.mjs'] },
