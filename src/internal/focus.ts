@@ -59,3 +59,14 @@ export async function restoreFocusIfLost(target: () => HTMLElement | null | unde
   const node = target();
   if (node?.isConnected && node.checkVisibility()) node.focus();
 }
+
+/**
+ * When an overlay (a dialog) closes, hand focus back to what opened it (Lion's rule): once the
+ * change has rendered, and only if focus is still inside `container` or lost. Never pulls focus
+ * back from where the user or the page moved it; a removed or hidden `target` is skipped.
+ */
+export async function returnFocus(target: Element | null | undefined, container: Element): Promise<void> {
+  await afterRender();
+  if (!focusIsWithin(container) && !focusIsLost()) return;
+  if (target instanceof HTMLElement && target.isConnected && target.checkVisibility()) target.focus();
+}
