@@ -5,6 +5,9 @@
 //      each lazy locale chunk.
 //   2. time from navigation to an interactive sign-in form in headless Chromium (median of
 //      BENCH_RUNS, default 10, cold cache each run), beside a plain HTML <form> (the floor).
+//   3. page weight: every script a sign-in page and a page with every element fetch, gzip -9
+//      of each response summed; and where the sign-in page's time goes (bundle received,
+//      evaluated, session check, field ready).
 // Builds first if dist/cdn is missing. Honours CHROME_PATH.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -102,11 +105,20 @@ table('Sizes (minified; gzip -9)', ['what', 'raw', 'gzip'], sizeRows);
 
 // ---------------------------------------------------------------- load time
 
-const pages = {
-  '/sign-in.html': (apiUrl) => `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>sign-in</title>
+/** A page with the script tag and `body` inside the provider. */
+const kitPage = (title, body) => (apiUrl) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${title}</title>
 <script type="module" src="/cdn/auth-elements.js"></script></head>
-<body><auth-provider api-url="${apiUrl}"><auth-sign-in></auth-sign-in></auth-provider></body></html>`,
+<body><auth-provider api-url="${apiUrl}">${body}</auth-provider></body></html>`;
+
+const pages = {
+  '/sign-in.html': kitPage('sign-in', '<auth-signed-out><auth-sign-in></auth-sign-in></auth-signed-out>'),
+  '/every-element.html': kitPage(
+    'every element',
+    `<auth-loading></auth-loading><auth-unavailable></auth-unavailable>
+<auth-signed-out><auth-sign-in></auth-sign-in><auth-sign-up hidden></auth-sign-up></auth-signed-out>
+<auth-signed-in><auth-user-button></auth-user-button></auth-signed-in>`,
+  ),
   '/floor.html': () => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>floor</title></head>
 <body><form method="post"><label for="email">Email</label>
@@ -154,6 +166,67 @@ function startPageServer(getApi) {
       done({ server, origin });
     }),
   );
+}
+
+/**
+ * What a page really fetches: every script response's body, gzip -9 summed (the budgets of the
+ * account issue are stated this way), and the number of script requests.
+ */
+async function pageWeight(browser, url, selector) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const bodies = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') bodies.push(response.body().catch(() => Buffer.alloc(0)));
+  });
+  try {
+    await page.goto(url);
+    await page.waitForSelector(selector, { timeout: 30_000 });
+    await page.waitForLoadState('networkidle');
+    const all = await Promise.all(bodies);
+    return { scripts: all.length, gzip: all.reduce((sum, body) => sum + gz(body), 0) };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Where the time to an interactive field goes, in one cold load: the bundle's response, its
+ * evaluation (the provider defined), the session check's answer, the field.
+ */
+async function timeline(browser, url, selector) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'commit' });
+    return await page.evaluate(async (sel) => {
+      await customElements.whenDefined('auth-provider');
+      const defined = performance.now();
+      await new Promise((resolve) => {
+        const check = () => {
+          const el = document.querySelector(sel);
+          if (el && el.closest('form')) resolve(undefined);
+          else requestAnimationFrame(check);
+        };
+        check();
+      });
+      const ready = performance.now();
+      const entries = performance.getEntriesByType('resource');
+      const bundle = entries.find((e) => e.name.endsWith('/auth-elements.js'));
+      const session = entries.find((e) => e.name.includes('/get-session'));
+      const nav = performance.getEntriesByType('navigation')[0];
+      return {
+        html: nav?.responseEnd ?? 0,
+        bundle: bundle?.responseEnd ?? 0,
+        defined,
+        sessionStart: session?.startTime ?? 0,
+        session: session?.responseEnd ?? 0,
+        ready,
+      };
+    }, selector);
+  } finally {
+    await context.close();
+  }
 }
 
 /** Navigation → the email input exists, is enabled and inside a form; in-page and wall-clock ms. */
@@ -211,6 +284,32 @@ try {
   );
   console.log('\n"median" is performance.now() in the page when the field is ready (from navigation start);');
   console.log('"incl. driver" is measured in Node from page.goto() and includes Playwright round trips.');
+
+  const weights = [];
+  for (const [label, path] of [
+    ['sign-in page (provider + signed-out + sign-in)', '/sign-in.html'],
+    ['every element the kit defines', '/every-element.html'],
+  ]) {
+    const { scripts, gzip } = await pageWeight(browser, origin + path, 'auth-sign-in input[autocomplete="username"]');
+    weights.push([label, String(scripts), kb(gzip)]);
+  }
+  table('Page weight: every script a real page fetches (gzip -9 of each response, summed)', ['page', 'scripts', 'gzip'], weights);
+
+  const steps = [];
+  for (let i = 0; i < RUNS; i++) steps.push(await timeline(browser, origin + '/sign-in.html', 'auth-sign-in input[autocomplete="username"]'));
+  const at = (key) => median(steps.map((s) => s[key]));
+  table(
+    `Where the sign-in page's time goes (median of ${RUNS}, ms from navigation start)`,
+    ['moment', 'at', 'since the previous'],
+    [
+      ['HTML received', 'html', null],
+      ['script-tag bundle received', 'bundle', 'html'],
+      ['bundle evaluated (<auth-provider> defined)', 'defined', 'bundle'],
+      ['session check sent', 'sessionStart', 'defined'],
+      ['session check answered', 'session', 'sessionStart'],
+      ['email field interactive', 'ready', 'session'],
+    ].map(([label, key, previous]) => [label, `${at(key).toFixed(1)} ms`, previous ? `${(at(key) - at(previous)).toFixed(1)} ms` : ''])
+  );
 } finally {
   await browser?.close();
   await api?.close();
