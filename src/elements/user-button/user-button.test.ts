@@ -2,7 +2,7 @@ import {expect} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import {AuthError} from '../../client/errors.js';
 import {MemoryAdapter} from '../../client/adapters/memory.js';
-import {ADA, clientFor, html, memoryAdapter, mount, nextEvent, settle} from '../../../test/helpers.js';
+import {ADA, clientFor, html, memoryAdapter, mount, nextEvent, settle, waitUntil} from '../../../test/helpers.js';
 import type {AuthUserButton} from './user-button.js';
 
 async function signedInButton(adapter: MemoryAdapter = memoryAdapter(), email = ADA.email, password = ADA.password) {
@@ -103,6 +103,42 @@ describe('<auth-user-button>', () => {
     expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.equal('Too many attempts. Try again in 42 seconds.');
     expect(client.state.status).to.equal('signed-in');
     await expect(el).to.be.accessible();
+  });
+
+  describe('keeps its menu on screen', () => {
+    /** A signed-in button placed at one edge of the page, its menu opened. */
+    async function openAt(edge: 'left' | 'right', locale?: string) {
+      const {el} = await signedInButton();
+      if (locale) {
+        el.locale = locale;
+        await waitUntil(() => el.dir === 'rtl', 'the element never turned right-to-left');
+      }
+      el.style.position = 'fixed';
+      el.style.top = '8px';
+      el.style[edge] = '8px';
+      trigger(el).click();
+      await settle(el);
+      return popover(el).getBoundingClientRect();
+    }
+    const viewport = () => document.documentElement.clientWidth;
+
+    it('opens towards the page when the button sits at the right edge (the default side)', async () => {
+      const rect = await openAt('right');
+      expect(rect.right).to.be.at.most(viewport());
+      expect(rect.left).to.be.at.least(0);
+    });
+
+    it('flips when the button sits at the left edge', async () => {
+      const rect = await openAt('left');
+      expect(rect.left, 'the menu starts off-screen').to.be.at.least(0);
+      expect(rect.right).to.be.at.most(viewport());
+    });
+
+    it('a right-to-left button at the right edge of a left-to-right page stays on screen', async () => {
+      const rect = await openAt('right', 'ar');
+      expect(rect.right, 'the menu ends off-screen').to.be.at.most(viewport());
+      expect(rect.left).to.be.at.least(0);
+    });
   });
 
   it('shows a hostile name as text', async () => {

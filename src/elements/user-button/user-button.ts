@@ -1,4 +1,4 @@
-import {css, html, nothing} from 'lit';
+import {css, html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {part} from '../../appearance/part.js';
 import {hostBase} from '../../appearance/tokens.js';
@@ -9,6 +9,7 @@ import {announce} from '../../internal/announcer.js';
 import {AuthElement} from '../../internal/auth-element.js';
 import {avatar, avatarStyles} from '../../internal/avatar.js';
 import {MenuController} from '../../internal/menu-controller.js';
+import {alignWithinViewport} from '../../internal/placement.js';
 
 /**
  * @summary The signed-in user's avatar (initials when there is no picture), opening a menu with
@@ -75,6 +76,15 @@ export class AuthUserButton extends AuthElement {
         border-radius: var(--_radius);
         background: var(--_bg);
         box-shadow: 0 12px 32px -8px var(--_shadow), 0 2px 6px -2px var(--_shadow);
+      }
+      /* Flipped by alignWithinViewport() when the default side would leave the screen. */
+      .popover[data-align='left'] {
+        left: 0;
+        right: auto;
+      }
+      .popover[data-align='right'] {
+        left: auto;
+        right: 0;
       }
       .backdrop {
         display: none;
@@ -167,6 +177,13 @@ export class AuthUserButton extends AuthElement {
   @state() private error: AuthError | null = null;
 
   readonly #menu = new MenuController(this);
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const popover = this.renderRoot.querySelector<HTMLElement>('.popover');
+    const trigger = this.renderRoot.querySelector('.trigger');
+    if (this.#menu.open && popover && trigger) alignWithinViewport(popover, trigger);
+  }
 
   override render() {
     const user = this.authState.user;
