@@ -1,7 +1,7 @@
-import i18next, {type i18n, type TOptions} from 'i18next';
 import en from '../../locales/en.json';
 import {Listeners} from '../client/listeners.js';
 import {directionOf, LOCALE_LOADERS, resolveLocale, type LocaleBundle} from './locales.js';
+import {translate, type TranslateOptions} from './translate.js';
 
 /** Deep partial bundles by language: `{en: {signIn: {title: 'Welcome back'}}}`. */
 export type Localization = Record<string, LocaleBundle>;
@@ -29,32 +29,22 @@ export function mergeLocalizations(...layers: Array<Localization | undefined>): 
 }
 
 /**
- * A private i18next instance (never the host page's global one) with the kit's bundles.
- * English is built in; other languages load on first use. Integrator overrides
- * (`localization`) are merged over the shipped bundles, deep, per language.
+ * The kit's translations: i18next-format bundles read by `translate()`, private to each provider
+ * (never the host page's i18next). English is built in; other languages load on first use.
+ * Integrator overrides (`localization`) are merged over the shipped bundles, deep, per language.
  */
 export class Localizer {
-  readonly #i18n: i18n;
   #changes = new Listeners<string>();
+  #language = 'en';
   #requested = 'en';
   #bundles = new Map<string, LocaleBundle>([['en', en]]);
+  /** Shipped bundle merged with the overrides, per language, as `t()` reads it. */
+  #resolved = new Map<string, LocaleBundle>([['en', en]]);
   #overrides: Localization = {};
   #forcedDir: 'ltr' | 'rtl' | null = null;
 
-  constructor() {
-    this.#i18n = i18next.createInstance();
-    void this.#i18n.init({
-      resources: {en: {translation: en}},
-      lng: 'en',
-      fallbackLng: 'en',
-      initAsync: false,
-      // Lit renders text as text: escaping here would show entities to users.
-      interpolation: {escapeValue: false},
-    });
-  }
-
   get language(): string {
-    return this.#i18n.language;
+    return this.#language;
   }
 
   /** The writing direction: the language's, unless one was forced. */
@@ -62,8 +52,10 @@ export class Localizer {
     return this.#forcedDir ?? directionOf(this.language);
   }
 
-  t(key: string, options?: TOptions): string {
-    return this.#i18n.t(key, options) as string;
+  t(key: string, options?: TranslateOptions): string {
+    const chain = [[this.#language, this.#resolved.get(this.#language)] as const];
+    if (this.#language !== 'en') chain.push(['en', this.#resolved.get('en')]);
+    return translate(chain, this.#language, key, options);
   }
 
   /** Switches language (loading its bundle first); unknown languages fall back to English. */
@@ -78,7 +70,7 @@ export class Localizer {
     }
     // A later request may have overtaken this one while its bundle loaded.
     if (this.#requested !== language) return;
-    await this.#i18n.changeLanguage(language);
+    this.#language = language;
     this.#changes.emit(language);
   }
 
@@ -113,9 +105,7 @@ export class Localizer {
   }
 
   #install(language: string): void {
-    const bundle = deepMerge(this.#bundles.get(language)!, this.#overrides[language]);
-    this.#i18n.removeResourceBundle(language, 'translation');
-    this.#i18n.addResourceBundle(language, 'translation', bundle, false, true);
+    this.#resolved.set(language, deepMerge(this.#bundles.get(language)!, this.#overrides[language]));
   }
 }
 

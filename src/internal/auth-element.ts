@@ -10,7 +10,7 @@ import {appearanceContext} from '../context/appearance-context.js';
 import {clientContext} from '../context/client-context.js';
 import {localizerContext} from '../context/localizer-context.js';
 import {defaultLocalizer, Localizer, mergeLocalizations, type Localization} from '../i18n/localizer.js';
-import type {TOptions} from 'i18next';
+import type {TranslateOptions} from '../i18n/translate.js';
 import {unavailableNotice} from './status-views.js';
 
 
@@ -104,7 +104,7 @@ export class AuthElement extends LitElement {
     return this.#ownLocalizer ?? this.localizer ?? defaultLocalizer();
   }
 
-  protected t(key: string, options?: TOptions): string {
+  protected t(key: string, options?: TranslateOptions): string {
     return this.activeLocalizer.t(key, options);
   }
 

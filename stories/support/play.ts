@@ -1,4 +1,4 @@
-import type {TOptions} from 'i18next';
+import type {TranslateOptions as TOptions} from '../../src/i18n/translate.js';
 import {expect, userEvent, waitFor} from 'storybook/test';
 import type {AuthProvider} from '../../src/elements/provider/provider.js';
 import {defaultLocalizer, type Localizer} from '../../src/i18n/localizer.js';
