@@ -8,9 +8,11 @@ export {AuthUserButton} from './elements/user-button/user-button.js';
 export {AuthLoading} from './elements/loading/loading.js';
 export {AuthUnavailable} from './elements/unavailable/unavailable.js';
 
-export {AuthClient, type AuthClientOptions} from './client/auth-client.js';
+export {AuthClient, type AuthClientOptions, type AccountSwitch} from './client/auth-client.js';
+export type {AccountClient} from './client/account.js';
+export {parseUserAgent, type ParsedUserAgent} from './client/user-agent.js';
 export type {RetryOptions} from './client/retry-schedule.js';
-export type {IdentityAdapter} from './client/adapters/adapter.js';
+export type {AccountAdapter, CoreAdapter, IdentityAdapter} from './client/adapters/adapter.js';
 export {BetterAuthAdapter, type BetterAuthAdapterOptions} from './client/adapters/better-auth.js';
 export {AuthError, AUTH_ERROR_CODES, type AuthErrorCode} from './client/errors.js';
 export type {SignInFlow} from './client/flows/sign-in-flow.js';

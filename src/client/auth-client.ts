@@ -1,3 +1,4 @@
+import {AccountClient} from './account.js';
 import type {IdentityAdapter} from './adapters/adapter.js';
 import {toAuthError, type AuthError} from './errors.js';
 import {SignInFlow} from './flows/sign-in-flow.js';
@@ -22,6 +23,12 @@ export interface AuthClientOptions {
 /** The state before the first session check has answered. */
 export const LOADING_STATE: AuthState = {status: 'loading', user: null, session: null, error: null};
 
+/** The active account of this device changed from one signed-in user to another. */
+export interface AccountSwitch {
+  user: User;
+  previous: User;
+}
+
 /**
  * Framework-free authentication state and flows. Knows nothing of Lit or the DOM tree:
  * elements subscribe to it, start flows from it, and render what it holds.
@@ -31,10 +38,13 @@ export class AuthClient {
   readonly redirectPolicy: RedirectPolicy;
   /** Resolves once the first session check has answered. */
   readonly ready: Promise<void>;
+  /** The signed-in person's account: profile, email, password, devices, other accounts (account.ts). */
+  readonly account: AccountClient;
 
   #state: AuthState = LOADING_STATE;
   #changes = new Listeners<AuthState>();
   #errors = new Listeners<AuthError>();
+  #switches = new Listeners<AccountSwitch>();
   #tabSync: TabSync | null;
   #flowContext: FlowContext;
   #retry: RetrySchedule | null;
@@ -48,6 +58,16 @@ export class AuthClient {
     this.#flowContext = {adapter: this.adapter, openSession: (info) => this.#setSession(info, true), navigate: (url) => location.assign(url)};
     this.#tabSync = options.syncTabs === false ? null : new TabSync(this.adapter.name, () => void this.refresh());
     this.#retry = options.retry === false ? null : new RetrySchedule(() => void this.refresh(), options.retry);
+    this.account = new AccountClient({
+      adapter: this.adapter,
+      state: () => this.#state,
+      setUser: (user) => {
+        const {session} = this.#state;
+        if (session && this.#setState({status: 'signed-in', user, session, error: null})) this.#tabSync?.announce();
+      },
+      setSession: (info) => this.#setSession(info, true),
+      reportError: (error) => this.#errors.emit(error),
+    });
     this.ready = this.refresh();
   }
 
@@ -72,9 +92,20 @@ export class AuthClient {
     return this.#changes.add(listener);
   }
 
-  /** Calls the listener on failures that no flow owns (session checks, sign-out). */
+  /** Calls the listener on failures that no flow owns (session checks, sign-out, `account` methods). */
   onError(listener: (error: AuthError) => void): () => void {
     return this.#errors.add(listener);
+  }
+
+  /**
+   * Calls the listener when the active account changes from one signed-in user to another
+   * without a sign-out in between: `account.switchAccount`, adding an account by signing in
+   * while signed in (multi-session), signing out the active one of several, or another tab
+   * doing so. `<auth-provider>` turns it into `auth-session-change` for the page. Called after
+   * the new state has been emitted to `subscribe` listeners.
+   */
+  onAccountSwitch(listener: (change: AccountSwitch) => void): () => void {
+    return this.#switches.add(listener);
   }
 
   /**
@@ -173,6 +204,7 @@ export class AuthClient {
     }
     this.#state = next;
     this.#changes.emit(next);
+    if (previous.user && next.user && previous.user.id !== next.user.id) this.#switches.emit({user: next.user, previous: previous.user});
     return true;
   }
 }

@@ -15,6 +15,18 @@ export const AUTH_ERROR_CODES = [
   'too_many_attempts',
   'rate_limited',
   'session_expired',
+  /** The session is too old for this action: ask for the password (`reauthenticate`) and retry. */
+  'session_not_fresh',
+  /** A signed-in person's password check failed (change password, delete account, re-authenticate). */
+  'wrong_password',
+  /** The account has no password to check or change (it signs in another way): set one instead. */
+  'no_password',
+  /** `setPassword` on an account that already has a password: change it instead. */
+  'password_already_set',
+  /** The upload is not a raster image the API accepts (an SVG, another file renamed, truncated). */
+  'invalid_image',
+  /** The upload is larger than `capabilities.profileImage.maxBytes`. */
+  'image_too_large',
   /** Signing in worked but the browser kept no session (cookie mode, API on another site). */
   'cookies_blocked',
   'network',

@@ -83,6 +83,13 @@ export const betterAuthCapabilitiesResponse = z.object({
   multiFactor: z.boolean(),
   multiSession: z.boolean(),
   magicLink: z.boolean(),
+  // Added within version 1: absent from an older plugin, which did not have these features.
+  profileImage: z.optional(
+    z.nullable(z.object({maxBytes: z.int().check(z.gte(1)), types: z.array(z.string().check(z.regex(/^image\/[a-z0-9.+-]+$/)))})),
+  ),
+  changeEmail: z.optional(z.boolean()),
+  deleteAccount: z.optional(z.boolean()),
+  freshAge: z.optional(z.number().check(z.gte(0))),
 });
 
 /** GET /token (jwt plugin). */

@@ -62,8 +62,99 @@ export interface Capabilities {
   socialProviders: string[];
   organizations: boolean;
   multiFactor: boolean;
+  /**
+   * Several accounts signed in on this device at once (better-auth's multiSession): signing in
+   * while signed in adds the account instead of replacing it; see `listDeviceAccounts`.
+   */
   multiSession: boolean;
   magicLink: boolean;
+  /** Profile images the API stores and serves (upload and remove), or null when it has none. */
+  profileImage: ProfileImageRules | null;
+  /** The email address can be changed, with a code sent to the new address. */
+  changeEmail: boolean;
+  /** The signed-in person can delete their account. */
+  deleteAccount: boolean;
+  /**
+   * Seconds a session stays "fresh" after sign-in: sensitive actions (change email, set a
+   * password, delete the account without a password, list devices) on an older session reject
+   * with `session_not_fresh` until `reauthenticate(password)`. 0: never asked.
+   */
+  freshAge: number;
+}
+
+/** What the API accepts as a profile image (the bytes are checked, not the name or type). */
+export interface ProfileImageRules {
+  /** Largest upload in bytes. */
+  maxBytes: number;
+  /** MIME types accepted (raster only: `image/png`, `image/jpeg`, `image/webp`, `image/gif`). */
+  types: string[];
+}
+
+/** Changes to the signed-in user's profile; fields left out stay as they are. */
+export interface ProfileChanges {
+  name?: string;
+}
+
+export interface PasswordChange {
+  currentPassword: string;
+  newPassword: string;
+  /** End every other session of the account (other browsers and devices). Default false. */
+  signOutOtherDevices?: boolean;
+}
+
+export interface DeleteAccountInput {
+  /** The current password; without it the session must be fresh (`capabilities.freshAge`). */
+  password?: string;
+}
+
+/** Options for calls that list things: abort when the element goes away. */
+export interface ListOptions {
+  signal?: AbortSignal;
+}
+
+/** How the signed-in person can sign in (to offer "change password" or "set a password"). */
+export interface SignInMethods {
+  /** The account has a password. */
+  password: boolean;
+  /** Social providers linked to the account (ids such as `github`). */
+  socialProviders: string[];
+}
+
+export type DeviceType = 'desktop' | 'mobile' | 'tablet';
+
+/**
+ * One session of the signed-in user: a browser or device where the account is signed in
+ * ("active devices"). Browser, OS and device type come from the user agent
+ * (`parseUserAgent`); null when it does not say.
+ */
+export interface DeviceSession {
+  id: string;
+  /** The session this browser is using ("This device"). */
+  current: boolean;
+  createdAt: Date;
+  /** When the session was last used or refreshed. */
+  lastActiveAt: Date;
+  expiresAt: Date;
+  ipAddress: string | null;
+  userAgent: string | null;
+  /** `Chrome`, `Firefox`, `Safari`, `Edge`, `Opera`, `Samsung Internet`…; null when unknown. */
+  browser: string | null;
+  /** `Windows`, `macOS`, `iOS`, `iPadOS`, `Android`, `Linux`, `ChromeOS`; null when unknown. */
+  os: string | null;
+  deviceType: DeviceType | null;
+  /** Approximate place (a city or country) where the API gives one; null otherwise. */
+  location: string | null;
+}
+
+/**
+ * An account signed in on this device (multi-session). `sessionId` is this account's session
+ * on this device: what `switchAccount` and `signOutAccount` take.
+ */
+export interface DeviceAccount {
+  sessionId: string;
+  user: User;
+  /** The account the page is using now. */
+  active: boolean;
 }
 
 export interface SignUpInput {

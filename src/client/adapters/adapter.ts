@@ -1,6 +1,14 @@
 import type {
   Capabilities,
+  DeleteAccountInput,
+  DeviceAccount,
+  DeviceSession,
+  ListOptions,
+  PasswordChange,
   PasswordCredentials,
+  ProfileChanges,
+  SignInMethods,
+  User,
   SessionInfo,
   SignUpInput,
   SignUpResult,
@@ -12,7 +20,7 @@ import type {
  * the network; they validate every response and throw `AuthError`s with the kit's codes.
  * The shared contract suite (src/client/adapters/adapter-contract.ts) holds every adapter to it.
  */
-export interface IdentityAdapter {
+export interface CoreAdapter {
   /** A short name for logs and debugging (`better-auth`, `memory`). */
   readonly name: string;
   /**
@@ -35,6 +43,10 @@ export interface IdentityAdapter {
    * Signs in with email and password. Unknown email and wrong password both reject with
    * `invalid_credentials`. An unverified email rejects with `email_not_verified` after the
    * API has sent a fresh verification code.
+   *
+   * Signing in while someone is signed in: with `capabilities.multiSession` the account is
+   * added to this device and becomes the active one (the previous stays signed in, see
+   * `listDeviceAccounts`); without it, the new session replaces the previous one.
    */
   signInWithPassword(credentials: PasswordCredentials): Promise<SessionInfo>;
 
@@ -71,3 +83,111 @@ export interface IdentityAdapter {
   /** A token for the integrator's own API (a JWT where the API issues one), or null when signed out. */
   getToken(): Promise<string | null>;
 }
+
+/*
+ * The account methods (profile, email, password, devices, multi-session) are the
+ * AccountAdapter part below. Each is optional: an adapter leaves out what its API lacks, and
+ * AuthClient's `account` answers `unsupported` for a missing one. Every method that needs a
+ * session rejects with `session_expired` when there is none (the client then signs out), and
+ * like any request with `network`, `server`, `rate_limited` or `malformed_response`.
+ * A list call given an aborted `signal` rejects with the signal's reason (an `AbortError`),
+ * not an AuthError.
+ */
+export interface AccountAdapter {
+  /** Updates the profile; resolves with the updated user. Rejects with `unknown` for a name the API refuses. */
+  updateProfile?(changes: ProfileChanges): Promise<User>;
+
+  /**
+   * Uploads a new profile image (the API checks the bytes, re-encodes and serves it); resolves
+   * with the user, whose `imageUrl` is the new image. Rejects with `invalid_image` (not a raster
+   * image of `capabilities.profileImage.types`: an SVG, another file renamed, a truncated file),
+   * `image_too_large` (over `capabilities.profileImage.maxBytes`), `unsupported` when
+   * `capabilities.profileImage` is null.
+   */
+  uploadProfileImage?(image: Blob): Promise<User>;
+
+  /** Removes the profile image; resolves with the user (`imageUrl` null). */
+  removeProfileImage?(): Promise<User>;
+
+  /**
+   * Sends a code to `newEmail` (not to the current address). Rejects with `invalid_email`
+   * (malformed, or the current address), `session_not_fresh`, `unsupported` without
+   * `capabilities.changeEmail`. A taken address resolves too but receives nothing (no account
+   * enumeration); confirming then fails with `invalid_code`.
+   */
+  requestEmailChange?(newEmail: string): Promise<void>;
+
+  /**
+   * Changes the email to `newEmail` with the code it received; resolves with the user (the new
+   * email, verified). Rejects with `invalid_code`, `code_expired`, `too_many_attempts`,
+   * `email_taken` (taken since the code was sent).
+   */
+  confirmEmailChange?(newEmail: string, code: string): Promise<User>;
+
+  /**
+   * Changes the password. Rejects with `wrong_password` (the current one is wrong),
+   * `no_password` (the account has none: `setPassword`), `password_too_short` / `_too_long` /
+   * `_too_weak`. With `signOutOtherDevices` every other session ends and this device gets a new
+   * session, which it resolves with; otherwise it resolves with null.
+   */
+  changePassword?(change: PasswordChange): Promise<SessionInfo | null>;
+
+  /**
+   * Sets a password on an account that has none (it signed up with a social provider).
+   * Rejects with `password_already_set`, `session_not_fresh`, the password-policy codes.
+   */
+  setPassword?(newPassword: string): Promise<void>;
+
+  /** How the signed-in account can sign in (has it a password? which providers are linked?). */
+  getSignInMethods?(options?: ListOptions): Promise<SignInMethods>;
+
+  /**
+   * The signed-in user's sessions ("active devices"), the current one flagged, most recently
+   * active first. Rejects with `session_not_fresh` where the API wants a fresh session to list them.
+   */
+  listSessions?(options?: ListOptions): Promise<DeviceSession[]>;
+
+  /**
+   * Ends one of the user's sessions (an id from `listSessions`). Revoking the current one signs
+   * this device out. An id that is not one of the user's sessions resolves without a change.
+   */
+  revokeSession?(sessionId: string): Promise<void>;
+
+  /** Ends every session of the user but the current one. */
+  revokeOtherSessions?(): Promise<void>;
+
+  /**
+   * Deletes the account and every session of it; this device is signed out. Rejects with
+   * `wrong_password`, `session_not_fresh` (no password given and the session is old),
+   * `unsupported` without `capabilities.deleteAccount`.
+   */
+  deleteAccount?(input?: DeleteAccountInput): Promise<void>;
+
+  /**
+   * Checks the password again and makes the session fresh (a new session replaces the current
+   * one on this device); resolves with it. Rejects with `wrong_password`, `no_password`.
+   */
+  reauthenticate?(password: string): Promise<SessionInfo>;
+
+  /**
+   * Multi-session: the accounts signed in on this device, the active one flagged; one entry per
+   * user. Empty when signed out; `unsupported` without `capabilities.multiSession`.
+   */
+  listDeviceAccounts?(options?: ListOptions): Promise<DeviceAccount[]>;
+
+  /** Makes another account of this device the active one (a `sessionId` from `listDeviceAccounts`). */
+  switchAccount?(sessionId: string): Promise<SessionInfo>;
+
+  /**
+   * Signs one account of this device out and resolves with the active session afterwards: the
+   * same one when another account was signed out; when the active one was, another signed-in
+   * account becomes active, or null when none is left (signed out).
+   */
+  signOutAccount?(sessionId: string): Promise<SessionInfo | null>;
+
+  /** Signs every account of this device out (what `signOut` does under multi-session). */
+  signOutAllAccounts?(): Promise<void>;
+}
+
+/** Every adapter: the sign-in contract plus whatever account methods its API has. */
+export interface IdentityAdapter extends CoreAdapter, AccountAdapter {}

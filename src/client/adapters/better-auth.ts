@@ -172,6 +172,10 @@ export class BetterAuthAdapter implements IdentityAdapter {
       multiFactor: true,
       multiSession: true,
       magicLink: true,
+      profileImage: {maxBytes: 2 * 1024 * 1024, types: ['image/png', 'image/jpeg', 'image/webp', 'image/gif']},
+      changeEmail: true,
+      deleteAccount: true,
+      freshAge: 24 * 3600,
     };
   }
 
@@ -187,8 +191,15 @@ export class BetterAuthAdapter implements IdentityAdapter {
       if (error instanceof AuthError && error.status === 404) return;
       throw error;
     }
-    const {version: _version, ...capabilities} = answer;
-    this.#capabilities = {...capabilities, socialProviders: this.#socialProviders ?? capabilities.socialProviders};
+    const {version: _version, profileImage = null, changeEmail = false, deleteAccount = false, freshAge = 24 * 3600, ...capabilities} = answer;
+    this.#capabilities = {
+      ...capabilities,
+      profileImage,
+      changeEmail,
+      deleteAccount,
+      freshAge,
+      socialProviders: this.#socialProviders ?? capabilities.socialProviders,
+    };
   }
 
   async getSession(): Promise<SessionInfo | null> {

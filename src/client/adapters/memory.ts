@@ -93,6 +93,10 @@ export class MemoryAdapter implements IdentityAdapter {
       multiFactor: true,
       multiSession: true,
       magicLink: true,
+      profileImage: {maxBytes: 2 * 1024 * 1024, types: ['image/png', 'image/jpeg', 'image/webp', 'image/gif']},
+      changeEmail: true,
+      deleteAccount: true,
+      freshAge: 24 * 3600,
       ...rest,
       passwordPolicy: {minLength: 8, maxLength: 128, requireLetterAndDigit: true, ...passwordPolicy},
     };

@@ -1,0 +1,152 @@
+import type {AccountAdapter, IdentityAdapter} from './adapters/adapter.js';
+import {AuthError, toAuthError} from './errors.js';
+import type {
+  AuthState,
+  DeleteAccountInput,
+  DeviceAccount,
+  DeviceSession,
+  ListOptions,
+  PasswordChange,
+  ProfileChanges,
+  SessionInfo,
+  SignInMethods,
+  User,
+} from './types.js';
+
+/** What the account methods need from AuthClient (kept private to it). */
+export interface AccountContext {
+  adapter: IdentityAdapter;
+  state(): AuthState;
+  /** Replaces the signed-in user (same session) and tells other tabs. */
+  setUser(user: User): void;
+  /** Opens (or with null, ends) the session on this device and tells other tabs. */
+  setSession(info: SessionInfo | null): void;
+  /** Reports a failure to the client's error listeners. */
+  reportError(error: AuthError): void;
+}
+
+/**
+ * The signed-in person's account: profile, email, password, devices and the other accounts
+ * signed in on this device. `AuthClient.account` holds one. Each method calls the adapter, then
+ * updates the client's state so every element shows the result at once (a new name in the user
+ * button, signed out after deleting the account, the other user after a switch).
+ *
+ * Failures reject with the adapter's AuthError (see AccountAdapter for the codes) after going to
+ * `client.onError` listeners; `unsupported` when the adapter lacks the method. `session_expired`
+ * also signs the client out. An aborted list call rejects with the signal's reason, unreported.
+ */
+export class AccountClient {
+  readonly #context: AccountContext;
+
+  constructor(context: AccountContext) {
+    this.#context = context;
+  }
+
+  /** Renames the user (and later other profile fields); resolves with the updated user. */
+  async updateProfile(changes: ProfileChanges): Promise<User> {
+    return this.#updatesUser(await this.#call('updateProfile', (a) => a.updateProfile!(changes)));
+  }
+
+  /** Uploads a profile image; the user's `imageUrl` is then the new image. */
+  async uploadProfileImage(image: Blob): Promise<User> {
+    return this.#updatesUser(await this.#call('uploadProfileImage', (a) => a.uploadProfileImage!(image)));
+  }
+
+  async removeProfileImage(): Promise<User> {
+    return this.#updatesUser(await this.#call('removeProfileImage', (a) => a.removeProfileImage!()));
+  }
+
+  /** Sends a code to the new address; `confirmEmailChange` finishes the change. */
+  requestEmailChange(newEmail: string): Promise<void> {
+    return this.#call('requestEmailChange', (a) => a.requestEmailChange!(newEmail));
+  }
+
+  async confirmEmailChange(newEmail: string, code: string): Promise<User> {
+    return this.#updatesUser(await this.#call('confirmEmailChange', (a) => a.confirmEmailChange!(newEmail, code)));
+  }
+
+  /** Changes the password; with `signOutOtherDevices` this device continues on a new session. */
+  async changePassword(change: PasswordChange): Promise<void> {
+    const info = await this.#call('changePassword', (a) => a.changePassword!(change));
+    if (info) this.#context.setSession(info);
+  }
+
+  setPassword(newPassword: string): Promise<void> {
+    return this.#call('setPassword', (a) => a.setPassword!(newPassword));
+  }
+
+  getSignInMethods(options?: ListOptions): Promise<SignInMethods> {
+    return this.#call('getSignInMethods', (a) => a.getSignInMethods!(options), options);
+  }
+
+  /** The user's sessions on every device, the current one flagged. */
+  listSessions(options?: ListOptions): Promise<DeviceSession[]> {
+    return this.#call('listSessions', (a) => a.listSessions!(options), options);
+  }
+
+  /** Ends a session; ending the current one signs this device out. */
+  async revokeSession(sessionId: string): Promise<void> {
+    await this.#call('revokeSession', (a) => a.revokeSession!(sessionId));
+    if (sessionId === this.#context.state().session?.id) this.#context.setSession(null);
+  }
+
+  revokeOtherSessions(): Promise<void> {
+    return this.#call('revokeOtherSessions', (a) => a.revokeOtherSessions!());
+  }
+
+  /** Deletes the account; the client is then signed out. */
+  async deleteAccount(input: DeleteAccountInput = {}): Promise<void> {
+    await this.#call('deleteAccount', (a) => a.deleteAccount!(input));
+    this.#context.setSession(null);
+  }
+
+  /** Checks the password again so a sensitive action can go on (after `session_not_fresh`). */
+  async reauthenticate(password: string): Promise<void> {
+    this.#context.setSession(await this.#call('reauthenticate', (a) => a.reauthenticate!(password)));
+  }
+
+  /** Multi-session: the accounts signed in on this device, the active one flagged. */
+  listDeviceAccounts(options?: ListOptions): Promise<DeviceAccount[]> {
+    return this.#call('listDeviceAccounts', (a) => a.listDeviceAccounts!(options), options);
+  }
+
+  /** Makes another account of this device the active one; `onAccountSwitch` listeners hear of it. */
+  async switchAccount(sessionId: string): Promise<void> {
+    this.#context.setSession(await this.#call('switchAccount', (a) => a.switchAccount!(sessionId)));
+  }
+
+  /** Signs one account out; if it was the active one, the next account (or nobody) is active. */
+  async signOutAccount(sessionId: string): Promise<void> {
+    this.#context.setSession(await this.#call('signOutAccount', (a) => a.signOutAccount!(sessionId)));
+  }
+
+  /** Signs every account of this device out. */
+  async signOutAllAccounts(): Promise<void> {
+    const {adapter} = this.#context;
+    await this.#call('signOutAllAccounts', (a) => (a.signOutAllAccounts ? a.signOutAllAccounts() : adapter.signOut()), undefined, true);
+    this.#context.setSession(null);
+  }
+
+  #updatesUser(user: User): User {
+    const {status, session} = this.#context.state();
+    if (status === 'signed-in' && session?.userId === user.id) this.#context.setUser(user);
+    return user;
+  }
+
+  /** Calls one adapter method: `unsupported` when it has none; failures reported, then thrown. */
+  async #call<T>(method: keyof AccountAdapter, run: (adapter: IdentityAdapter) => Promise<T>, options?: ListOptions, always = false): Promise<T> {
+    const {adapter} = this.#context;
+    try {
+      if (!always && typeof adapter[method] !== 'function') {
+        throw new AuthError('unsupported', `The ${adapter.name} adapter has no ${method}`);
+      }
+      return await run(adapter);
+    } catch (error) {
+      if (options?.signal?.aborted) throw options.signal.reason;
+      const authError = toAuthError(error);
+      if (authError.code === 'session_expired') this.#context.setSession(null);
+      this.#context.reportError(authError);
+      throw authError;
+    }
+  }
+}
