@@ -1,15 +1,12 @@
 import {css, html, nothing, type PropertyValues} from 'lit';
-import {property, state} from 'lit/decorators.js';
+import {property} from 'lit/decorators.js';
 import {part} from '../../appearance/part.js';
 import {hostBase} from '../../appearance/tokens.js';
-import {toAuthError, type AuthError} from '../../client/errors.js';
-import {followRedirect} from '../../client/redirect.js';
-import {AuthErrorEvent, AuthSignedOutEvent} from '../../events.js';
-import {announce} from '../../internal/announcer.js';
 import {AuthElement} from '../../internal/auth-element.js';
 import {avatar, avatarStyles} from '../../internal/avatar.js';
 import {MenuController} from '../../internal/menu-controller.js';
 import {alignWithinViewport} from '../../internal/placement.js';
+import {SignOutAction} from '../../internal/sign-out.js';
 
 /**
  * @summary The signed-in user's avatar (initials when there is no picture), opening a menu with
@@ -173,10 +170,12 @@ export class AuthUserButton extends AuthElement {
   /** Where to go after signing out (same origin or an allowlisted origin). */
   @property({attribute: 'after-sign-out-url'}) afterSignOutUrl?: string;
 
-  @state() private signingOut = false;
-  @state() private error: AuthError | null = null;
-
   readonly #menu = new MenuController(this);
+  readonly #signOut = new SignOutAction(this, () => ({
+    client: this.client,
+    announcement: this.t('announce.signedOut'),
+    language: this.activeLocalizer.language,
+  }));
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
@@ -219,32 +218,14 @@ export class AuthUserButton extends AuthElement {
           <button
             role="menuitem"
             ${part('menu-item', appearance)}
-            aria-disabled=${this.signingOut ? 'true' : 'false'}
-            @click=${this.#signOut}
+            aria-disabled=${this.#signOut.busy ? 'true' : 'false'}
+            @click=${() => void this.#signOut.run(this.afterSignOutUrl, () => this.#menu.close(false))}
           >
-            ${this.signingOut ? this.t('userButton.signingOut') : this.t('userButton.signOut')}
+            ${this.#signOut.busy ? this.t('userButton.signingOut') : this.t('userButton.signOut')}
           </button>
         </div>
-        ${this.error ? html`<p class="alert" role="alert" ${part('alert', appearance)}>${this.errorMessage(this.error)}</p>` : nothing}
+        ${this.#signOut.error ? html`<p class="alert" role="alert" ${part('alert', appearance)}>${this.errorMessage(this.#signOut.error)}</p>` : nothing}
       </div>
     `;
   }
-
-  #signOut = async (): Promise<void> => {
-    if (!this.client || this.signingOut) return;
-    this.signingOut = true;
-    this.error = null;
-    try {
-      await this.client.signOut();
-      announce(this.t('announce.signedOut'), this.activeLocalizer.language);
-      this.#menu.close(false);
-      this.dispatchEvent(new AuthSignedOutEvent());
-      followRedirect(this.afterSignOutUrl, this.client.redirectPolicy);
-    } catch (error) {
-      this.error = toAuthError(error);
-      this.dispatchEvent(new AuthErrorEvent(this.error));
-    } finally {
-      this.signingOut = false;
-    }
-  };
 }
