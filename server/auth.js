@@ -7,7 +7,7 @@ import {betterAuth} from 'better-auth';
 import {getMigrations} from 'better-auth/db/migration';
 import {authElementsOptions} from './better-auth-plugin.js';
 import {CLIENT_IP_HEADER} from './client-ip.js';
-import {checkSecret} from './config.js';
+import {ConfigurationError, checkSecret} from './config.js';
 import {openDatabase} from './database.js';
 import {resolveRateLimits} from './rate-limit.js';
 
@@ -28,6 +28,7 @@ export {ConfigurationError, SECRET_MIN_LENGTH, checkSecret} from './config.js';
  *   socialProviders?: Record<string, {clientId: string, clientSecret: string}>,
  *   production?: boolean,
  *   rateLimit?: import('./rate-limit.js').RateLimitOptions,
+ *   freshAge?: number,
  * }} options
  *   The database: `database` (an open better-sqlite3 Database or `pg` Pool, which the caller
  *   closes), else `databaseUrl` (postgres://…), else the SQLite file `databasePath`
@@ -39,6 +40,8 @@ export {ConfigurationError, SECRET_MIN_LENGTH, checkSecret} from './config.js';
  *   which createRequestHandler (http.js) sets; mount the handler through it.
  *   `socialProviders`: OAuth apps by provider id (`github`, `google`, …); by default GitHub
  *   when GITHUB_CLIENT_ID and GITHUB_CLIENT_SECRET are set.
+ *   `freshAge`: seconds after sign-in during which sensitive actions need no password again
+ *   (better-auth's `session.freshAge`; default FRESH_AGE, one day; env SESSION_FRESH_AGE).
  *   `revealExistingAccounts` (default true): sign-up with a taken email fails with
  *   USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL instead of better-auth's silent generic success.
  */
@@ -55,8 +58,12 @@ export async function createAuth({
   socialProviders = socialProvidersFromEnv(),
   production = process.env.NODE_ENV === 'production',
   rateLimit,
+  freshAge = process.env.SESSION_FRESH_AGE ? Number(process.env.SESSION_FRESH_AGE) : undefined,
 }) {
   checkSecret({production, secret});
+  if (freshAge !== undefined && !(Number.isFinite(freshAge) && freshAge >= 0)) {
+    throw new ConfigurationError(`freshAge (SESSION_FRESH_AGE) must be a number of seconds, 0 or more (got ${freshAge})`);
+  }
   resolveRateLimits(rateLimit, production); // settings errors before the database is opened
   database ??= (await openDatabase({databasePath, databaseUrl})).database;
 
@@ -77,6 +84,7 @@ export async function createAuth({
       revealExistingAccounts,
       production,
       rateLimit,
+      session: freshAge === undefined ? undefined : {freshAge},
     }),
   );
 

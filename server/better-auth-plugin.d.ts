@@ -10,6 +10,8 @@ export declare const CODE_LENGTH: 6;
 export declare const CAPABILITIES_VERSION: 1;
 /** The capabilities endpoint's path under better-auth's base path. */
 export declare const CAPABILITIES_PATH: '/auth-elements/capabilities';
+/** Seconds a session stays fresh for sensitive actions unless `session.freshAge` says otherwise. */
+export declare const FRESH_AGE: 86400;
 
 /** What `GET {basePath}/auth-elements/capabilities` answers. */
 export interface AuthElementsCapabilities {
@@ -29,6 +31,14 @@ export interface AuthElementsCapabilities {
   multiFactor: boolean;
   multiSession: boolean;
   magicLink: boolean;
+  /** Upload rules of `POST /auth-elements/profile-image`; null when the plugin's images are off. */
+  profileImage: {maxBytes: number; types: string[]} | null;
+  /** The emailOTP plugin's `changeEmail.enabled`: a code sent to the new address changes the email. */
+  changeEmail: boolean;
+  /** `user.deleteUser.enabled`. */
+  deleteAccount: boolean;
+  /** `session.freshAge` (seconds; 0: sessions never go stale for sensitive actions). */
+  freshAge: number;
 }
 
 export interface AuthElementsPluginOptions {
@@ -43,11 +53,23 @@ export interface AuthElementsPluginOptions {
    * which emails have accounts private (the elements then show "check your email").
    */
   revealExistingAccounts?: boolean;
+  /**
+   * Profile images stored in the database (table `profileImage`; needs the `sharp` package):
+   * `POST /auth-elements/profile-image` (the bytes, application/octet-stream; raster PNG, JPEG,
+   * WebP or GIF, re-encoded to a square WebP of at most 512 px without metadata),
+   * `POST /auth-elements/profile-image/remove`, `GET /auth-elements/profile-image/:id`.
+   * `maxBytes` default 2 MB. `false` leaves them out.
+   */
+  profileImage?: {maxBytes?: number} | false;
 }
 
 /**
  * The kit's better-auth plugin: the password rule, sign-up's `INVALID_EMAIL`, the taken-email
- * answer, and `GET {basePath}/auth-elements/capabilities` (public, cacheable for 5 minutes).
+ * answer, `GET {basePath}/auth-elements/capabilities` (public, cacheable for 5 minutes),
+ * profile images, `POST /auth-elements/set-password {newPassword}` (an account without a
+ * password), `POST /auth-elements/reauthenticate {password}` (a fresh session), and 403
+ * `SESSION_NOT_FRESH` from `/email-otp/request-email-change`, `/auth-elements/set-password` and
+ * `/delete-user` without a password when the session is older than `session.freshAge`.
  */
 export declare function authElements(options?: AuthElementsPluginOptions): BetterAuthPlugin & {id: 'auth-elements'};
 
@@ -80,7 +102,7 @@ export interface AuthElementsRateLimitOptions {
 }
 
 export interface AuthElementsOptions
-  extends Omit<BetterAuthOptions, 'rateLimit' | 'emailAndPassword' | 'emailVerification' | 'plugins'> {
+  extends Omit<BetterAuthOptions, 'rateLimit' | 'emailAndPassword' | 'emailVerification' | 'plugins' | 'user' | 'session'> {
   /** Delivers every email the flows send (codes, links, invitations). Required. */
   sendEmail: (email: AuthElementsEmail) => Promise<void> | void;
   /** Default {minLength: 8, maxLength: 128, requireLetterAndDigit: true}. */
@@ -96,6 +118,8 @@ export interface AuthElementsOptions
   organization?: boolean | OptionsOf<typeof organization>;
   twoFactor?: boolean | OptionsOf<typeof twoFactor>;
   multiSession?: boolean | OptionsOf<typeof multiSession>;
+  /** See AuthElementsPluginOptions.profileImage. Default on (2 MB). */
+  profileImage?: boolean | {maxBytes?: number};
   /** Options of the bearer and jwt plugins (both always on). */
   bearer?: OptionsOf<typeof bearer>;
   jwt?: OptionsOf<typeof jwt>;
@@ -110,6 +134,10 @@ export interface AuthElementsOptions
   emailAndPassword?: Partial<NonNullable<BetterAuthOptions['emailAndPassword']>>;
   /** Merged over {sendOnSignUp, sendOnSignIn, autoSignInAfterVerification: true}. */
   emailVerification?: BetterAuthOptions['emailVerification'];
+  /** Merged over {deleteUser: {enabled: true}}. */
+  user?: BetterAuthOptions['user'];
+  /** Merged over {freshAge: FRESH_AGE}. */
+  session?: BetterAuthOptions['session'];
   /** More plugins, after the kit's. */
   plugins?: BetterAuthPlugin[];
 }

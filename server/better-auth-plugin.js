@@ -3,13 +3,16 @@
  *
  * - `authElements(options)`, a better-auth plugin: the kit's password rule (a letter and a digit),
  *   sign-up's email check answered as INVALID_EMAIL, USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL for a
- *   taken email (`revealExistingAccounts`), and `GET {basePath}/auth-elements/capabilities`,
- *   which tells the elements what this API supports.
+ *   taken email (`revealExistingAccounts`), `GET {basePath}/auth-elements/capabilities`,
+ *   which tells the elements what this API supports, profile images (profile-images.js: the
+ *   `profileImage` table), set-password and reauthenticate, and SESSION_NOT_FRESH for sensitive
+ *   endpoints on an old session (account-endpoints.js).
  * - `authElementsOptions(options)`, better-auth options with everything the kit uses switched on:
  *   email and password with the password policy, email verification and password reset by code
- *   (emailOTP), magic links, organizations, two-factor, multiple sessions, bearer tokens for
- *   other sites, JWTs for `getToken()`, rate limits per address and per email, and the plugin
- *   above. Pass the result to `betterAuth()`.
+ *   (emailOTP), changing the email by a code sent to the new address, deleting the account,
+ *   magic links, organizations, two-factor, multiple sessions, bearer tokens for other sites,
+ *   JWTs for `getToken()`, rate limits per address and per email, and the plugin above.
+ *   Pass the result to `betterAuth()`.
  *
  * The reference server (auth.js) is built from these two; docs/backend.md is the contract.
  * Types: better-auth-plugin.d.ts (kept by hand next to this file).
@@ -17,7 +20,9 @@
 import {APIError, createAuthEndpoint, createAuthMiddleware} from 'better-auth/api';
 import {bearer, emailOTP, jwt, magicLink, multiSession, organization, twoFactor} from 'better-auth/plugins';
 import * as z from 'zod';
+import {accountEndpoints, freshGuard, SET_PASSWORD_PATH} from './account-endpoints.js';
 import {ConfigurationError} from './config.js';
+import {profileImages, profileImageSchema} from './profile-images.js';
 import {betterAuthRateLimit, createCounter, identifierRateLimit, resolveRateLimits} from './rate-limit.js';
 
 export const PASSWORD_MIN_LENGTH = 8;
@@ -26,6 +31,8 @@ export const CODE_LENGTH = 6;
 /** Version of the capabilities document; it grows only by new fields within a version. */
 export const CAPABILITIES_VERSION = 1;
 export const CAPABILITIES_PATH = '/auth-elements/capabilities';
+/** Seconds a session stays fresh for sensitive actions, unless `session.freshAge` says otherwise (better-auth's default). */
+export const FRESH_AGE = 86400;
 
 /** Endpoints that take a new password, and the body field that holds it. */
 const PASSWORD_FIELDS = {
@@ -33,6 +40,7 @@ const PASSWORD_FIELDS = {
   '/email-otp/reset-password': 'password',
   '/reset-password': 'newPassword',
   '/change-password': 'newPassword',
+  [SET_PASSWORD_PATH]: 'newPassword',
 };
 
 /** Sign-up's email check, the one better-auth's other endpoints use. */
@@ -42,11 +50,15 @@ const EMAIL = z.email();
  * The kit's better-auth plugin. See better-auth-plugin.d.ts for the options.
  * @param {import('./better-auth-plugin.js').AuthElementsPluginOptions} [options]
  */
-export function authElements({requireLetterAndDigit = true, revealExistingAccounts = true} = {}) {
+export function authElements({requireLetterAndDigit = true, revealExistingAccounts = true, profileImage = {}} = {}) {
+  const images = profileImage === false ? null : profileImages(profileImage);
   return /** @type {const} */ ({
     id: 'auth-elements',
+    schema: images ? profileImageSchema : undefined,
+    onRequest: images ? images.onRequest : undefined,
     hooks: {
       before: [
+        freshGuard,
         {
           /** @param {{path?: string}} context */
           matcher: (context) => context.path === '/sign-up/email' || (!!context.path && context.path in PASSWORD_FIELDS),
@@ -84,20 +96,22 @@ export function authElements({requireLetterAndDigit = true, revealExistingAccoun
     endpoints: {
       authElementsCapabilities: createAuthEndpoint(CAPABILITIES_PATH, {method: 'GET'}, async (ctx) => {
         ctx.setHeader('Cache-Control', 'public, max-age=300');
-        return ctx.json(capabilitiesOf(ctx.context, {requireLetterAndDigit}));
+        return ctx.json(capabilitiesOf(ctx.context, {requireLetterAndDigit, profileImage: images?.rules ?? null}));
       }),
+      ...accountEndpoints,
+      ...images?.endpoints,
     },
-    options: {requireLetterAndDigit, revealExistingAccounts},
+    options: {requireLetterAndDigit, revealExistingAccounts, profileImage},
   });
 }
 
 /**
  * The capabilities document, from the options and plugins better-auth runs with.
  * @param {{options: import('better-auth').BetterAuthOptions, socialProviders: {id: string}[]}} context
- * @param {{requireLetterAndDigit: boolean}} rules
+ * @param {{requireLetterAndDigit: boolean, profileImage: {maxBytes: number, types: string[]} | null}} rules
  * @returns {import('./better-auth-plugin.js').AuthElementsCapabilities}
  */
-function capabilitiesOf({options, socialProviders}, {requireLetterAndDigit}) {
+function capabilitiesOf({options, socialProviders}, {requireLetterAndDigit, profileImage}) {
   const plugins = options.plugins ?? [];
   /** @param {string} id */
   const plugin = (id) => /** @type {{options?: any} | undefined} */ (plugins.find((p) => p.id === id));
@@ -123,6 +137,10 @@ function capabilitiesOf({options, socialProviders}, {requireLetterAndDigit}) {
     multiFactor: !!plugin('two-factor'),
     multiSession: !!plugin('multi-session'),
     magicLink: !!plugin('magic-link'),
+    profileImage,
+    changeEmail: otp?.options?.changeEmail?.enabled === true,
+    deleteAccount: options.user?.deleteUser?.enabled === true,
+    freshAge: options.session?.freshAge ?? FRESH_AGE,
   };
 }
 
@@ -157,12 +175,15 @@ export function authElementsOptions(options) {
     organization: organizationOption,
     twoFactor: twoFactorOption,
     multiSession: multiSessionOption,
+    profileImage: profileImageOption,
     bearer: bearerOptions,
     jwt: jwtOptions,
     rateLimit,
     production = process.env.NODE_ENV === 'production',
     emailAndPassword,
     emailVerification,
+    user,
+    session,
     plugins = [],
     ...rest
   } = options ?? {};
@@ -188,6 +209,7 @@ export function authElementsOptions(options) {
         await sendEmail({to: email, subject, text: `${lead} ${otp}.\nIt expires in 5 minutes.`, kind: type, code: otp});
       },
       ...emailOTPOptions,
+      changeEmail: {enabled: true, ...emailOTPOptions?.changeEmail},
     }),
   ];
   if (magicLinkConfig) {
@@ -239,11 +261,17 @@ export function authElementsOptions(options) {
     limiting.rateLimit = betterAuthRateLimit(limits, counter);
     kitPlugins.push(identifierRateLimit({counter, window: limits.window, max: limits.identifierMax}));
   }
-  kitPlugins.push(bearer(bearerOptions), jwt(jwtOptions), authElements({requireLetterAndDigit, revealExistingAccounts}));
+  kitPlugins.push(
+    bearer(bearerOptions),
+    jwt(jwtOptions),
+    authElements({requireLetterAndDigit, revealExistingAccounts, profileImage: profileImageOption === true ? {} : profileImageOption}),
+  );
 
   return {
     ...rest,
     ...limiting,
+    user: {...user, deleteUser: {enabled: true, ...user?.deleteUser}},
+    session: {freshAge: FRESH_AGE, ...session},
     emailAndPassword: {
       enabled: true,
       minPasswordLength: minLength,

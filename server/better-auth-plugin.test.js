@@ -51,6 +51,10 @@ test('the reference server tells its capabilities: public, cacheable, computed f
     multiFactor: true,
     multiSession: true,
     magicLink: true,
+    profileImage: {maxBytes: 2 * 1024 * 1024, types: ['image/png', 'image/jpeg', 'image/webp', 'image/gif']},
+    changeEmail: true,
+    deleteAccount: true,
+    freshAge: 86400,
   });
   // Also through auth.api, for servers that render pages themselves.
   assert.equal((await auth.api.authElementsCapabilities()).codeLength, 6);
@@ -69,8 +73,9 @@ test('a minimal better-auth with only the plugin: capabilities follow its own se
       genericOAuth({
         config: [{providerId: 'acme', clientId: 'id', clientSecret: 'secret', authorizationUrl: 'https://idp.example/authorize', tokenUrl: 'https://idp.example/token'}],
       }),
-      authElements({requireLetterAndDigit: false}),
+      authElements({requireLetterAndDigit: false, profileImage: {maxBytes: 1000}}),
     ],
+    session: {freshAge: 60},
   });
   const res = await capabilities(auth, '/auth/auth-elements/capabilities');
   assert.equal(res.status, 200);
@@ -87,6 +92,10 @@ test('a minimal better-auth with only the plugin: capabilities follow its own se
     multiFactor: false,
     multiSession: false,
     magicLink: false,
+    profileImage: {maxBytes: 1000, types: ['image/png', 'image/jpeg', 'image/webp', 'image/gif']},
+    changeEmail: false,
+    deleteAccount: false,
+    freshAge: 60,
   });
   // The rule is off: letters only are fine; the length check is better-auth's, from its options.
   assert.equal((await signUp(auth, {name: 'A', email: 'a@example.com', password: 'onlyletters'}, '/auth/sign-up/email')).status, 200);

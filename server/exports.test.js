@@ -31,8 +31,8 @@ test('the hand-kept .d.ts declares exactly what the module exports', async () =>
   }
 });
 
-test('better-auth, better-sqlite3 and pg are optional peers (and dev dependencies)', () => {
-  for (const name of ['better-auth', 'better-sqlite3', 'pg']) {
+test('better-auth, better-sqlite3, pg and sharp are optional peers (and dev dependencies)', () => {
+  for (const name of ['better-auth', 'better-sqlite3', 'pg', 'sharp']) {
     assert.ok(pkg.peerDependencies?.[name], `${name} in peerDependencies`);
     assert.equal(pkg.peerDependenciesMeta?.[name]?.optional, true, `${name} optional`);
     assert.ok(pkg.devDependencies?.[name], `${name} in devDependencies`);
