@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// npm run bench: sizes and load time. Prints only; no thresholds (the size budget is in npm test).
-//   1. gzip sizes: the script-tag bundle, each src/define/<tag>.ts bundled with all its
+// npm run bench: sizes and load time. Prints only; no thresholds (page-weight budgets are in npm test).
+//   1. gzip sizes: the script tag's entry, element and shared chunks, each src/define/<tag>.ts bundled with all its
 //      dependencies and minified (what an npm user importing only that element ships), and
 //      each lazy locale chunk.
 //   2. time from navigation to an interactive sign-in form in headless Chromium (median of
@@ -11,22 +11,18 @@
 // Builds first if dist/cdn is missing. Honours CHROME_PATH.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { createServer, request } from 'node:http';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { basename, join } from 'node:path';
 import { build } from 'vite';
 import { chromium } from 'playwright-core';
 import { bundleConfig, defineEntries, root } from './build.mjs';
+import { EMAIL_FIELD, cdnDir, gz, kb, pageWeight, startPageServer } from './kit-pages.mjs';
 import { startServer } from '../server/standalone.js';
 import { CHROME_ARGS, CHROME_PATH } from './chromium.mjs';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 10);
-const cdnDir = join(root, 'dist', 'cdn');
 const cdnBundle = join(cdnDir, 'auth-elements.js');
 
-const gz = (buf) => gzipSync(buf, { level: 9 }).length;
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -59,7 +55,7 @@ if (!existsSync(cdnBundle)) {
 const sizeRows = [];
 {
   const raw = readFileSync(cdnBundle);
-  sizeRows.push(['dist/cdn/auth-elements.js (script tag, every element)', kb(raw.length), kb(gz(raw))]);
+  sizeRows.push(['dist/cdn/auth-elements.js (script tag: provider, client, English, loader)', kb(raw.length), kb(gz(raw))]);
 }
 
 /** Bundles one define/<tag>.ts in memory: the entry chunk and what it imports statically (lazy chunks left out). */
@@ -94,101 +90,17 @@ if (existsSync(localeDir)) {
     sizeRows.push([`locale ${lang} (lazy chunk ${f})`, kb(raw.length), kb(gz(raw))]);
   }
 }
-const lazyDir = join(cdnDir, 'chunks');
-if (existsSync(lazyDir)) {
+for (const [dir, what] of [['elements', 'element (loaded when its tag appears)'], ['chunks', 'shared chunk (loaded on demand)']]) {
+  const lazyDir = join(cdnDir, dir);
+  if (!existsSync(lazyDir)) continue;
   for (const f of readdirSync(lazyDir).filter((f) => f.endsWith('.js')).sort()) {
     const raw = readFileSync(join(lazyDir, f));
-    sizeRows.push([`lazy chunk ${f} (loaded on demand)`, kb(raw.length), kb(gz(raw))]);
+    sizeRows.push([`${dir}/${f}: ${what}`, kb(raw.length), kb(gz(raw))]);
   }
 }
 table('Sizes (minified; gzip -9)', ['what', 'raw', 'gzip'], sizeRows);
 
 // ---------------------------------------------------------------- load time
-
-/** A page with the script tag and `body` inside the provider. */
-const kitPage = (title, body) => (apiUrl) => `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${title}</title>
-<script type="module" src="/cdn/auth-elements.js"></script></head>
-<body><auth-provider api-url="${apiUrl}">${body}</auth-provider></body></html>`;
-
-const pages = {
-  '/sign-in.html': kitPage('sign-in', '<auth-signed-out><auth-sign-in></auth-sign-in></auth-signed-out>'),
-  '/every-element.html': kitPage(
-    'every element',
-    `<auth-loading></auth-loading><auth-unavailable></auth-unavailable>
-<auth-signed-out><auth-sign-in></auth-sign-in><auth-sign-up hidden></auth-sign-up></auth-signed-out>
-<auth-signed-in><auth-user-button></auth-user-button></auth-signed-in>`,
-  ),
-  '/floor.html': () => `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>floor</title></head>
-<body><form method="post"><label for="email">Email</label>
-<input id="email" name="email" type="email" autocomplete="username" required>
-<button>Continue</button></form></body></html>`,
-};
-
-/** One origin for page, bundle and API (cookie mode): static files + a proxy for /api/auth/. */
-function startPageServer(getApi) {
-  const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (path.startsWith('/api/auth/')) {
-      const api = new URL(getApi().url);
-      const upstream = request(
-        { host: api.hostname, port: api.port, method: req.method, path: req.url, headers: { ...req.headers, host: api.host } },
-        (up) => {
-          res.writeHead(up.statusCode ?? 502, up.headers);
-          up.pipe(res);
-        },
-      );
-      upstream.on('error', () => {
-        res.statusCode = 502;
-        res.end();
-      });
-      req.pipe(upstream);
-      return;
-    }
-    const send = (status, type, body) => {
-      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
-      res.end(body);
-    };
-    if (pages[path]) return send(200, 'text/html; charset=utf-8', pages[path](`${origin}/api/auth`));
-    if (path.startsWith('/cdn/')) {
-      const file = resolve(cdnDir, `.${path.slice(4)}`);
-      if (file.startsWith(cdnDir) && file.endsWith('.js') && existsSync(file)) {
-        return send(200, 'text/javascript; charset=utf-8', readFileSync(file));
-      }
-    }
-    send(404, 'text/plain', 'not found');
-  });
-  let origin = '';
-  return new Promise((done) =>
-    server.listen(0, '127.0.0.1', () => {
-      origin = `http://127.0.0.1:${server.address().port}`;
-      done({ server, origin });
-    }),
-  );
-}
-
-/**
- * What a page really fetches: every script response's body, gzip -9 summed (the budgets of the
- * account issue are stated this way), and the number of script requests.
- */
-async function pageWeight(browser, url, selector) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const bodies = [];
-  page.on('response', (response) => {
-    if (response.request().resourceType() === 'script') bodies.push(response.body().catch(() => Buffer.alloc(0)));
-  });
-  try {
-    await page.goto(url);
-    await page.waitForSelector(selector, { timeout: 30_000 });
-    await page.waitForLoadState('networkidle');
-    const all = await Promise.all(bodies);
-    return { scripts: all.length, gzip: all.reduce((sum, body) => sum + gz(body), 0) };
-  } finally {
-    await context.close();
-  }
-}
 
 /**
  * Where the time to an interactive field goes, in one cold load: the bundle's response, its
@@ -196,34 +108,39 @@ async function pageWeight(browser, url, selector) {
  */
 async function timeline(browser, url, selector) {
   const context = await browser.newContext();
+  // Moments recorded from inside the page, by a script that runs before any of the page's own.
+  await context.addInitScript((sel) => {
+    const moments = (window.__moments = {});
+    for (const tag of ['auth-provider', 'auth-sign-in']) {
+      customElements.whenDefined(tag).then(() => (moments[tag] = performance.now()));
+    }
+    const check = () => {
+      const el = document.querySelector(sel);
+      if (el && !el.disabled && el.closest('form')) moments.ready = performance.now();
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  }, selector);
   const page = await context.newPage();
   try {
     await page.goto(url, { waitUntil: 'commit' });
-    return await page.evaluate(async (sel) => {
-      await customElements.whenDefined('auth-provider');
-      const defined = performance.now();
-      await new Promise((resolve) => {
-        const check = () => {
-          const el = document.querySelector(sel);
-          if (el && el.closest('form')) resolve(undefined);
-          else requestAnimationFrame(check);
-        };
-        check();
-      });
-      const ready = performance.now();
+    await page.waitForFunction(() => window.__moments.ready, undefined, { timeout: 30_000 });
+    return await page.evaluate(() => {
       const entries = performance.getEntriesByType('resource');
-      const bundle = entries.find((e) => e.name.endsWith('/auth-elements.js'));
-      const session = entries.find((e) => e.name.includes('/get-session'));
+      const find = (end) => entries.find((e) => new URL(e.name).pathname.endsWith(end));
       const nav = performance.getEntriesByType('navigation')[0];
+      const moments = window.__moments;
       return {
         html: nav?.responseEnd ?? 0,
-        bundle: bundle?.responseEnd ?? 0,
-        defined,
-        sessionStart: session?.startTime ?? 0,
-        session: session?.responseEnd ?? 0,
-        ready,
+        bundle: find('/auth-elements.js')?.responseEnd ?? 0,
+        defined: moments['auth-provider'],
+        sessionStart: find('/get-session')?.startTime ?? 0,
+        session: find('/get-session')?.responseEnd ?? 0,
+        chunk: Math.max(...entries.filter((e) => /\/cdn\/(elements|chunks)\//.test(e.name)).map((e) => e.responseEnd)),
+        signInDefined: moments['auth-sign-in'],
+        ready: moments.ready,
       };
-    }, selector);
+    });
   } finally {
     await context.close();
   }
@@ -253,13 +170,14 @@ async function measure(browser, url, selector) {
 }
 
 let api;
-const { server: pageServer, origin } = await startPageServer(() => api);
+const pageServer = await startPageServer(() => api);
+const { origin } = pageServer;
 let browser;
 try {
   api = await startServer({ port: 0, databasePath: ':memory:', trustedOrigins: [origin], log: false, production: false });
   browser = await chromium.launch({ executablePath: CHROME_PATH, args: CHROME_ARGS });
   const cases = [
-    ['<auth-sign-in> (script-tag bundle)', '/sign-in.html', 'auth-sign-in input[autocomplete="username"]'],
+    ['<auth-sign-in> (script-tag bundle)', '/sign-in.html', EMAIL_FIELD],
     ['plain HTML <form> (floor)', '/floor.html', 'input[autocomplete="username"]'],
   ];
   const rows = [];
@@ -290,13 +208,13 @@ try {
     ['sign-in page (provider + signed-out + sign-in)', '/sign-in.html'],
     ['every element the kit defines', '/every-element.html'],
   ]) {
-    const { scripts, gzip } = await pageWeight(browser, origin + path, 'auth-sign-in input[autocomplete="username"]');
-    weights.push([label, String(scripts), kb(gzip)]);
+    const { scripts, gzip } = await pageWeight(browser, origin + path);
+    weights.push([label, String(scripts.length), kb(gzip)]);
   }
   table('Page weight: every script a real page fetches (gzip -9 of each response, summed)', ['page', 'scripts', 'gzip'], weights);
 
   const steps = [];
-  for (let i = 0; i < RUNS; i++) steps.push(await timeline(browser, origin + '/sign-in.html', 'auth-sign-in input[autocomplete="username"]'));
+  for (let i = 0; i < RUNS; i++) steps.push(await timeline(browser, origin + '/sign-in.html', EMAIL_FIELD));
   const at = (key) => median(steps.map((s) => s[key]));
   table(
     `Where the sign-in page's time goes (median of ${RUNS}, ms from navigation start)`,
@@ -306,6 +224,8 @@ try {
       ['script-tag bundle received', 'bundle', 'html'],
       ['bundle evaluated (<auth-provider> defined)', 'defined', 'bundle'],
       ['session check sent', 'sessionStart', 'defined'],
+      ['element chunks received (elements/, chunks/)', 'chunk', 'sessionStart'],
+      ['<auth-sign-in> defined', 'signInDefined', 'chunk'],
       ['session check answered', 'session', 'sessionStart'],
       ['email field interactive', 'ready', 'session'],
     ].map(([label, key, previous]) => [label, `${at(key).toFixed(1)} ms`, previous ? `${(at(key) - at(previous)).toFixed(1)} ms` : ''])
@@ -313,6 +233,5 @@ try {
 } finally {
   await browser?.close();
   await api?.close();
-  pageServer.closeAllConnections();
   pageServer.close();
 }

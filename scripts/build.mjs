@@ -3,8 +3,9 @@
 //   dist/lib/      ES modules for npm users: one entry per src/index.ts, src/define.ts,
 //                  src/define/*.ts; shared code in chunks; lit, @lit/context, zod external
 //   dist/types/    declarations (tsconfig.build.json)
-//   dist/cdn/      the script-tag bundle auth-elements.js (everything inside, minified,
-//                  English inside) + lazy locale chunks in dist/cdn/locales/
+//   dist/cdn/      the script tag's auth-elements.js (src/autoload.ts: the provider, English, and a
+//                  loader that fetches each element when its tag appears), the elements in
+//                  elements/<tag>.js, shared code in chunks/, lazy locales in locales/; minified
 //   custom-elements.json  (cem analyze --litelement), and from it (custom-elements-manifest.config.mjs,
 //                  scripts/framework-types.mjs): dist/types/frameworks/{react,preact,solid,vue,svelte}.d.ts,
 //                  vscode.html-custom-data.json, vscode.css-custom-data.json, web-types.json
@@ -36,15 +37,56 @@ export function defineEntries() {
 const isLocale = (chunk) =>
   !!chunk.facadeModuleId && /[\\/]locales[\\/][^\\/]+\.json$/.test(chunk.facadeModuleId);
 
-/** Lazy locale chunks go to locales/<lang>-<hash>.js, other shared code to chunks/. */
-const chunkFileNames = (chunk) =>
-  // Locales keep plain names: 22 hashes in the entry's loader table would not compress.
-  isLocale(chunk) ? 'locales/[name].js' : 'chunks/[name]-[hash].js';
+const isElement = (chunk) => !!chunk.facadeModuleId && /[\\/]src[\\/]define[\\/]auth-[a-z0-9-]+\.ts$/.test(chunk.facadeModuleId);
+
+/**
+ * Lazy locale chunks go to locales/<lang>.js, other shared code to chunks/. Locales keep plain
+ * names: 22 hashes in the entry's loader table would not compress.
+ */
+const chunkFileNames = (chunk) => (isLocale(chunk) ? 'locales/[name].js' : 'chunks/[name]-[hash].js');
+
+/**
+ * The script tag's chunks: each element's own code at elements/<tag>.js — a stable name that a
+ * page's `<link rel="modulepreload">` can name — locales at locales/<lang>.js, shared code in chunks/.
+ */
+const cdnChunkFileNames = (chunk) => (isElement(chunk) ? 'elements/[name].js' : chunkFileNames(chunk));
 
 /** en.json is bundled statically and also matches the lazy `locales/${lang}.json` import: expected. */
 function onwarn(warning, warn) {
   if (warning.code === 'INEFFECTIVE_DYNAMIC_IMPORT' && /locales[\\/][^\\/]+\.json/.test(warning.message)) return;
   warn(warning);
+}
+
+/** What src/autoload.ts holds in place of the map until the build writes it (minified form). */
+const CHUNK_MAP_PLACEHOLDER = '{__auth_element_chunks__:[]}';
+
+/**
+ * Writes into the script tag's entry, for each element chunk (`elements/<tag>.js`), the shared
+ * chunks it imports at any depth, so the autoloader fetches them all at once.
+ */
+function elementChunkMap() {
+  return {
+    name: 'auth-elements:element-chunk-map',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+      const entry = chunks.find((chunk) => chunk.isEntry);
+      if (!entry?.code.includes(CHUNK_MAP_PLACEHOLDER)) return;
+      const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+      const map = {};
+      for (const chunk of chunks.filter(isElement)) {
+        const shared = new Set();
+        const visit = (fileName) => {
+          const dependency = byName.get(fileName);
+          if (!dependency || dependency.isEntry || shared.has(fileName)) return;
+          shared.add(fileName);
+          dependency.imports.forEach(visit);
+        };
+        chunk.imports.forEach(visit);
+        map[chunk.fileName.replace(/^elements\/|\.js$/g, '')] = [...shared].map((fileName) => `./${fileName}`);
+      }
+      entry.code = entry.code.replace(CHUNK_MAP_PLACEHOLDER, JSON.stringify(map));
+    },
+  };
 }
 
 /**
@@ -106,13 +148,14 @@ export function bundleConfig({ entry, name, outDir, write = true, logLevel }) {
   // Nothing reads process.env in a browser; replace it in case a dependency asks.
   cfg.define = { 'process.env.NODE_ENV': JSON.stringify('production') };
   cfg.build.lib = { entry: { [name]: entry }, formats: ['es'] };
+  cfg.plugins.push(elementChunkMap());
   cfg.build.rolldownOptions = {
     preserveEntrySignatures: 'allow-extension',
     onwarn,
     output: {
       format: 'es',
       entryFileNames: '[name].js',
-      chunkFileNames,
+      chunkFileNames: cdnChunkFileNames,
       // build.lib alone keeps whitespace in ES output; ask rolldown for a full minify.
       minify: true,
       comments: false,
@@ -123,7 +166,7 @@ export function bundleConfig({ entry, name, outDir, write = true, logLevel }) {
 
 export function cdnConfig(opts = {}) {
   return bundleConfig({
-    entry: join(root, 'src', 'define.ts'),
+    entry: join(root, 'src', 'autoload.ts'),
     name: 'auth-elements',
     outDir: join(root, 'dist', 'cdn'),
     ...opts,
@@ -157,6 +200,7 @@ async function main() {
   if (!entry || entry.imports.length) {
     throw new Error(`dist/cdn/auth-elements.js is not self-contained; it imports ${entry?.imports.join(', ')}`);
   }
+  if (/__auth_element_chunks__/.test(entry.code)) throw new Error('dist/cdn/auth-elements.js: the element chunk map was not written');
   const lazy = chunks.filter((c) => !c.isEntry).map((c) => c.fileName);
   console.log(`build: dist/cdn/auth-elements.js + lazy ${lazy.join(', ') || '(none)'}`);
 
