@@ -33,7 +33,23 @@ describe('capabilities from the API', () => {
     await adapter.loadCapabilities();
     expect(calls[0].url).to.equal('https://auth.example.test/api/auth/auth-elements/capabilities');
     const {version: _version, ...expected} = API_CAPABILITIES;
-    expect(adapter.capabilities).to.deep.equal(expected);
+    // A plugin from before the account fields: those features are off.
+    expect(adapter.capabilities).to.deep.equal({...expected, profileImage: null, changeEmail: false, deleteAccount: false, freshAge: 86400});
+  });
+
+  it('reads the account fields: profile images, change of email, deletion, fresh-session age', async () => {
+    const account = {profileImage: {maxBytes: 1000, types: ['image/png']}, changeEmail: true, deleteAccount: true, freshAge: 300};
+    const {adapter} = stubbed(api({...API_CAPABILITIES, ...account}));
+    await adapter.loadCapabilities();
+    expect(adapter.capabilities).to.deep.include(account);
+    const {adapter: bad} = stubbed(api({...API_CAPABILITIES, profileImage: {maxBytes: 1000, types: ['text/html; x']}}));
+    await expectAuthError(bad.loadCapabilities(), 'malformed_response');
+  });
+
+  it('has no multi-session in bearer mode (the accounts live in cookies)', async () => {
+    const {adapter} = stubbed(api(API_CAPABILITIES), 'bearer');
+    await adapter.loadCapabilities();
+    expect(adapter.capabilities.multiSession).to.equal(false);
   });
 
   it('offers only the social providers the page names, when it names them', async () => {

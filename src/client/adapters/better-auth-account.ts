@@ -1,0 +1,223 @@
+/**
+ * The better-auth adapter's account methods: better-auth's own routes (update-user,
+ * change-password, list/revoke sessions, delete-user, emailOTP's change of email, multiSession)
+ * and the kit plugin's (profile images, set-password, reauthenticate). Session tokens that
+ * better-auth lists stay in here: callers see session ids only.
+ */
+import {AuthError, type AuthErrorCode} from '../errors.js';
+import {
+  betterAuthAccountList,
+  betterAuthChangePasswordResponse,
+  betterAuthDeleteUserResponse,
+  betterAuthDeviceSessions,
+  betterAuthSessionList,
+  betterAuthSetActiveResponse,
+  betterAuthStatusResponse,
+  betterAuthSuccessResponse,
+  betterAuthUserResponse,
+} from '../schemas-account.js';
+import type {
+  Capabilities,
+  DeleteAccountInput,
+  DeviceAccount,
+  DeviceSession,
+  ListOptions,
+  PasswordChange,
+  ProfileChanges,
+  SessionInfo,
+  SignInMethods,
+  User,
+} from '../types.js';
+import {parseUserAgent} from '../user-agent.js';
+import type {AccountAdapter} from './adapter.js';
+import {BetterAuthTransport, toSession, toUser} from './better-auth-transport.js';
+
+/** A signed-in person's password checks: a wrong one is `wrong_password`, not `invalid_credentials`. */
+const PASSWORD_CHECK: Record<string, AuthErrorCode> = {INVALID_PASSWORD: 'wrong_password', INVALID_EMAIL_OR_PASSWORD: 'wrong_password'};
+
+export abstract class BetterAuthAccount extends BetterAuthTransport implements AccountAdapter {
+  abstract readonly capabilities: Capabilities;
+  abstract getSession(): Promise<SessionInfo | null>;
+  abstract signOut(): Promise<void>;
+  protected abstract openedSession(): Promise<SessionInfo>;
+
+  async updateProfile(changes: ProfileChanges): Promise<User> {
+    await this.request('/update-user', betterAuthStatusResponse, {method: 'POST', body: {name: changes.name}, authenticated: true});
+    return this.currentUser();
+  }
+
+  async uploadProfileImage(image: Blob): Promise<User> {
+    const rules = this.capabilities.profileImage;
+    if (!rules) throw new AuthError('unsupported', 'The API stores no profile images');
+    // The API checks the bytes; this only saves sending what it would refuse for its size.
+    if (image.size > rules.maxBytes) throw new AuthError('image_too_large', `The image is larger than ${rules.maxBytes} bytes`, {status: 413});
+    const {user} = await this.request('/auth-elements/profile-image', betterAuthUserResponse, {
+      method: 'POST',
+      bytes: image,
+      authenticated: true,
+    });
+    return toUser(user);
+  }
+
+  async removeProfileImage(): Promise<User> {
+    if (!this.capabilities.profileImage) throw new AuthError('unsupported', 'The API stores no profile images');
+    const {user} = await this.request('/auth-elements/profile-image/remove', betterAuthUserResponse, {method: 'POST', body: {}, authenticated: true});
+    return toUser(user);
+  }
+
+  async requestEmailChange(newEmail: string): Promise<void> {
+    if (!this.capabilities.changeEmail) throw new AuthError('unsupported', 'The API does not change emails');
+    await this.request('/email-otp/request-email-change', betterAuthSuccessResponse, {
+      method: 'POST',
+      body: {newEmail: newEmail.trim()},
+      authenticated: true,
+      codes: {'message:Email is the same': 'invalid_email', 'message:Change email with OTP is disabled': 'unsupported'},
+    });
+  }
+
+  async confirmEmailChange(newEmail: string, code: string): Promise<User> {
+    await this.request('/email-otp/change-email', betterAuthSuccessResponse, {
+      method: 'POST',
+      body: {newEmail: newEmail.trim(), otp: code},
+      authenticated: true,
+      codes: {'message:Email already in use': 'email_taken', 'message:Email is the same': 'invalid_email'},
+    });
+    return this.currentUser();
+  }
+
+  async changePassword({currentPassword, newPassword, signOutOtherDevices = false}: PasswordChange): Promise<SessionInfo | null> {
+    const {token} = await this.request('/change-password', betterAuthChangePasswordResponse, {
+      method: 'POST',
+      body: {currentPassword, newPassword, revokeOtherSessions: signOutOtherDevices},
+      authenticated: true,
+      codes: PASSWORD_CHECK,
+    });
+    // With the other sessions revoked, this device got a new session (its cookie or set-auth-token).
+    return token ? this.openedSession() : null;
+  }
+
+  async setPassword(newPassword: string): Promise<void> {
+    await this.request('/auth-elements/set-password', betterAuthStatusResponse, {method: 'POST', body: {newPassword}, authenticated: true});
+  }
+
+  async getSignInMethods(options?: ListOptions): Promise<SignInMethods> {
+    const accounts = await this.request('/list-accounts', betterAuthAccountList, {authenticated: true, signal: options?.signal});
+    const providers = accounts.map((account) => account.providerId);
+    return {password: providers.includes('credential'), socialProviders: [...new Set(providers.filter((id) => id !== 'credential'))]};
+  }
+
+  async listSessions(options?: ListOptions): Promise<DeviceSession[]> {
+    const [records, current] = await Promise.all([this.sessionRecords(options), this.getSession()]);
+    if (!current) throw new AuthError('session_expired', 'Signed out');
+    return records
+      .map((record): DeviceSession => {
+        const userAgent = record.userAgent || null;
+        return {
+          id: record.id,
+          current: record.id === current.session.id,
+          createdAt: new Date(record.createdAt),
+          lastActiveAt: new Date(record.updatedAt),
+          expiresAt: new Date(record.expiresAt),
+          ipAddress: record.ipAddress || null,
+          userAgent,
+          ...parseUserAgent(userAgent),
+          location: null, // better-auth records no place
+        };
+      })
+      .sort((a, b) => Number(b.current) - Number(a.current) || b.lastActiveAt.getTime() - a.lastActiveAt.getTime());
+  }
+
+  async revokeSession(sessionId: string): Promise<void> {
+    const [records, current] = await Promise.all([this.sessionRecords(), this.getSession()]);
+    const record = records.find((candidate) => candidate.id === sessionId);
+    if (!record) return;
+    await this.request('/revoke-session', betterAuthStatusResponse, {method: 'POST', body: {token: record.token}, authenticated: true});
+    if (current?.session.id === sessionId) this.setSignedOut();
+  }
+
+  async revokeOtherSessions(): Promise<void> {
+    await this.request('/revoke-other-sessions', betterAuthStatusResponse, {method: 'POST', body: {}, authenticated: true});
+  }
+
+  async deleteAccount({password}: DeleteAccountInput = {}): Promise<void> {
+    if (!this.capabilities.deleteAccount) throw new AuthError('unsupported', 'The API does not delete accounts');
+    await this.request('/delete-user', betterAuthDeleteUserResponse, {
+      method: 'POST',
+      body: password === undefined ? {} : {password},
+      authenticated: true,
+      // better-auth's own freshness answer for a deletion without a password.
+      codes: {...PASSWORD_CHECK, SESSION_EXPIRED: 'session_not_fresh'},
+    });
+    this.setSignedOut();
+  }
+
+  async reauthenticate(password: string): Promise<SessionInfo> {
+    await this.request('/auth-elements/reauthenticate', betterAuthStatusResponse, {
+      method: 'POST',
+      body: {password},
+      authenticated: true,
+      codes: PASSWORD_CHECK,
+    });
+    return this.openedSession();
+  }
+
+  async listDeviceAccounts(options?: ListOptions): Promise<DeviceAccount[]> {
+    this.requireMultiSession();
+    const [entries, current] = await Promise.all([this.deviceSessions(options), this.getSession()]);
+    if (!current) return [];
+    return entries.map(({session, user}) => ({sessionId: session.id, user: toUser(user), active: session.id === current.session.id}));
+  }
+
+  async switchAccount(sessionId: string): Promise<SessionInfo> {
+    this.requireMultiSession();
+    const entry = (await this.deviceSessions()).find(({session}) => session.id === sessionId);
+    if (!entry) throw new AuthError('session_expired', 'That account is no longer signed in on this device');
+    const {session, user} = await this.request('/multi-session/set-active', betterAuthSetActiveResponse, {
+      method: 'POST',
+      body: {sessionToken: entry.session.token},
+      codes: {INVALID_SESSION_TOKEN: 'session_expired'},
+    });
+    this.jwt = null;
+    this.signedIn = true;
+    return {user: toUser(user), session: toSession(session)};
+  }
+
+  async signOutAccount(sessionId: string): Promise<SessionInfo | null> {
+    this.requireMultiSession();
+    const entry = (await this.deviceSessions()).find(({session}) => session.id === sessionId);
+    if (entry) {
+      await this.request('/multi-session/revoke', betterAuthStatusResponse, {
+        method: 'POST',
+        body: {sessionToken: entry.session.token},
+        authenticated: true,
+        codes: {INVALID_SESSION_TOKEN: 'session_expired'},
+      });
+      this.jwt = null;
+    }
+    // The server made another account active, or none is left.
+    return this.getSession();
+  }
+
+  signOutAllAccounts(): Promise<void> {
+    // better-auth's sign-out ends every session of this browser's multi-session cookies.
+    return this.signOut();
+  }
+
+  private async currentUser(): Promise<User> {
+    const info = await this.getSession();
+    if (!info) throw new AuthError('session_expired', 'Signed out');
+    return info.user;
+  }
+
+  private sessionRecords(options?: ListOptions) {
+    return this.request('/list-sessions', betterAuthSessionList, {authenticated: true, signal: options?.signal});
+  }
+
+  private deviceSessions(options?: ListOptions) {
+    return this.request('/multi-session/list-device-sessions', betterAuthDeviceSessions, {signal: options?.signal});
+  }
+
+  private requireMultiSession() {
+    if (!this.capabilities.multiSession) throw new AuthError('unsupported', 'Several accounts per device are not available here');
+  }
+}
