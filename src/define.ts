@@ -7,6 +7,9 @@ import './define/auth-signed-out.js';
 import './define/auth-user-button.js';
 import './define/auth-loading.js';
 import './define/auth-unavailable.js';
+import './define/auth-sign-in-button.js';
+import './define/auth-sign-up-button.js';
+import './define/auth-sign-out-button.js';
 
 // What a script-tag page may need to build a client by hand (the memory adapter stays out:
 // it loads on demand for <auth-provider adapter="memory">).
@@ -18,6 +21,9 @@ export {AuthSignedOut} from './elements/signed-out/signed-out.js';
 export {AuthUserButton} from './elements/user-button/user-button.js';
 export {AuthLoading} from './elements/loading/loading.js';
 export {AuthUnavailable} from './elements/unavailable/unavailable.js';
+export {AuthSignInButton} from './elements/sign-in-button/sign-in-button.js';
+export {AuthSignUpButton} from './elements/sign-up-button/sign-up-button.js';
+export {AuthSignOutButton} from './elements/sign-out-button/sign-out-button.js';
 export {AuthClient} from './client/auth-client.js';
 export {BetterAuthAdapter} from './client/adapters/better-auth.js';
 export {AuthError} from './client/errors.js';

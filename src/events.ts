@@ -35,11 +35,28 @@ export class AuthSessionChangeEvent extends Event {
   }
 }
 
+/**
+ * Fired by `<auth-sign-in>` and `<auth-sign-up>` when their footer link ("Sign up", "Sign in")
+ * is followed, before the browser follows it. Cancelable: `preventDefault()` keeps the page where
+ * it is, for code that shows the other card itself (a router, or the provider's modal, which
+ * switches the card inside its dialog). `url` is the link's target, null when it has none.
+ */
+export class AuthSwitchRequestEvent extends Event {
+  static readonly type = 'auth-switch-request';
+  constructor(
+    readonly to: 'sign-in' | 'sign-up',
+    readonly url: string | null,
+  ) {
+    super(AuthSwitchRequestEvent.type, {...init, cancelable: true});
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'auth-signed-in': AuthSignedInEvent;
     'auth-signed-out': AuthSignedOutEvent;
     'auth-error': AuthErrorEvent;
     'auth-session-change': AuthSessionChangeEvent;
+    'auth-switch-request': AuthSwitchRequestEvent;
   }
 }

@@ -2,6 +2,11 @@ import {css, html, nothing, type TemplateResult} from 'lit';
 import {part, type PartAppearance} from '../appearance/part.js';
 import {safeLinkUrl} from '../client/redirect.js';
 
+/**
+ * The card's look. Inside a dialog that is the card's panel (`<auth-dialog hide-heading>`, the
+ * provider's modal), the dialog sets the private `--_card-border`, `--_card-shadow` and
+ * `--_card-header-inset` (room for its close button), which the card inherits through the slot.
+ */
 export const cardStyles = css`
   :host {
     display: block;
@@ -16,14 +21,15 @@ export const cardStyles = css`
     /* Narrower on a narrow screen (or container), so zoomed text keeps room to reflow. */
     padding: min(calc(var(--_space) * 2), max(var(--_space), 8cqi));
     overflow-wrap: anywhere;
-    border: 1px solid var(--_border-subtle);
+    border: var(--_card-border, 1px solid var(--_border-subtle));
     border-radius: calc(var(--_radius) * 1.5);
     background: var(--_bg);
     color: var(--_fg);
-    box-shadow: 0 10px 30px -12px var(--_shadow), 0 2px 6px -2px var(--_shadow);
+    box-shadow: var(--_card-shadow, 0 10px 30px -12px var(--_shadow), 0 2px 6px -2px var(--_shadow));
   }
   .header {
     display: grid;
+    padding-inline: var(--_card-header-inset, 0);
     gap: calc(var(--_space) * 0.25);
     text-align: center;
   }
@@ -75,21 +81,37 @@ export const cardStyles = css`
     font-size: 0.875em;
     text-align: center;
   }
-  a {
+  a,
+  .link-button {
     color: var(--_primary);
     font-weight: var(--_font-weight);
     text-decoration: none;
     border-radius: 2px;
   }
-  a:hover {
+  /* A footer link with nowhere to go but an event (the modal switches cards in place). */
+  .link-button {
+    display: inline;
+    margin: 0;
+    padding: 0;
+    border: 0;
+    background: none;
+    font-family: inherit;
+    font-size: inherit;
+    line-height: inherit;
+    cursor: pointer;
+  }
+  a:hover,
+  .link-button:hover {
     text-decoration: underline;
   }
-  a:focus-visible {
+  a:focus-visible,
+  .link-button:focus-visible {
     outline: var(--_focus-outline);
     outline-offset: 2px;
   }
   @media (forced-colors: active) {
-    a {
+    a,
+    .link-button {
       text-decoration: underline;
     }
   }
@@ -126,6 +148,23 @@ export function legalLinks(
     return href ? [{href, label: t(label)}] : [];
   });
   return {label: t('links.label'), items};
+}
+
+/**
+ * The footer's way to the other card ("Don't have an account? Sign up"): a link to `href`, or,
+ * without one, a button that only runs `onClick` (which fires the switch request).
+ */
+export function footerAction(options: {
+  prompt: string;
+  label: string;
+  href: string | undefined;
+  onClick: (event: MouseEvent) => void;
+  appearance: PartAppearance;
+}): TemplateResult {
+  const {prompt, label, href, onClick, appearance} = options;
+  return href
+    ? html`${prompt} <a href=${href} ${part('footer-action-link', appearance)} @click=${onClick}>${label}</a>`
+    : html`${prompt} <button type="button" class="link-button" ${part('footer-action-link', appearance)} @click=${onClick}>${label}</button>`;
 }
 
 /** The card every flow element shows: logo, header, the slotted light-DOM form, footer, links. */

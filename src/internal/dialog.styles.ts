@@ -105,6 +105,30 @@ export const dialogStyles = css`
     overscroll-behavior: contain;
     padding: var(--_space) calc(var(--_space) * 1.5) calc(var(--_space) * 1.5);
   }
+  /*
+   * hide-heading: the content's own heading (a card's title) names the dialog; the close button
+   * floats in the panel's corner and the body is the card (which drops its own border and shadow).
+   */
+  :host([hide-heading]) .panel {
+    grid-template-rows: minmax(0, 1fr);
+    width: min(calc(100% - 2rem), var(--auth-dialog-width, var(--auth-card-max-width, 25rem)));
+  }
+  :host([hide-heading]) .header {
+    position: absolute;
+    z-index: 1;
+    inset-block-start: calc(var(--_space) * 0.75);
+    inset-inline-end: calc(var(--_space) * 0.75);
+    padding: 0;
+  }
+  :host([hide-heading]) .body {
+    padding: 0;
+    --_card-border: 0;
+    --_card-shadow: none;
+    --_card-header-inset: 2rem;
+  }
+  :host([hide-heading]) .body ::slotted(*) {
+    max-width: none;
+  }
   /* A narrow viewport gets the whole screen. */
   @media (max-width: 30rem) {
     .panel {
@@ -113,6 +137,9 @@ export const dialogStyles = css`
       max-height: none;
       border: 0;
       border-radius: 0;
+    }
+    :host([hide-heading]) .panel {
+      width: 100%;
     }
   }
   @media (forced-colors: active) {

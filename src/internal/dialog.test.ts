@@ -64,6 +64,23 @@ describe('<auth-dialog>', () => {
     el.close();
   });
 
+  it('with hide-heading, is named by its label (the content shows the heading) and keeps its close button', async () => {
+    const el = await fixture<AuthDialog>(html`<auth-dialog hide-heading label="Sign in"><section><h1>Sign in</h1><p>Body.</p></section></auth-dialog>`);
+    el.show();
+    await el.updateComplete;
+    const dialog = nativeDialog(el);
+    expect(dialog.getAttribute('aria-label')).to.equal('Sign in');
+    expect(dialog.hasAttribute('aria-labelledby')).to.equal(false);
+    expect(el.shadowRoot!.querySelector('h2')).to.equal(null);
+    expect(deepActiveElement()).to.equal(closeButton(el));
+    // The close button floats in the panel's corner; the body fills the panel.
+    const panel = el.shadowRoot!.querySelector('[part~="dialog"]')!.getBoundingClientRect();
+    const body = el.shadowRoot!.querySelector('[part~="dialog-body"]')!.getBoundingClientRect();
+    expect(body.top).to.be.closeTo(panel.top + 1, 1);
+    await expect(el).to.be.accessible();
+    el.close();
+  });
+
   it('closes on Escape and gives focus back to the opener', async () => {
     const {opener, el} = await page();
     await openWithKeyboard(opener, el);

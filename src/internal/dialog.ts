@@ -9,7 +9,8 @@
  * `<auth-dialog>` calls `defineDialog()` from its own `define/<tag>.ts` (the side-effect
  * modules listed in `package.json`), so the tag exists wherever that element does.
  */
-import {html, svg, type PropertyValues} from 'lit';
+import {html, nothing, svg, type PropertyValues} from 'lit';
+import {ifDefined} from 'lit/directives/if-defined.js';
 import {property, query} from 'lit/decorators.js';
 import {part} from '../appearance/part.js';
 import {hostBase} from '../appearance/tokens.js';
@@ -92,7 +93,7 @@ const closeIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="fal
  * @event {AuthDialogClosedEvent} auth-dialog-closed - The dialog closed (`event.value`: what `close()` was given).
  *
  * @slot - The body, such as a light-DOM form.
- * @slot heading - The title, as text or inline content (it sits inside an `<h2>`); overrides `label`.
+ * @slot heading - The title, as text or inline content (it sits inside an `<h2>`); overrides `label`. Not shown with `hide-heading`.
  *
  * @csspart backdrop - Behind the dialog, over the page.
  * @csspart dialog - The panel.
@@ -111,6 +112,14 @@ export class AuthDialog extends AuthElement {
 
   /** The title, when no `heading` slot is given. A dialog must have one of them. */
   @property() label = '';
+
+  /**
+   * The content shows its own heading (a card's title): the dialog shows none, `label` names it
+   * (keep it equal to that heading), the close button sits in the panel's corner and the body
+   * fills the panel, which takes its width from `--auth-card-max-width` (a card inside loses
+   * its own border and shadow: the panel is its card).
+   */
+  @property({type: Boolean, attribute: 'hide-heading', reflect: true}) hideHeading = false;
 
   /** A click on the backdrop asks to close (source `backdrop`). Off by default: forms keep their input. */
   @property({type: Boolean, attribute: 'light-dismiss', reflect: true}) lightDismiss = false;
@@ -149,11 +158,17 @@ export class AuthDialog extends AuthElement {
 
   override render() {
     const appearance = this.mergedAppearance;
-    return html`<dialog aria-labelledby="title" @cancel=${this.#onCancel} @close=${this.#finish}>
+    const hidden = this.hideHeading;
+    return html`<dialog
+      aria-labelledby=${ifDefined(hidden ? undefined : 'title')}
+      aria-label=${ifDefined(hidden ? this.label : undefined)}
+      @cancel=${this.#onCancel}
+      @close=${this.#finish}
+    >
       <div class="backdrop" ${part('backdrop', appearance)} @click=${this.#onBackdropClick}></div>
       <div class="panel" ${part('dialog', appearance)}>
         <header class="header" ${part('dialog-header', appearance)}>
-          <h2 id="title" class="title" ${part('dialog-title', appearance)}><slot name="heading">${this.label}</slot></h2>
+          ${hidden ? nothing : html`<h2 id="title" class="title" ${part('dialog-title', appearance)}><slot name="heading">${this.label}</slot></h2>`}
           <button
             type="button"
             class="close"

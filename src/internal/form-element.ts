@@ -1,14 +1,13 @@
 import {html, isServer, render, type PropertyValues, type TemplateResult, nothing} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import {part} from '../appearance/part.js';
 import {checkPassword} from '../client/validation.js';
-import {card, legalLinks} from './card.js';
+import {card, footerAction, legalLinks} from './card.js';
 import {alert, codeField, hiddenEmail, linkButton, notice, passwordField, passwordRules, primaryButton, textField} from './fields.js';
 import type {AuthErrorCode} from '../client/errors.js';
 import {followRedirect, safeLinkTarget, safeRedirectUrl} from '../client/redirect.js';
 import type {Flow} from '../client/flows/flow.js';
 import type {User} from '../client/types.js';
-import {AuthErrorEvent, AuthSignedInEvent} from '../events.js';
+import {AuthErrorEvent, AuthSignedInEvent, AuthSwitchRequestEvent} from '../events.js';
 import {announce, ensureAnnouncer} from './announcer.js';
 import {AuthElement} from './auth-element.js';
 import {focusIsLost, focusIsWithin, restoreFocusIfLost} from './focus.js';
@@ -56,9 +55,14 @@ interface SocialFlow extends Flow<string> {
  */
 export type StepHeadings<Step extends string> = Record<Step, readonly [title: string, subtitle: string, subtitleIn?: 'form']>;
 
+/** The other card a footer link leads to. */
+export type CardSwitch = 'sign-in' | 'sign-up';
+
 /** The line under the card that links to the other flow ("Don't have an account? Sign up"). */
 export interface CardFooter<Step extends string> {
   href: string | undefined;
+  /** The card the link leads to (named by `auth-switch-request`). */
+  to: CardSwitch;
   prompt: string;
   link: string;
   /** The steps that show it. */
@@ -68,6 +72,12 @@ export interface CardFooter<Step extends string> {
 export abstract class AuthFormElement<Step extends string> extends AuthElement {
   /** Where to go after a successful sign-in (same origin or an allowlisted origin). */
   @property({attribute: 'after-sign-in-url'}) afterSignInUrl?: string;
+
+  /**
+   * Show the footer link ("Sign up", "Sign in") even without a URL, as a button that only fires
+   * `auth-switch-request`. Set by the provider's modal, which switches the card in place.
+   */
+  @property({attribute: false}) switchInPlace = false;
 
   /** The social buttons' code and icons, loaded only when the API has social providers. */
   readonly #social = new SocialButtonsLoader(this);
@@ -228,17 +238,26 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
   }
 
   /**
-   * After the footer link ("Sign up", "Sign in") is followed without a page load (a hash route
-   * that swaps cards): the card that is now shown takes the focus this one had.
+   * The footer link ("Sign up", "Sign in") is followed: `auth-switch-request` first, which may
+   * keep the link from being followed (a modal or a router shows the other card itself). A
+   * link opened elsewhere (a middle or modified click) is the browser's business alone.
    */
-  #onFooterLink = (): void => {
-    // The page's router may swap the cards a little later (on hashchange, after its own work).
+  #onFooterLink(to: CardSwitch, href: string | undefined, event: MouseEvent): void {
+    if (href && (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)) return;
+    if (!this.dispatchEvent(new AuthSwitchRequestEvent(to, href ?? null))) {
+      event.preventDefault();
+      return;
+    }
+    if (!href) return;
+    // Followed without a page load (a hash route that swaps cards): the card that is now shown
+    // takes the focus this one had. The page's router may swap the cards a little later (on
+    // hashchange, after its own work).
     void restoreFocusIfLost(() => {
       const shown = [...connectedFlowElements].find((element) => element !== this && element.checkVisibility());
       shown?.focusFirstField();
       return null;
     }, 1000);
-  };
+  }
 
   /** Called once the flow has signed the user in. */
   protected onComplete(): void {
@@ -292,8 +311,14 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
       logo: logoImageUrl && logoPlacement !== 'none' ? {src: logoImageUrl, alt: applicationName ?? '', placement: logoPlacement} : undefined,
       links: legalLinks(appearance.options, (key) => this.t(key)),
       footer:
-        href && footer.steps.includes(step)
-          ? html`${this.t(footer.prompt)} <a href=${href} ${part('footer-action-link', appearance)} @click=${this.#onFooterLink}>${this.t(footer.link)}</a>`
+        (href || this.switchInPlace) && footer.steps.includes(step)
+          ? footerAction({
+              prompt: this.t(footer.prompt),
+              label: this.t(footer.link),
+              href,
+              onClick: (event) => this.#onFooterLink(footer.to, href, event),
+              appearance,
+            })
           : nothing,
     });
   }

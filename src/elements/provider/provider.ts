@@ -9,6 +9,8 @@ import {BetterAuthAdapter} from '../../client/adapters/better-auth.js';
 import {appearanceContext} from '../../context/appearance-context.js';
 import {clientContext} from '../../context/client-context.js';
 import {localizerContext} from '../../context/localizer-context.js';
+import {modalContext, type ModalCard, type ModalCardOptions, type ModalHost} from '../../context/modal-context.js';
+import type {CardModal} from '../../internal/card-modal.js';
 import {AuthErrorEvent, AuthSessionChangeEvent} from '../../events.js';
 import {Localizer, type Localization} from '../../i18n/localizer.js';
 
@@ -20,9 +22,11 @@ import {Localizer, type Localization} from '../../i18n/localizer.js';
  * @event {AuthSessionChangeEvent} auth-session-change - Who is signed in changed, here or in another tab (`event.state`).
  * @event {AuthErrorEvent} auth-error - A session check or sign-out failed (`event.error.code`).
  *
- * @slot - The page content that uses the auth elements.
+ * @slot - The page content that uses the auth elements. The modal sign-in and sign-up
+ * (`openSignIn()`, `openSignUp()`) are appended here too, as an `<auth-dialog>` holding the card,
+ * and removed when they close.
  */
-export class AuthProvider extends LitElement {
+export class AuthProvider extends LitElement implements ModalHost {
   static override styles = css`
     :host {
       display: contents;
@@ -70,6 +74,15 @@ export class AuthProvider extends LitElement {
    */
   @property() theme?: string;
 
+  /**
+   * The page with the sign-in card: where `<auth-sign-in-button mode="redirect">` goes when it has
+   * no `sign-in-url` of its own, and the modal sign-up card's "Sign in" link for a middle click.
+   */
+  @property({attribute: 'sign-in-url'}) signInUrl?: string;
+
+  /** The page with the sign-up card (the same, for sign-up). */
+  @property({attribute: 'sign-up-url'}) signUpUrl?: string;
+
   /** Social sign-in providers to offer (space-separated ids such as `github google`); unset, the ones the API says it has. */
   @property({attribute: 'social-providers'}) socialProviders = '';
 
@@ -80,9 +93,56 @@ export class AuthProvider extends LitElement {
   #unsubscribe: Array<() => void> = [];
   #clientBuild = 0;
 
+  /** The modal's code, loaded on the first open. */
+  #modal?: Promise<CardModal>;
+
   constructor() {
     super();
     new ContextProvider(this, {context: localizerContext, initialValue: this.localizer});
+    new ContextProvider(this, {context: modalContext, initialValue: this});
+  }
+
+  /**
+   * Opens the sign-in card in a modal dialog (or switches the open modal to it). Resolves once it
+   * is shown: the card's code loads on first use. It closes when the user signs in, on Escape or
+   * its close button, and focus goes back to where it was.
+   */
+  openSignIn(options?: ModalCardOptions): Promise<void> {
+    return this.#openModal('sign-in', options);
+  }
+
+  /** Opens the sign-up card in a modal dialog (or switches the open modal to it). */
+  openSignUp(options?: ModalCardOptions): Promise<void> {
+    return this.#openModal('sign-up', options);
+  }
+
+  /** Closes the modal if it shows (or is loading) the sign-in card. */
+  closeSignIn(): void {
+    this.#closeModal('sign-in');
+  }
+
+  /** Closes the modal if it shows (or is loading) the sign-up card. */
+  closeSignUp(): void {
+    this.#closeModal('sign-up');
+  }
+
+  async #openModal(kind: ModalCard, options?: ModalCardOptions): Promise<void> {
+    await (await this.#cardModal()).open(kind, options);
+  }
+
+  #closeModal(kind: ModalCard): void {
+    // After any open asked for before (the promise runs them in order): a pending open gives up.
+    if (this.#modal) void this.#modal.then((modal) => modal.close(kind));
+  }
+
+  #cardModal(): Promise<CardModal> {
+    return (this.#modal ??= import('../../internal/card-modal.js').then(
+      ({CardModal}) => new CardModal(this, () => ({signInUrl: this.signInUrl, signUpUrl: this.signUpUrl})),
+      (error: unknown) => {
+        this.#modal = undefined; // a chunk that failed to load (offline) is asked for again next time
+        throw error;
+      },
+    ));
   }
 
   /** The client in use: the `client` property, or the one built from the attributes. */

@@ -214,6 +214,41 @@ describe('<auth-sign-in>', () => {
     expect(hostile.shadowRoot!.querySelector('[part~="footer"], .footer')).to.equal(null);
   });
 
+  it('asks before following its sign-up link (auth-switch-request), and stays put when the page says no', async () => {
+    const el = await signInElement(memoryAdapter(), html`<auth-sign-in sign-up-url="#sign-up-page"></auth-sign-in>`);
+    const link = el.shadowRoot!.querySelector<HTMLAnchorElement>('a[part~="footer-action-link"]')!;
+    const requests: Array<{to: string; url: string | null}> = [];
+    const veto = (event: GlobalEventHandlersEventMap['auth-switch-request']) => {
+      requests.push({to: event.to, url: event.url});
+      event.preventDefault();
+    };
+    document.addEventListener('auth-switch-request', veto);
+    try {
+      link.click();
+      expect(requests).to.deep.equal([{to: 'sign-up', url: '#sign-up-page'}]);
+      expect(location.hash).to.equal('');
+    } finally {
+      document.removeEventListener('auth-switch-request', veto);
+    }
+    link.click();
+    expect(location.hash).to.equal('#sign-up-page');
+    history.replaceState(null, '', location.pathname + location.search);
+  });
+
+  it('offers "Sign up" as a button that only asks to switch, when told to switch in place without a URL', async () => {
+    const el = await signInElement();
+    expect(el.shadowRoot!.querySelector('[part~="footer-action-link"]')).to.equal(null);
+    el.switchInPlace = true;
+    await el.updateComplete;
+    const button = el.shadowRoot!.querySelector<HTMLButtonElement>('button[part~="footer-action-link"]')!;
+    expect(button.textContent).to.equal('Sign up');
+    expect(button.type).to.equal('button');
+    const request = nextEvent(el, 'auth-switch-request');
+    button.click();
+    expect((await request).to).to.equal('sign-up');
+    await expect(el).to.be.accessible();
+  });
+
   it('refuses to redirect off-site after sign-in, and follows a same-origin target', async () => {
     const warnings: string[] = [];
     const warn = console.warn;

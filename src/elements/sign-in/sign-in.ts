@@ -28,6 +28,7 @@ const HEADINGS: StepHeadings<SignInStep> = {
  *
  * @event {AuthSignedInEvent} auth-signed-in - The user signed in (`event.user`).
  * @event {AuthErrorEvent} auth-error - An error is shown (`event.error.code`).
+ * @event {AuthSwitchRequestEvent} auth-switch-request - The footer's "Sign up" link is followed (`event.to`, `event.url`); cancelable: `preventDefault()` keeps the page where it is.
  *
  * @slot form - Filled by the element itself with its light-DOM `<form>`; do not use.
  *
@@ -49,7 +50,7 @@ const HEADINGS: StepHeadings<SignInStep> = {
 export class AuthSignIn extends AuthFormElement<SignInStep> {
   static override styles = [hostBase, cardStyles];
 
-  /** Where the "Sign up" link goes; the link is hidden without it. */
+  /** Where the "Sign up" link goes; the link is hidden without it (unless `switchInPlace`). */
   @property({attribute: 'sign-up-url'}) signUpUrl?: string;
 
   protected declare flow?: SignInFlow;
@@ -63,6 +64,7 @@ export class AuthSignIn extends AuthFormElement<SignInStep> {
   override render(): TemplateResult {
     return this.renderCard({
       href: this.signUpUrl,
+      to: 'sign-up',
       prompt: 'signIn.noAccount',
       link: 'signIn.signUpLink',
       steps: ['identifier', 'password'],

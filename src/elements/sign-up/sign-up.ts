@@ -32,6 +32,7 @@ type DetailField = 'email' | 'password';
  *
  * @event {AuthSignedInEvent} auth-signed-in - The new account is verified and signed in (`event.user`).
  * @event {AuthErrorEvent} auth-error - An error is shown (`event.error.code`).
+ * @event {AuthSwitchRequestEvent} auth-switch-request - The footer's "Sign in" link is followed (`event.to`, `event.url`); cancelable: `preventDefault()` keeps the page where it is.
  *
  * @slot form - Filled by the element itself with its light-DOM `<form>`; do not use.
  *
@@ -53,7 +54,7 @@ type DetailField = 'email' | 'password';
 export class AuthSignUp extends AuthFormElement<SignUpStep> {
   static override styles = [hostBase, cardStyles];
 
-  /** Where the "Sign in" link goes; the link is hidden without it. */
+  /** Where the "Sign in" link goes; the link is hidden without it (unless `switchInPlace`). */
   @property({attribute: 'sign-in-url'}) signInUrl?: string;
 
   /** Where to go once the account is ready (falls back to `after-sign-in-url`). */
@@ -73,6 +74,7 @@ export class AuthSignUp extends AuthFormElement<SignUpStep> {
   override render(): TemplateResult {
     return this.renderCard({
       href: this.signInUrl,
+      to: 'sign-in',
       prompt: 'signUp.haveAccount',
       link: 'signUp.signInLink',
       steps: ['details'],
