@@ -1,9 +1,7 @@
 import {AuthError} from '../errors.js';
-import {isValidEmail} from '../validation.js';
 import type {
   Capabilities,
   PasswordCredentials,
-  Session,
   SessionInfo,
   SignUpInput,
   SignUpResult,
@@ -11,14 +9,22 @@ import type {
   User,
 } from '../types.js';
 import type {IdentityAdapter} from './adapter.js';
+import {MemoryAccount} from './memory-account.js';
+import {MemoryStore, randomId, type CodePurpose} from './memory-store.js';
+
+export type {MemoryMail} from './memory-store.js';
 
 export interface MemoryUserSeed {
   name: string;
   email: string;
-  password: string;
   /** Defaults to true: seeded users can sign in at once. */
   emailVerified?: boolean;
   imageUrl?: string | null;
+  password: string;
+  /** An account without a password (it signed up with a social provider): `password` does not sign in. */
+  withoutPassword?: boolean;
+  /** Sessions of this user on other devices (for "active devices" in stories). */
+  otherDevices?: Array<{userAgent: string; ipAddress?: string; location?: string; lastActiveAt?: Date}>;
 }
 
 export interface MemoryAdapterOptions {
@@ -28,60 +34,33 @@ export interface MemoryAdapterOptions {
   capabilities?: Partial<Capabilities>;
   /** How long a code stays valid. Default 5 minutes. */
   codeTtlMs?: number;
+  /** The user agent this "device" records on its sessions. Default the browser's. */
+  userAgent?: string | null;
 }
-
-export interface MemoryMail {
-  to: string;
-  subject: string;
-  text: string;
-  code: string;
-  createdAt: string;
-}
-
-type CodePurpose = 'email-verification' | 'forget-password';
-
-interface StoredUser {
-  user: User;
-  password: string;
-}
-
-interface StoredCode {
-  code: string;
-  expiresAt: number;
-  attempts: number;
-}
-
-const ALLOWED_ATTEMPTS = 3;
-
-const randomId = () => {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-};
-
-const clone = (info: SessionInfo): SessionInfo => ({
-  user: {...info.user, createdAt: new Date(info.user.createdAt)},
-  session: {...info.session, expiresAt: new Date(info.session.expiresAt)},
-});
 
 /**
  * The whole IdentityAdapter contract in the browser's memory, with the reference server's
  * rules. For Storybook, docs and fast element tests — never for the real app.
  */
-export class MemoryAdapter implements IdentityAdapter {
+export class MemoryAdapter extends MemoryAccount implements IdentityAdapter {
   readonly name = 'memory';
   readonly capabilities: Capabilities;
-  /** Every email the adapter "sent", newest last. */
-  readonly mailbox: MemoryMail[] = [];
-
-  private readonly users = new Map<string, StoredUser>();
-  private readonly codes = new Map<string, StoredCode>();
+  protected readonly store: MemoryStore;
+  protected readonly userAgent: string | null;
+  readonly #options: MemoryAdapterOptions;
   private readonly latency: number;
-  private readonly codeTtlMs: number;
-  private current: SessionInfo | null = null;
 
-  constructor(options: MemoryAdapterOptions = {}) {
+  /** Every email the adapter "sent", newest last (shared with its other devices). */
+  get mailbox() {
+    return this.store.mailbox;
+  }
+
+  constructor(options: MemoryAdapterOptions = {}, store?: MemoryStore) {
+    super();
+    this.#options = options;
     this.latency = options.latency ?? 0;
-    this.codeTtlMs = options.codeTtlMs ?? 5 * 60_000;
+    this.userAgent = options.userAgent === undefined ? (globalThis.navigator?.userAgent ?? null) : options.userAgent;
+    this.store = store ?? new MemoryStore(options.codeTtlMs ?? 5 * 60_000);
     const {passwordPolicy, ...rest} = options.capabilities ?? {};
     this.capabilities = {
       emailPassword: true,
@@ -100,38 +79,43 @@ export class MemoryAdapter implements IdentityAdapter {
       ...rest,
       passwordPolicy: {minLength: 8, maxLength: 128, requireLetterAndDigit: true, ...passwordPolicy},
     };
+    if (store) return;
     for (const seed of options.users ?? []) {
-      this.users.set(seed.email.toLowerCase(), {
-        password: seed.password,
-        user: {
-          id: randomId(),
-          email: seed.email.toLowerCase(),
-          name: seed.name,
-          emailVerified: seed.emailVerified ?? true,
-          imageUrl: seed.imageUrl ?? null,
-          createdAt: new Date(),
-        },
-      });
+      const user: User = {
+        id: randomId(),
+        email: seed.email.toLowerCase(),
+        name: seed.name,
+        emailVerified: seed.emailVerified ?? true,
+        imageUrl: seed.imageUrl ?? null,
+        createdAt: new Date(),
+      };
+      this.store.users.set(user.email, {password: seed.withoutPassword ? null : seed.password, user});
+      for (const device of seed.otherDevices ?? []) this.store.createSession(user.id, device, device.lastActiveAt?.getTime());
     }
+  }
+
+  /** Another device (browser) signed in to the same API: same users, its own sessions. */
+  newDevice(userAgent: string | null = this.userAgent): MemoryAdapter {
+    return new MemoryAdapter({...this.#options, userAgent}, this.store);
   }
 
   /** The newest code sent to an email (any purpose), or null. */
   latestCode(email: string): string | null {
     const to = email.toLowerCase();
-    for (let i = this.mailbox.length - 1; i >= 0; i--) if (this.mailbox[i].to === to) return this.mailbox[i].code;
+    const {mailbox} = this.store;
+    for (let i = mailbox.length - 1; i >= 0; i--) if (mailbox[i].to === to) return mailbox[i].code;
     return null;
   }
 
   async getSession(): Promise<SessionInfo | null> {
     await this.delay();
-    if (this.current && this.current.session.expiresAt.getTime() <= Date.now()) this.current = null;
-    return this.current && clone(this.current);
+    return this.info(this.active);
   }
 
   async signInWithPassword({email, password}: PasswordCredentials): Promise<SessionInfo> {
     await this.delay();
-    const stored = this.users.get(email.trim().toLowerCase());
-    if (!stored || stored.password !== password) throw new AuthError('invalid_credentials');
+    const stored = this.store.users.get(email.trim().toLowerCase());
+    if (!stored || stored.password === null || stored.password !== password) throw new AuthError('invalid_credentials');
     if (this.capabilities.emailVerification && !stored.user.emailVerified) {
       this.sendCode(stored.user.email, 'email-verification');
       throw new AuthError('email_not_verified', 'email_not_verified', {status: 403});
@@ -144,13 +128,13 @@ export class MemoryAdapter implements IdentityAdapter {
     await this.delay();
     if (!this.capabilities.socialProviders.includes(provider)) throw new AuthError('unsupported', `No provider ${provider}`);
     const email = `${provider.toLowerCase()}.user@example.com`;
-    let stored = this.users.get(email);
+    let stored = this.store.users.get(email);
     if (!stored) {
       const name = `${provider.charAt(0).toUpperCase()}${provider.slice(1)} User`;
       const user: User = {id: randomId(), email, name, emailVerified: true, imageUrl: null, createdAt: new Date()};
       // No password can sign in as a social user.
-      stored = {user, password: `\0${randomId()}`};
-      this.users.set(email, stored);
+      stored = {user, password: null};
+      this.store.users.set(email, stored);
     }
     return {session: this.openSession(stored.user)};
   }
@@ -159,7 +143,7 @@ export class MemoryAdapter implements IdentityAdapter {
     await this.delay();
     const normalized = this.checkEmail(email);
     this.checkPassword(password);
-    if (this.users.has(normalized)) throw new AuthError('email_taken', 'email_taken', {status: 422});
+    if (this.store.users.has(normalized)) throw new AuthError('email_taken', 'email_taken', {status: 422});
     const user: User = {
       id: randomId(),
       email: normalized,
@@ -168,7 +152,7 @@ export class MemoryAdapter implements IdentityAdapter {
       imageUrl: null,
       createdAt: new Date(),
     };
-    this.users.set(normalized, {user, password});
+    this.store.users.set(normalized, {user, password});
     if (this.capabilities.emailVerification) {
       this.sendCode(normalized, 'email-verification');
       return {user: {...user}, session: null, verificationRequired: true};
@@ -180,14 +164,14 @@ export class MemoryAdapter implements IdentityAdapter {
   async sendVerificationCode(email: string): Promise<void> {
     await this.delay();
     const normalized = this.checkEmail(email);
-    if (this.users.has(normalized)) this.sendCode(normalized, 'email-verification');
+    if (this.store.users.has(normalized)) this.sendCode(normalized, 'email-verification');
   }
 
   async verifyEmail(email: string, code: string): Promise<SessionInfo | null> {
     await this.delay();
     const normalized = this.checkEmail(email);
     this.useCode(normalized, 'email-verification', code, true);
-    const stored = this.users.get(normalized);
+    const stored = this.store.users.get(normalized);
     if (!stored) throw new AuthError('invalid_code');
     stored.user.emailVerified = true;
     return this.openSession(stored.user);
@@ -196,7 +180,7 @@ export class MemoryAdapter implements IdentityAdapter {
   async requestPasswordReset(email: string): Promise<void> {
     await this.delay();
     const normalized = this.checkEmail(email);
-    if (this.users.has(normalized)) this.sendCode(normalized, 'forget-password');
+    if (this.store.users.has(normalized)) this.sendCode(normalized, 'forget-password');
   }
 
   async checkPasswordResetCode(email: string, code: string): Promise<void> {
@@ -209,74 +193,33 @@ export class MemoryAdapter implements IdentityAdapter {
     const normalized = this.checkEmail(email);
     this.checkPassword(password);
     this.useCode(normalized, 'forget-password', code, true);
-    const stored = this.users.get(normalized);
+    const stored = this.store.users.get(normalized);
     if (!stored) throw new AuthError('invalid_code');
     stored.password = password;
     stored.user.emailVerified = true;
   }
 
-  async signOut(): Promise<void> {
-    await this.delay();
-    this.current = null;
+  /** Ends every session of this device (under multi-session, every account: better-auth's sign-out). */
+  signOut(): Promise<void> {
+    return this.signOutAllAccounts();
   }
 
   async getToken(): Promise<string | null> {
     await this.delay();
-    if (!this.current) return null;
+    const info = this.info(this.active);
     // Not a signed JWT: just something opaque and non-empty for the integrator's API.
-    return `memory.${this.current.session.id}`;
-  }
-
-  private openSession(user: User): SessionInfo {
-    const session: Session = {id: randomId(), userId: user.id, expiresAt: new Date(Date.now() + 7 * 24 * 3600_000)};
-    this.current = {user: {...user}, session};
-    return clone(this.current);
-  }
-
-  private checkEmail(email: string): string {
-    const normalized = email.trim().toLowerCase();
-    if (!isValidEmail(normalized)) throw new AuthError('invalid_email', 'invalid_email', {status: 400});
-    return normalized;
-  }
-
-  private checkPassword(password: string) {
-    const {minLength, maxLength, requireLetterAndDigit} = this.capabilities.passwordPolicy;
-    if (password.length < minLength) throw new AuthError('password_too_short', 'password_too_short', {status: 400});
-    if (password.length > maxLength) throw new AuthError('password_too_long', 'password_too_long', {status: 400});
-    if (requireLetterAndDigit && !(/\p{L}/u.test(password) && /\p{N}/u.test(password))) {
-      throw new AuthError('password_too_weak', 'password_too_weak', {status: 400});
-    }
+    return info && `memory.${info.session.id}`;
   }
 
   private sendCode(email: string, purpose: CodePurpose) {
-    const digits = crypto.getRandomValues(new Uint32Array(this.capabilities.codeLength));
-    const code = Array.from(digits, (n) => String(n % 10)).join('');
-    this.codes.set(`${purpose}:${email}`, {code, expiresAt: Date.now() + this.codeTtlMs, attempts: 0});
-    const [subject, lead] =
-      purpose === 'email-verification'
-        ? ['Verify your email', 'Your verification code is']
-        : ['Reset your password', 'Your password reset code is'];
-    this.mailbox.push({to: email, subject, text: `${lead} ${code}.`, code, createdAt: new Date().toISOString()});
+    this.store.sendCode(email, purpose, this.capabilities.codeLength);
   }
 
-  /** Checks a code like the server: expired, wrong (counted), too many attempts. */
   private useCode(email: string, purpose: CodePurpose, code: string, consume: boolean) {
-    const key = `${purpose}:${email}`;
-    const stored = this.codes.get(key);
-    if (!stored) throw new AuthError('invalid_code', 'invalid_code', {status: 400});
-    if (stored.expiresAt <= Date.now()) {
-      this.codes.delete(key);
-      throw new AuthError('code_expired', 'code_expired', {status: 400});
-    }
-    if (stored.attempts >= ALLOWED_ATTEMPTS) throw new AuthError('too_many_attempts', 'too_many_attempts', {status: 403});
-    if (stored.code !== code) {
-      stored.attempts++;
-      throw new AuthError('invalid_code', 'invalid_code', {status: 400});
-    }
-    if (consume) this.codes.delete(key);
+    this.store.useCode(email, purpose, code, consume);
   }
 
-  private delay() {
+  protected delay() {
     return this.latency > 0 ? new Promise<void>((resolve) => setTimeout(resolve, this.latency)) : Promise.resolve();
   }
 }

@@ -1,0 +1,127 @@
+/**
+ * The memory adapter's "server": users, sessions, codes, images and the mailbox, shared by every
+ * MemoryAdapter of one store (`adapter.newDevice()` is another browser signed in to the same API).
+ */
+import {AuthError} from '../errors.js';
+import type {User} from '../types.js';
+
+export interface MemoryMail {
+  to: string;
+  subject: string;
+  text: string;
+  code: string;
+  createdAt: string;
+}
+
+export type CodePurpose = 'email-verification' | 'forget-password' | 'change-email';
+
+export interface StoredUser {
+  user: User;
+  /** Null for an account without a password (it signs in with a social provider). */
+  password: string | null;
+}
+
+export interface StoredSession {
+  id: string;
+  userId: string;
+  createdAt: number;
+  lastActiveAt: number;
+  expiresAt: number;
+  userAgent: string | null;
+  ipAddress: string | null;
+  location: string | null;
+}
+
+interface StoredCode {
+  code: string;
+  expiresAt: number;
+  attempts: number;
+}
+
+const ALLOWED_ATTEMPTS = 3;
+const SESSION_MS = 7 * 24 * 3600_000;
+
+const MAIL: Record<CodePurpose, [string, string]> = {
+  'email-verification': ['Verify your email', 'Your verification code is'],
+  'forget-password': ['Reset your password', 'Your password reset code is'],
+  'change-email': ['Confirm your new email', 'Your code to confirm the new email is'],
+};
+
+export const randomId = () => {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+};
+
+export class MemoryStore {
+  /** By lower-case email. */
+  readonly users = new Map<string, StoredUser>();
+  readonly sessions = new Map<string, StoredSession>();
+  /** Profile images by user id (object URLs). */
+  readonly images = new Map<string, string>();
+  /** Every email "sent", newest last. */
+  readonly mailbox: MemoryMail[] = [];
+  readonly #codes = new Map<string, StoredCode>();
+
+  constructor(readonly codeTtlMs: number) {}
+
+  userById(id: string): StoredUser | undefined {
+    for (const stored of this.users.values()) if (stored.user.id === id) return stored;
+    return undefined;
+  }
+
+  /** A live session (expired ones are dropped). */
+  session(id: string | null): StoredSession | null {
+    const session = id ? this.sessions.get(id) : undefined;
+    if (!session) return null;
+    if (session.expiresAt <= Date.now() || !this.userById(session.userId)) {
+      this.sessions.delete(id!);
+      return null;
+    }
+    return session;
+  }
+
+  createSession(userId: string, device: Partial<Pick<StoredSession, 'userAgent' | 'ipAddress' | 'location'>> = {}, lastActiveAt = Date.now()): StoredSession {
+    const now = Date.now();
+    const session: StoredSession = {
+      id: randomId(),
+      userId,
+      createdAt: Math.min(now, lastActiveAt),
+      lastActiveAt,
+      expiresAt: now + SESSION_MS,
+      userAgent: device.userAgent ?? null,
+      ipAddress: device.ipAddress ?? null,
+      location: device.location ?? null,
+    };
+    this.sessions.set(session.id, session);
+    return session;
+  }
+
+  deleteUserSessions(userId: string, except?: string) {
+    for (const [id, session] of this.sessions) if (session.userId === userId && id !== except) this.sessions.delete(id);
+  }
+
+  sendCode(email: string, purpose: CodePurpose, codeLength: number, key = email) {
+    const digits = crypto.getRandomValues(new Uint32Array(codeLength));
+    const code = Array.from(digits, (n) => String(n % 10)).join('');
+    this.#codes.set(`${purpose}:${key}`, {code, expiresAt: Date.now() + this.codeTtlMs, attempts: 0});
+    const [subject, lead] = MAIL[purpose];
+    this.mailbox.push({to: email, subject, text: `${lead} ${code}.`, code, createdAt: new Date().toISOString()});
+  }
+
+  /** Checks a code like the server: expired, wrong (counted), too many attempts. */
+  useCode(key: string, purpose: CodePurpose, code: string, consume: boolean) {
+    const id = `${purpose}:${key}`;
+    const stored = this.#codes.get(id);
+    if (!stored) throw new AuthError('invalid_code', 'invalid_code', {status: 400});
+    if (stored.expiresAt <= Date.now()) {
+      this.#codes.delete(id);
+      throw new AuthError('code_expired', 'code_expired', {status: 400});
+    }
+    if (stored.attempts >= ALLOWED_ATTEMPTS) throw new AuthError('too_many_attempts', 'too_many_attempts', {status: 403});
+    if (stored.code !== code) {
+      stored.attempts++;
+      throw new AuthError('invalid_code', 'invalid_code', {status: 400});
+    }
+    if (consume) this.#codes.delete(id);
+  }
+}
