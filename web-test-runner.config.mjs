@@ -46,6 +46,17 @@ export default {
     mediaFeaturesPlugin(), // forced-colors and other media features emulateMedia can't set
   ],
   middleware: [
+    // Test support: makes the caller's session (cookie or bearer) `seconds` older, so a test can
+    // meet SESSION_NOT_FRESH without waiting for session.freshAge.
+    async (ctx, next) => {
+      if (ctx.path !== '/__test/age-session' || ctx.method !== 'POST') return next();
+      const headers = new Headers(Object.entries(ctx.req.headers).map(([key, value]) => [key, String(value)]));
+      const found = await auth.api.getSession({headers, query: {disableCookieCache: true}});
+      if (!found) return void (ctx.status = 401);
+      const seconds = Number(ctx.query.seconds ?? 86400 * 2);
+      await (await auth.$context).internalAdapter.updateSession(found.session.token, {createdAt: new Date(Date.now() - seconds * 1000)});
+      ctx.status = 204;
+    },
     async (ctx, next) => {
       if (ctx.path.startsWith('/api/auth/') || ctx.path === '/__mail' || ctx.path === '/__mail.json') {
         ctx.respond = false;

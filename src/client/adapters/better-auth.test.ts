@@ -1,5 +1,6 @@
 import {expect} from '@open-wc/testing';
 import {runAdapterContract, expectAuthError} from './adapter-contract.js';
+import {runAccountContract} from './adapter-contract-account.js';
 import {BetterAuthAdapter} from './better-auth.js';
 import {apiSession, apiUser, credentials, json, stubbed} from './better-auth-stub.js';
 
@@ -27,6 +28,19 @@ runAdapterContract('better-auth (bearer)', () => ({
   readLatestCode,
   uniqueEmail,
 }));
+
+/** Another device: a bearer-mode adapter keeps its own token, apart from this browser's cookies. */
+const secondDevice = () => new BetterAuthAdapter({baseURL, mode: 'bearer'});
+
+/** Ages the adapter's session on the server (web-test-runner.config.mjs mounts /__test/age-session). */
+async function ageSession(adapter: unknown) {
+  const token = (adapter as {tokenStore: {token: string | null}}).tokenStore.token;
+  const response = await fetch('/__test/age-session', {method: 'POST', headers: token ? {authorization: `Bearer ${token}`} : {}, credentials: token ? 'omit' : 'include'});
+  expect(response.status, 'the session was aged').to.equal(204);
+}
+
+runAccountContract('better-auth (cookie)', () => ({adapter: new BetterAuthAdapter({baseURL}), readLatestCode, uniqueEmail, secondDevice, ageSession}));
+runAccountContract('better-auth (bearer)', () => ({adapter: new BetterAuthAdapter({baseURL, mode: 'bearer'}), readLatestCode, uniqueEmail, secondDevice, ageSession}));
 
 describe('BetterAuthAdapter', () => {
   it('maps a network failure to `network`', async () => {

@@ -1,5 +1,6 @@
 import {expect} from '@open-wc/testing';
 import {runAdapterContract, expectAuthError} from './adapter-contract.js';
+import {runAccountContract} from './adapter-contract-account.js';
 import {MemoryAdapter} from './memory.js';
 
 let counter = 0;
@@ -74,4 +75,15 @@ describe('MemoryAdapter', () => {
     expect(mail.text).to.contain(mail.code);
     expect(mail.code).to.match(/^\d{6}$/);
   });
+});
+
+runAccountContract('memory', () => {
+  const adapter = new MemoryAdapter({capabilities: {socialProviders: ['github']}});
+  return {
+    adapter,
+    readLatestCode: async (email) => adapter.latestCode(email),
+    uniqueEmail,
+    secondDevice: () => adapter.newDevice('Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Version/17.0 Mobile/15E148 Safari/604.1'),
+    ageSession: async (device) => (device as MemoryAdapter).ageSession(2 * 86400),
+  };
 });
