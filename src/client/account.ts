@@ -23,6 +23,8 @@ export interface AccountContext {
   setSession(info: SessionInfo | null): void;
   /** Reports a failure to the client's error listeners. */
   reportError(error: AuthError): void;
+  /** Asks the API again who is signed in. */
+  refresh(): Promise<void>;
 }
 
 /**
@@ -32,8 +34,8 @@ export interface AccountContext {
  * button, signed out after deleting the account, the other user after a switch).
  *
  * Failures reject with the adapter's AuthError (see AccountAdapter for the codes) after going to
- * `client.onError` listeners; `unsupported` when the adapter lacks the method. `session_expired`
- * also signs the client out. An aborted list call rejects with the signal's reason, unreported.
+ * `client.onError` listeners; `unsupported` when the adapter lacks the method. After
+ * `session_expired` the client asks the API again who is signed in (signed out, most often). An aborted list call rejects with the signal's reason, unreported.
  */
 export class AccountClient {
   readonly #context: AccountContext;
@@ -144,7 +146,7 @@ export class AccountClient {
     } catch (error) {
       if (options?.signal?.aborted) throw options.signal.reason;
       const authError = toAuthError(error);
-      if (authError.code === 'session_expired') this.#context.setSession(null);
+      if (authError.code === 'session_expired') await this.#context.refresh();
       this.#context.reportError(authError);
       throw authError;
     }

@@ -67,6 +67,7 @@ export class AuthClient {
       },
       setSession: (info) => this.#setSession(info, true),
       reportError: (error) => this.#errors.emit(error),
+      refresh: () => this.refresh(),
     });
     this.ready = this.refresh();
   }
