@@ -1,0 +1,33 @@
+import type {nothing, TemplateResult} from 'lit';
+import {alert} from '../../internal/fields.js';
+import type {AuthError} from '../../client/errors.js';
+import type {ProfileContext} from './profile-page.js';
+
+/**
+ * One section of the Security page (password, active devices, delete account; two-step
+ * verification and passkeys next): the page shows the sections in the order it lists them,
+ * those `shown()` for this account and API.
+ */
+export interface SecuritySection {
+  /** Unique within the page: the section's heading id and its editor's name. */
+  readonly id: string;
+  shown(context: ProfileContext): boolean;
+  /** The section (through `section()` of profile-page.ts). */
+  render(context: ProfileContext): TemplateResult;
+  /** Its open editor, in the element's light-DOM form; `nothing` for a section without one. */
+  editor(context: ProfileContext): TemplateResult | typeof nothing;
+  submit(context: ProfileContext, data: FormData): void;
+  /** Forget what was typed, loaded or said (another person, or the page was left). */
+  reset(): void;
+}
+
+/** The message for `error` on a field when its code is one of `codes`. */
+export function fieldError(context: ProfileContext, error: AuthError | null, codes: readonly string[]): string | undefined {
+  return error && codes.includes(error.code) ? (context.errorMessage(error) ?? undefined) : undefined;
+}
+
+/** The error above an editor's fields: any that no field shows (a rate limit is a warning, with its wait). */
+export function formError(context: ProfileContext, error: AuthError | null, fieldCodes: readonly string[]) {
+  const shown = error && !fieldCodes.includes(error.code) ? context.errorMessage(error) : null;
+  return alert(shown, context.appearance, error?.code === 'rate_limited' ? 'warning' : 'danger');
+}
