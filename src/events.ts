@@ -51,8 +51,24 @@ export class AuthSwitchRequestEvent extends Event {
   }
 }
 
+/**
+ * Fired by an `<auth-user-button-action>` when it is chosen in the user button's menu (at the
+ * action element, bubbling). `name` is its `name` attribute, else its label. Cancelable:
+ * `preventDefault()` keeps the menu open (otherwise it closes and focus goes back to the button).
+ */
+export class AuthMenuActionEvent extends Event {
+  static readonly type = 'auth-menu-action';
+  constructor(
+    readonly name: string,
+    readonly label: string,
+  ) {
+    super(AuthMenuActionEvent.type, {...init, cancelable: true});
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'auth-menu-action': AuthMenuActionEvent;
     'auth-signed-in': AuthSignedInEvent;
     'auth-signed-out': AuthSignedOutEvent;
     'auth-error': AuthErrorEvent;

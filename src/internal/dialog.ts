@@ -17,6 +17,7 @@ import {hostBase} from '../appearance/tokens.js';
 import {AuthElement} from './auth-element.js';
 import {defineElement} from './define-element.js';
 import {dialogStyles} from './dialog.styles.js';
+import {isTopDismissible, pushDismissible, removeDismissible} from './dismiss-stack.js';
 import {deepActiveElement, returnFocus} from './focus.js';
 
 /** What asked the dialog to close. */
@@ -39,25 +40,7 @@ export class AuthDialogClosedEvent extends Event {
   }
 }
 
-/**
- * What Escape may close, most recently opened last: only the top one reacts. Dialogs register
- * themselves; anything else that Escape dismisses inside a dialog (a menu, a popover) may too.
- */
-const dismissStack: Element[] = [];
-
-export function pushDismissible(element: Element): void {
-  removeDismissible(element);
-  dismissStack.push(element);
-}
-
-export function removeDismissible(element: Element): void {
-  const index = dismissStack.indexOf(element);
-  if (index >= 0) dismissStack.splice(index, 1);
-}
-
-export function isTopDismissible(element: Element): boolean {
-  return dismissStack[dismissStack.length - 1] === element;
-}
+export {isTopDismissible, pushDismissible, removeDismissible} from './dismiss-stack.js';
 
 /** How many dialogs hold the page still, and the root's own styles from before the first. */
 let scrollLocks = 0;

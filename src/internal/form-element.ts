@@ -79,6 +79,19 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
    */
   @property({attribute: false}) switchInPlace = false;
 
+  /**
+   * Multi-session: the form shows while someone is signed in (instead of the signed-in state), so
+   * another account can sign in; it is added on this device and becomes the active one. Set by
+   * the provider's modal for the user button's "Add account".
+   */
+  @property({attribute: false}) addAccount = false;
+
+  /** Whether the form is for someone to sign in now: nobody is, or another account is being added. */
+  #formShown(): boolean {
+    const {status} = this.authState;
+    return status === 'signed-out' || (status === 'signed-in' && this.addAccount && this.step !== 'complete');
+  }
+
   /** The social buttons' code and icons, loaded only when the API has social providers. */
   readonly #social = new SocialButtonsLoader(this);
 
@@ -195,9 +208,8 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
       case 'unavailable':
         return this.unavailableView();
       case 'signed-in':
-        return nothing;
       case 'signed-out':
-        return this.flow ? this.renderForm() : nothing;
+        return this.flow && this.#formShown() ? this.renderForm() : nothing;
     }
   }
 
@@ -298,7 +310,7 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
    */
   protected renderCard(footer: CardFooter<Step>, appTitle: string): TemplateResult {
     const step = this.step;
-    const shown = step !== 'complete' && this.authState.status === 'signed-in' ? 'complete' : step;
+    const shown = step !== 'complete' && this.authState.status === 'signed-in' && !this.#formShown() ? 'complete' : step;
     const [title, subtitle, subtitleIn] = this.headings[shown];
     const appearance = this.mergedAppearance;
     const {applicationName, logoImageUrl, logoPlacement = 'inside'} = appearance.options;
@@ -306,7 +318,7 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
     const href = this.safeHref(footer.href);
     return card({
       title: this.t(applicationName && shown === this.firstStep ? appTitle : title, values),
-      subtitle: subtitleIn === 'form' && this.authState.status === 'signed-out' ? undefined : this.t(subtitle, values),
+      subtitle: subtitleIn === 'form' && this.#formShown() ? undefined : this.t(subtitle, values),
       appearance,
       logo: logoImageUrl && logoPlacement !== 'none' ? {src: logoImageUrl, alt: applicationName ?? '', placement: logoPlacement} : undefined,
       links: legalLinks(appearance.options, (key) => this.t(key)),

@@ -1,18 +1,28 @@
 /**
- * Keeps a panel anchored under its trigger inside the viewport: the panel's CSS aligns it with
- * one edge of the trigger (its inline end by default); when that edge would push it off-screen
- * and the other would not, it flips to the other (`data-align="left" | "right"`, physical, so a
- * right-to-left element on a left-to-right page is placed by where it really is).
+ * Places a top-layer panel (a `popover`) next to its trigger, inside the viewport. The panel is
+ * out of the page's layout (no ancestor's `overflow: hidden` clips it), so its place is
+ * computed: below the trigger, aligned with the trigger's inline end (its right edge in a
+ * left-to-right element); flipped to the other edge when that side would leave the screen, above
+ * the trigger when there is no room below, and held `margin` away from the viewport's edges as a
+ * last resort. Written as `--_panel-top` and `--_panel-left` (custom properties through the
+ * CSSOM: no style attribute in markup, a strict CSP holds), which the panel's CSS uses — so a
+ * narrow-screen sheet can ignore them.
  */
-export function alignWithinViewport(panel: HTMLElement, trigger: Element, margin = 8): void {
-  panel.removeAttribute('data-align');
-  const rect = panel.getBoundingClientRect();
-  if (getComputedStyle(panel).position === 'fixed') return; // a sheet: already placed by its CSS
+export function placeNextTo(panel: HTMLElement, trigger: Element, {margin = 8, gap = 8} = {}): void {
   const anchor = trigger.getBoundingClientRect();
-  const viewport = document.documentElement.clientWidth;
-  if (rect.left >= margin && rect.right <= viewport - margin) return;
-  const fitsLeftAligned = anchor.left + rect.width <= viewport - margin;
-  const fitsRightAligned = anchor.right - rect.width >= margin;
-  if (rect.left < margin && fitsLeftAligned) panel.setAttribute('data-align', 'left');
-  else if (rect.right > viewport - margin && fitsRightAligned) panel.setAttribute('data-align', 'right');
+  const width = panel.offsetWidth;
+  const height = panel.offsetHeight;
+  const viewportWidth = document.documentElement.clientWidth;
+  const viewportHeight = document.documentElement.clientHeight;
+  const rtl = getComputedStyle(panel).direction === 'rtl';
+  const fits = (left: number) => left >= margin && left + width <= viewportWidth - margin;
+  const atEnd = rtl ? anchor.left : anchor.right - width;
+  const atStart = rtl ? anchor.right - width : anchor.left;
+  const left = fits(atEnd) ? atEnd : fits(atStart) ? atStart : Math.max(margin, Math.min(atEnd, viewportWidth - margin - width));
+  const below = anchor.bottom + gap;
+  const above = anchor.top - gap - height;
+  const top = below + height <= viewportHeight - margin || above < margin ? below : above;
+  panel.style.setProperty('--_panel-left', `${Math.round(left)}px`);
+  panel.style.setProperty('--_panel-top', `${Math.round(Math.max(margin, top))}px`);
+  panel.dataset.side = top === below ? 'bottom' : 'top';
 }

@@ -32,20 +32,24 @@ export class SignOutAction implements ReactiveController {
 
   hostConnected(): void {}
 
-  /** Signs out; `onSignedOut` runs before the event and the redirect. Resolves with whether it worked. */
-  async run(afterSignOutUrl: string | undefined, onSignedOut?: () => void): Promise<boolean> {
+  /**
+   * Signs out; `onSignedOut` runs before the event and the redirect. Resolves with whether it
+   * worked. `signOut` is how (default `client.signOut()`; multi-session: one account, or all):
+   * when another account is still signed in afterwards, there is no redirect.
+   */
+  async run(afterSignOutUrl: string | undefined, onSignedOut?: () => void, signOut: (client: AuthClient) => Promise<void> = (client) => client.signOut()): Promise<boolean> {
     const {client} = this.context();
     if (!client || this.busy) return false;
     this.busy = true;
     this.error = null;
     this.host.requestUpdate();
     try {
-      await client.signOut();
+      await signOut(client);
       const {announcement, language} = this.context();
       announce(announcement, language);
       onSignedOut?.();
       this.host.dispatchEvent(new AuthSignedOutEvent());
-      followRedirect(afterSignOutUrl, client.redirectPolicy);
+      if (client.state.status === 'signed-out') followRedirect(afterSignOutUrl, client.redirectPolicy);
       return true;
     } catch (error) {
       this.error = toAuthError(error);

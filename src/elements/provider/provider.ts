@@ -9,7 +9,7 @@ import {BetterAuthAdapter} from '../../client/adapters/better-auth.js';
 import {appearanceContext} from '../../context/appearance-context.js';
 import {clientContext} from '../../context/client-context.js';
 import {localizerContext} from '../../context/localizer-context.js';
-import {modalContext, type ModalCard, type ModalCardOptions, type ModalHost} from '../../context/modal-context.js';
+import {modalContext, type ModalCardOptions, type ModalContent, type ModalHost} from '../../context/modal-context.js';
 import type {CardModal} from '../../internal/card-modal.js';
 import {AuthErrorEvent, AuthSessionChangeEvent} from '../../events.js';
 import {Localizer, type Localization} from '../../i18n/localizer.js';
@@ -19,12 +19,13 @@ import {Localizer, type Localization} from '../../i18n/localizer.js';
  * its attributes (or takes one as the `client` property) and provides the client, the
  * localization and the appearance to its descendants.
  *
- * @event {AuthSessionChangeEvent} auth-session-change - Who is signed in changed, here or in another tab (`event.state`).
+ * @event {AuthSessionChangeEvent} auth-session-change - Who is signed in changed, here or in another tab (`event.state`),
+ * including a switch to another signed-in account of this device (multi-session).
  * @event {AuthErrorEvent} auth-error - A session check or sign-out failed (`event.error.code`).
  *
- * @slot - The page content that uses the auth elements. The modal sign-in and sign-up
- * (`openSignIn()`, `openSignUp()`) are appended here too, as an `<auth-dialog>` holding the card,
- * and removed when they close.
+ * @slot - The page content that uses the auth elements. The modal sign-in, sign-up and user
+ * profile (`openSignIn()`, `openSignUp()`, `openUserProfile()`) are appended here too, as an
+ * `<auth-dialog>` holding the card or the profile, and removed when they close.
  */
 export class AuthProvider extends LitElement implements ModalHost {
   static override styles = css`
@@ -126,18 +127,39 @@ export class AuthProvider extends LitElement implements ModalHost {
     this.#closeModal('sign-up');
   }
 
-  async #openModal(kind: ModalCard, options?: ModalCardOptions): Promise<void> {
+  /**
+   * Opens `<auth-user-profile>` in a modal dialog named "Manage account" (or switches the open
+   * modal to it), full screen on narrow screens. Resolves once it is shown: the profile's code
+   * loads on first use. It closes on Escape or its close button, and when nobody is signed in any
+   * more; focus goes back to where it was.
+   */
+  openUserProfile(): Promise<void> {
+    return this.#openModal('user-profile');
+  }
+
+  /** Closes the modal if it shows (or is loading) the user profile. */
+  closeUserProfile(): void {
+    this.#closeModal('user-profile');
+  }
+
+  async #openModal(kind: ModalContent, options?: ModalCardOptions): Promise<void> {
     await (await this.#cardModal()).open(kind, options);
   }
 
-  #closeModal(kind: ModalCard): void {
+  #closeModal(kind: ModalContent): void {
     // After any open asked for before (the promise runs them in order): a pending open gives up.
     if (this.#modal) void this.#modal.then((modal) => modal.close(kind));
   }
 
   #cardModal(): Promise<CardModal> {
     return (this.#modal ??= import('../../internal/card-modal.js').then(
-      ({CardModal}) => new CardModal(this, () => ({signInUrl: this.signInUrl, signUpUrl: this.signUpUrl})),
+      ({CardModal}) => {
+        const modal = new CardModal(this, () => ({signInUrl: this.signInUrl, signUpUrl: this.signUpUrl}), {
+          userProfile: () => this.localizer.t('userButton.manageAccount'),
+        });
+        this.localizer.subscribe(() => modal.relabel());
+        return modal;
+      },
       (error: unknown) => {
         this.#modal = undefined; // a chunk that failed to load (offline) is asked for again next time
         throw error;
@@ -229,7 +251,11 @@ export class AuthProvider extends LitElement implements ModalHost {
     for (const off of this.#unsubscribe) off();
     this.#unsubscribe = client
       ? [
-          client.subscribe((state) => this.dispatchEvent(new AuthSessionChangeEvent(state))),
+          // Every change of who is signed in, a switch of account included (a new user in the state).
+          client.subscribe((state) => {
+            if (state.status === 'signed-out') this.closeUserProfile();
+            this.dispatchEvent(new AuthSessionChangeEvent(state));
+          }),
           client.onError((error) => this.dispatchEvent(new AuthErrorEvent(error))),
         ]
       : [];
