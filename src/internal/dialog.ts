@@ -150,7 +150,7 @@ export class AuthDialog extends AuthElement {
     >
       <div class="backdrop" ${part('backdrop', appearance)} @click=${this.#onBackdropClick}></div>
       <div class="panel" ${part('dialog', appearance)}>
-        <header class="header" ${part('dialog-header', appearance)}>
+        <div class="header" ${part('dialog-header', appearance)}>
           ${hidden ? nothing : html`<h2 id="title" class="title" ${part('dialog-title', appearance)}><slot name="heading">${this.label}</slot></h2>`}
           <button
             type="button"
@@ -161,7 +161,7 @@ export class AuthDialog extends AuthElement {
           >
             ${closeIcon}
           </button>
-        </header>
+        </div>
         <div class="body" ${part('dialog-body', appearance)}><slot></slot></div>
       </div>
     </dialog>`;
