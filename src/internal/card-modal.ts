@@ -125,6 +125,11 @@ export class CardModal {
     if (shown?.localName === tag) return shown;
     const next = document.createElement(tag) as Shown;
     if (isCard) this.#setUpCard(next as Card, kind);
+    else {
+      // The dialog's panel frames the profile: it drops its own border and shadow, as a card does in the modal.
+      next.style.setProperty('--_card-border', '0');
+      next.style.setProperty('--_card-shadow', 'none');
+    }
     // Focus was on what is being replaced (a card's footer link): the new card's first field takes it.
     const hadFocus = !!shown && focusIsWithin(shown);
     shown?.remove();

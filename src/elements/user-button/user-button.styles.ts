@@ -149,9 +149,7 @@ export const userButtonStyles = css`
     height: 1.125rem;
     color: var(--_muted-fg);
   }
-  .item-icon:empty {
-    display: none;
-  }
+  /* Items without an icon keep its room: every label starts at the same place. */
   .item-icon svg {
     width: 100%;
     height: 100%;
