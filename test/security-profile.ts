@@ -39,6 +39,7 @@ export async function securityPage(
   const client = clientFor(adapter);
   const el = await mount<AuthUserProfile>(client, html`<auth-user-profile></auth-user-profile>`, 'auth-user-profile');
   await settle(el);
+  await waitUntil(() => hasNavItem(el, 'Security'), 'no Security entry in the navigation');
   navItem(el, 'Security').click();
   await settle(el);
   await waitUntil(() => el.shadowRoot!.querySelector('#section-password') && !busy(el), 'the Security page never loaded');
@@ -52,6 +53,9 @@ const shadow = (el: Element) => el.shadowRoot!;
 function busy(el: AuthUserProfile): boolean {
   return !!shadow(el).querySelector('.ae-busy') || (!shadow(el).querySelector('.row-list') && !shadow(el).querySelector('.ae-unavailable'));
 }
+
+const hasNavItem = (el: AuthUserProfile, label: string) =>
+  [...shadow(el).querySelectorAll('[part~="navigation-item"]')].some((node) => node.textContent!.trim() === label);
 
 export function navItem(el: AuthUserProfile, label: string): HTMLElement {
   const item = [...shadow(el).querySelectorAll<HTMLElement>('[part~="navigation-item"]')].find((node) => node.textContent!.trim() === label);

@@ -107,7 +107,7 @@ export const rowListStyles = css`
   }
   .row-list-main {
     display: grid;
-    flex: 1 1 12rem;
+    flex: 1 1 8rem;
     min-width: 0;
     gap: calc(var(--_space) * 0.125);
   }

@@ -123,7 +123,9 @@ export class DevicesSection implements SecuritySection {
 
   #row(context: ProfileContext, device: DeviceSession): RowView {
     const {t, language} = context;
-    const place = [device.location, device.ipAddress].filter(Boolean).join(' · ');
+    // Each isolated (<bdi>): a Latin place or an IP keeps its order in a right-to-left page.
+    const where = [device.location, device.ipAddress].filter((text): text is string => !!text);
+    const place = where.length ? html`${where.map((text, i) => html`${i ? ' · ' : ''}<bdi>${text}</bdi>`)}` : null;
     const active = device.current
       ? t('profile.security.devices.activeNow')
       : html`<time datetime=${device.lastActiveAt.toISOString()} title=${absoluteTime(device.lastActiveAt, language)}

@@ -42,6 +42,7 @@ async function mountOnSecurity(adapter: MemoryAdapter): Promise<AuthUserProfile>
   await adapter.signInWithPassword({email: ADA.email, password: ADA.password});
   const el = await mount<AuthUserProfile>(clientFor(adapter), html`<auth-user-profile></auth-user-profile>`, 'auth-user-profile');
   await settle(el);
+  await waitUntil(() => el.shadowRoot!.querySelector('[part~="navigation-item"]'), 'no navigation');
   navItem(el, 'Security').click();
   await settle(el);
   return el;
