@@ -3,7 +3,7 @@ import {html} from 'lit';
 import {expect, userEvent, waitFor} from 'storybook/test';
 import type {AuthUserButton} from '../src/elements/user-button/user-button.js';
 import {directionOf} from '../src/i18n/locales.js';
-import {ADA, AVATAR_IMAGE, NETWORK_DOWN, type AuthSetup} from './support/client.js';
+import {ADA, AVATAR_IMAGE, NETWORK_DOWN, type AuthSetup, type StoryAuth} from './support/client.js';
 import {accessibleName, element, english, expectError, findByRole, tr} from './support/play.js';
 
 type Story = StoryObj;
@@ -47,7 +47,10 @@ async function open(canvas: HTMLElement, user: {name: string; email: string} = A
   const menu = await findByRole(el, 'menu', {text: user.name});
   const item = await findByRole(el, 'menuitem', 'userButton.signOut');
   expect(menu.contains(item)).toBe(true);
-  await waitFor(() => expect(el.shadowRoot!.activeElement).toBe(item));
+  // Focus starts on the first item ("Manage account" unless custom items moved it).
+  await waitFor(() => expect(el.shadowRoot!.activeElement).toBe(el.shadowRoot!.querySelector('[role="menuitem"]')));
+  // The panel is in the top layer: nothing around the button clips it.
+  expect(popover(el).matches(':popover-open')).toBe(true);
   expect(shadowText(el, '[part~="user-preview-name"]')).toBe(user.name);
   expect(shadowText(el, '[part~="user-preview-email"]')).toBe(user.email);
   return {el, avatar, item};
@@ -176,5 +179,106 @@ export const German: Story = {
     const {el, item} = await open(canvasElement);
     expect(el.lang).toBe('de');
     expect(accessibleName(item)).not.toBe(english('userButton.signOut'));
+  },
+};
+
+// Multi-session: verified accounts that sign in on the story's device one after the other.
+const HOPPER = {name: 'Grace Hopper', email: 'grace@example.com', password: 'compiler42'};
+const JOHNSON = {name: 'Katherine Johnson', email: 'katherine@example.com', password: 'orbital1962'};
+const multiSession = signedInAs(ADA, {users: [ADA, HOPPER, JOHNSON]});
+
+/** Signs the other accounts in on the story's device, then Ada again: Ada is active, the others listed. */
+async function signInOthers(loaded: Record<string, unknown>) {
+  const {adapter, client} = loaded.auth as StoryAuth;
+  for (const account of [JOHNSON, HOPPER, ADA]) await adapter.signInWithPassword(account);
+  await client.refresh();
+  return client;
+}
+
+/** The other accounts' rows in the open menu. */
+const accountRows = (el: AuthUserButton) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="account-list"] [role="menuitem"]')];
+
+export const MultiSession: Story = {
+  name: 'Multi-session (other accounts, switch)',
+  parameters: multiSession,
+  play: async ({canvasElement, loaded}) => {
+    const client = await signInOthers(loaded);
+    const {el} = await open(canvasElement);
+    await waitFor(() => expect(accountRows(el)).toHaveLength(2));
+    expect(accountRows(el).map((row) => row.textContent!.replace(/\s+/g, ' ').trim())).toEqual([
+      `${JOHNSON.name} ${JOHNSON.email}`,
+      `${HOPPER.name} ${HOPPER.email}`,
+    ]);
+    await findByRole(el, 'group', 'userButton.otherAccounts');
+    await findByRole(el, 'menuitem', 'userButton.addAccount');
+    await findByRole(el, 'menuitem', 'userButton.signOutAll');
+    // Choosing one switches to it, without a reload; the menu closes on the new account's avatar.
+    await userEvent.click(accountRows(el)[0]);
+    await waitFor(() => expect(client.user?.email).toBe(JOHNSON.email));
+    const avatar = await trigger(el, JOHNSON);
+    await waitFor(() => expect(avatar.getAttribute('aria-expanded')).toBe('false'));
+  },
+};
+
+export const MultiSessionOpen: Story = {
+  name: 'Multi-session menu (open)',
+  parameters: multiSession,
+  play: async ({canvasElement, loaded}) => {
+    await signInOthers(loaded);
+    const {el} = await open(canvasElement);
+    await waitFor(() => expect(accountRows(el)).toHaveLength(2));
+  },
+};
+
+export const CustomItems: Story = {
+  name: 'Custom items (link, action, reordered)',
+  render: (_args, {globals}) => html`<div dir=${pageDir(globals)} style="display: flex; align-items: flex-start; justify-content: flex-end; width: 20rem; min-height: 22rem">
+    <auth-user-button>
+      <auth-user-button-link label="Billing" href="/billing">
+        <svg slot="icon" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2"><rect x="2" y="5" width="20" height="14" rx="2" /><path d="M2 10h20" /></svg>
+      </auth-user-button-link>
+      <auth-user-button-action label="Keyboard shortcuts" name="shortcuts"></auth-user-button-action>
+      <auth-user-button-action name="manage-account"></auth-user-button-action>
+    </auth-user-button>
+  </div>`,
+  play: async ({canvasElement}) => {
+    const {el} = await open(canvasElement);
+    const names = [...el.shadowRoot!.querySelectorAll('[role="menuitem"]')].map((node) => node.textContent!.trim());
+    // Ada's device has no other accounts; the empty action moved "Manage account" after the custom items.
+    expect(names.slice(0, 3)).toEqual(['Billing', 'Keyboard shortcuts', tr(el, 'userButton.manageAccount')]);
+    const billing = await findByRole(el, 'menuitem', {text: 'Billing'});
+    expect(billing.getAttribute('href')).toBe('/billing');
+    const chosen = new Promise<string>((resolve) => el.addEventListener('auth-menu-action', (event) => resolve(event.name), {once: true}));
+    await userEvent.click(await findByRole(el, 'menuitem', {text: 'Keyboard shortcuts'}));
+    expect(await chosen).toBe('shortcuts');
+  },
+};
+
+export const ProfileModal: Story = {
+  name: 'Manage account (profile modal)',
+  play: async ({canvasElement}) => {
+    const {el} = await open(canvasElement);
+    await userEvent.click(await findByRole(el, 'menuitem', 'userButton.manageAccount'));
+    const dialog = await waitFor(() => {
+      const found = document.querySelector('auth-dialog');
+      expect(found?.querySelector('auth-user-profile')).toBeTruthy();
+      expect(found!.shadowRoot!.querySelector('dialog')!.open).toBe(true);
+      return found!;
+    }, {timeout: 10_000}); // the profile's code loads on this first open
+    await waitFor(() => expect(dialog.shadowRoot!.querySelector('h2')!.textContent!.trim()).toBe(tr(el, 'userButton.manageAccount')));
+  },
+};
+
+export const InsideOverflowHidden: Story = {
+  name: 'Inside an overflow:hidden bar (top layer)',
+  render: (_args, {globals}) => html`<div dir=${pageDir(globals)} style="display: flex; justify-content: flex-end; width: 20rem; height: 3rem; overflow: hidden">
+    <auth-user-button></auth-user-button>
+  </div>`,
+  play: async ({canvasElement}) => {
+    const {el} = await open(canvasElement);
+    const bar = el.parentElement!.getBoundingClientRect();
+    const panel = popover(el).getBoundingClientRect();
+    expect(panel.bottom).toBeGreaterThan(bar.bottom);
+    expect(el.shadowRoot!.elementFromPoint(panel.left + panel.width / 2, panel.bottom - 6)).not.toBeNull();
   },
 };
