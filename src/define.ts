@@ -19,6 +19,7 @@ export {AuthSignUp} from './elements/sign-up/sign-up.js';
 export {AuthSignedIn} from './elements/signed-in/signed-in.js';
 export {AuthSignedOut} from './elements/signed-out/signed-out.js';
 export {AuthUserButton} from './elements/user-button/user-button.js';
+export {AuthUserButtonAction, AuthUserButtonLink} from './elements/user-button/user-button-items.js';
 export {AuthLoading} from './elements/loading/loading.js';
 export {AuthUnavailable} from './elements/unavailable/unavailable.js';
 export {AuthSignInButton} from './elements/sign-in-button/sign-in-button.js';
