@@ -67,7 +67,12 @@ export class MenuController implements ReactiveController {
     const panel = this.#query(this.#parts.panel);
     const backdrop = this.#query(this.#parts.backdrop);
     if (!panel) return;
-    if (this.open) {
+    // A browser without popovers (Safari before 17): the panel shows and hides by `hidden`, placed the same way.
+    if (typeof panel.showPopover !== 'function') {
+      panel.hidden = !this.open;
+      if (backdrop) backdrop.hidden = !this.open;
+      if (this.open) this.place();
+    } else if (this.open) {
       if (backdrop && !backdrop.matches(':popover-open')) backdrop.showPopover();
       if (!panel.matches(':popover-open')) panel.showPopover();
       this.place();

@@ -82,20 +82,24 @@ export class AuthUserButton extends AuthElement {
   /** Which sign-out is running. */
   #signingOut: 'sign-out' | 'sign-out-all' | null = null;
   #userId: string | null = null;
-  /** The children (items, their labels and icons) changed: the menu follows. The host's own attributes are not theirs. */
-  #items = new MutationObserver((records) => {
-    if (records.some((record) => record.target !== this || record.type === 'childList')) this.requestUpdate();
-  });
+  /**
+   * The children (items, their labels and icons) changed: the menu follows. The host's own
+   * attributes are not theirs. Made on connection: a server has no MutationObserver.
+   */
+  #items?: MutationObserver;
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.#items ??= new MutationObserver((records) => {
+      if (records.some((record) => record.target !== this || record.type === 'childList')) this.requestUpdate();
+    });
     this.#items.observe(this, {childList: true, subtree: true, characterData: true, attributes: true});
     this.addEventListener('auth-user-button-item-change', this.#onItemChange);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#items.disconnect();
+    this.#items?.disconnect();
     this.removeEventListener('auth-user-button-item-change', this.#onItemChange);
   }
 
