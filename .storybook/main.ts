@@ -1,9 +1,16 @@
 import type {StorybookConfig} from '@storybook/web-components-vite';
 import type {PluginOption} from 'vite';
+import {wholeJson} from '../scripts/whole-json-plugin.mjs';
 
-/** Drops the reference identity API plugin of the root vite.config.ts: stories use the memory adapter. */
-function withoutAuthServer(plugins: PluginOption[] | undefined): PluginOption[] {
-  return (plugins ?? []).flat(Infinity as 1).filter((plugin) => !(plugin && typeof plugin === 'object' && 'name' in plugin && plugin.name === 'auth-elements:server'));
+const named = (plugin: PluginOption, name: string) => !!plugin && typeof plugin === 'object' && 'name' in plugin && plugin.name === name;
+
+/**
+ * The root vite.config.ts's plugins without the reference identity API (stories use the memory
+ * adapter), and with the whole-JSON locale modules (`en.json?all`) however Storybook was started.
+ */
+function storyPlugins(plugins: PluginOption[] | undefined): PluginOption[] {
+  const kept = (plugins ?? []).flat(Infinity as 1).filter((plugin) => !named(plugin, 'auth-elements:server'));
+  return kept.some((plugin) => named(plugin, 'auth-elements:whole-json')) ? kept : [wholeJson(), ...kept];
 }
 
 const config: StorybookConfig = {
@@ -15,7 +22,7 @@ const config: StorybookConfig = {
   async viteFinal(viteConfig) {
     return {
       ...viteConfig,
-      plugins: withoutAuthServer(viteConfig.plugins),
+      plugins: storyPlugins(viteConfig.plugins),
       optimizeDeps: {
         ...viteConfig.optimizeDeps,
         // One copy of Lit and @lit/context, or contexts never meet ("Multiple versions of Lit loaded").

@@ -12,8 +12,24 @@ function showRoute(): void {
   const wantsSignUp = location.hash === '#sign-up';
   signUp.hidden = !wantsSignUp;
   signIn.hidden = wantsSignUp;
+  // Signed in: Home, or the Settings page (the profile inline; its own pages in the hash, #/security).
+  const settings = location.pathname === '/settings';
+  document.querySelector<HTMLElement>('#home')!.hidden = settings;
+  document.querySelector<HTMLElement>('#settings')!.hidden = !settings;
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('nav.pages a')) {
+    if (link.dataset.route === (settings ? 'settings' : 'home')) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
 }
 addEventListener('hashchange', showRoute);
+addEventListener('popstate', showRoute);
+document.querySelector('nav.pages')!.addEventListener('click', (event) => {
+  const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-route]');
+  if (!link || (event as MouseEvent).ctrlKey || (event as MouseEvent).metaKey) return;
+  event.preventDefault();
+  history.pushState(null, '', link.pathname);
+  showRoute();
+});
 showRoute();
 
 // Every shipped language, named in itself; the choice is remembered for the next visit.
@@ -44,7 +60,8 @@ provider.addEventListener('auth-session-change', ({state}) => {
   document.querySelector('#user-name')!.textContent = state.user?.name ?? '';
   document.querySelector('#user-email')!.textContent = state.user?.email ?? '';
   document.querySelector<HTMLElement>('#token')!.hidden = true;
-  if (state.status === 'signed-out' && location.hash !== '#sign-up') history.replaceState(null, '', location.pathname);
+  if (state.status === 'signed-out' && location.hash !== '#sign-up') history.replaceState(null, '', '/');
+  showRoute();
 });
 
 document.querySelector('#get-token')!.addEventListener('click', async () => {

@@ -15,6 +15,7 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { minifyCssLiterals } from './minify-css-literals.mjs';
+import { wholeJson } from './whole-json-plugin.mjs';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
@@ -35,7 +36,7 @@ export function defineEntries() {
 }
 
 const isLocale = (chunk) =>
-  !!chunk.facadeModuleId && /[\\/]locales[\\/][^\\/]+\.json$/.test(chunk.facadeModuleId);
+  !!chunk.facadeModuleId && /[\\/]locales[\\/][^\\/]+\.json(\.whole\.js)?$/.test(chunk.facadeModuleId);
 
 const isElement = (chunk) => !!chunk.facadeModuleId && /[\\/]src[\\/]define[\\/]auth-[a-z0-9-]+\.ts$/.test(chunk.facadeModuleId);
 
@@ -103,7 +104,7 @@ function base({ outDir, minify, write = true, logLevel = 'warn' }) {
     publicDir: false,
     logLevel,
     clearScreen: false,
-    plugins: [minifyCssLiterals()],
+    plugins: [minifyCssLiterals(), wholeJson()],
     build: {
       outDir,
       emptyOutDir: true,
@@ -138,6 +139,38 @@ export function libConfig() {
 }
 
 /**
+ * Chunks of the script tag, each the static import graph of its roots (what an earlier group
+ * holds stays there):
+ *   the entry       — everything `entry` imports, so the script tag is one file that runs at once
+ *                     (rolldown would otherwise move code it shares with a lazy chunk — the
+ *                     provider's modal, an element — into a chunk the entry must import first);
+ *   `elements`      — the element base, appearance, focus and announcements every element uses;
+ *   `forms`         — the light-DOM form base and the sign-in and sign-up machines.
+ * Few, larger shared chunks: a page fetches fewer files, and each compresses better.
+ */
+const SHARED_CHUNKS = [
+  ['elements', ['src/internal/auth-element.ts', 'src/appearance/tokens.ts', 'src/internal/visibility-element.ts', 'src/internal/focus.ts', 'src/internal/announcer.ts', 'src/client/redirect.ts']],
+  ['forms', ['src/internal/form-element.ts', 'src/client/flows/sign-in-flow.ts', 'src/client/flows/sign-up-flow.ts']],
+];
+
+function scriptTagChunks(entry, name) {
+  let groups;
+  return (id, { getModuleInfo }) => {
+    if (!groups) {
+      groups = new Map();
+      const collect = (moduleId, group) => {
+        if (groups.has(moduleId)) return;
+        groups.set(moduleId, group);
+        getModuleInfo(moduleId)?.importedIds.forEach((imported) => collect(imported, group));
+      };
+      collect(entry, name);
+      for (const [group, roots] of SHARED_CHUNKS) roots.forEach((path) => collect(join(root, path), group));
+    }
+    return groups.get(id);
+  };
+}
+
+/**
  * (c) A self-contained, minified, self-registering ES module from `entry`.
  * Dynamic imports (locales, the memory adapter) stay lazy chunks beside it. 'allow-extension'
  * lets code shared by the entry and a lazy chunk stay in the entry (the lazy chunk imports it
@@ -156,6 +189,7 @@ export function bundleConfig({ entry, name, outDir, write = true, logLevel }) {
       format: 'es',
       entryFileNames: '[name].js',
       chunkFileNames: cdnChunkFileNames,
+      manualChunks: scriptTagChunks(entry, name),
       // build.lib alone keeps whitespace in ES output; ask rolldown for a full minify.
       minify: true,
       comments: false,

@@ -1,4 +1,4 @@
-/** The script-tag entry: registers every element. */
+/** `auth-elements/define`: registers every element at once (the script tag loads each on first use instead: src/autoload.ts). */
 import './define/auth-provider.js';
 import './define/auth-sign-in.js';
 import './define/auth-sign-up.js';
@@ -10,6 +10,7 @@ import './define/auth-unavailable.js';
 import './define/auth-sign-in-button.js';
 import './define/auth-sign-up-button.js';
 import './define/auth-sign-out-button.js';
+import './define/auth-user-profile.js';
 
 // What a script-tag page may need to build a client by hand (the memory adapter stays out:
 // it loads on demand for <auth-provider adapter="memory">).
@@ -25,6 +26,8 @@ export {AuthUnavailable} from './elements/unavailable/unavailable.js';
 export {AuthSignInButton} from './elements/sign-in-button/sign-in-button.js';
 export {AuthSignUpButton} from './elements/sign-up-button/sign-up-button.js';
 export {AuthSignOutButton} from './elements/sign-out-button/sign-out-button.js';
+export {AuthUserProfile} from './elements/user-profile/user-profile.js';
+export {AuthUserProfileLink, AuthUserProfilePage} from './elements/user-profile/user-profile-items.js';
 export {AuthClient} from './client/auth-client.js';
 export {BetterAuthAdapter} from './client/adapters/better-auth.js';
 export {AuthError} from './client/errors.js';

@@ -1,8 +1,6 @@
 import {AccountClient} from './account.js';
 import type {IdentityAdapter} from './adapters/adapter.js';
 import {toAuthError, type AuthError} from './errors.js';
-import {SignInFlow} from './flows/sign-in-flow.js';
-import {SignUpFlow} from './flows/sign-up-flow.js';
 import type {FlowContext} from './flows/flow-context.js';
 import {Listeners} from './listeners.js';
 import type {RedirectPolicy} from './redirect.js';
@@ -147,14 +145,13 @@ export class AuthClient {
     }
   }
 
-  /** A new sign-in flow (each element owns its own). */
-  signIn(): SignInFlow {
-    return new SignInFlow(this.#flowContext);
-  }
-
-  /** A new sign-up flow. */
-  signUp(): SignUpFlow {
-    return new SignUpFlow(this.#flowContext);
+  /**
+   * A new flow of this client (each element owns its own): `client.startFlow(SignInFlow)`,
+   * `client.startFlow(SignUpFlow)`. The flow's code comes with whoever imports it, so a page
+   * without a sign-in card never loads the sign-in machine.
+   */
+  startFlow<F>(Flow: new (context: FlowContext) => F): F {
+    return new Flow(this.#flowContext);
   }
 
   async signOut(): Promise<void> {

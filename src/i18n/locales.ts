@@ -6,7 +6,7 @@ export const PSEUDO_LOCALE = 'en-XA';
 
 export const LOCALE_LOADERS: Record<string, () => Promise<{default: LocaleBundle}>> = {
   [PSEUDO_LOCALE]: async () => {
-    const [{pseudoLocalize}, en] = await Promise.all([import('./pseudo-locale.js'), import('../../locales/en.json')]);
+    const [{pseudoLocalize}, en] = await Promise.all([import('./pseudo-locale.js'), import('../../locales/en.json?all')]);
     return {default: pseudoLocalize(en.default)};
   },
   ar: () => import('../../locales/ar.json'),

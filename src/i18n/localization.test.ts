@@ -2,6 +2,7 @@ import {expect} from '@open-wc/testing';
 import type {AuthProvider} from '../elements/provider/provider.js';
 import type {AuthSignIn} from '../elements/sign-in/sign-in.js';
 import {ADA, clientFor, fixture, html, input, memoryAdapter, mount, settle, submit, title, type, waitUntil} from '../../test/helpers.js';
+import {Localizer} from './localizer.js';
 import {resolveLocale, SUPPORTED_LOCALES} from './locales.js';
 
 const signIn = (template = html`<auth-sign-in></auth-sign-in>`) => mount<AuthSignIn>(clientFor(memoryAdapter()), template, 'auth-sign-in');
@@ -11,6 +12,29 @@ describe('localization', () => {
   it('ships at least 20 languages, with Arabic and Hebrew', () => {
     expect(SUPPORTED_LOCALES.filter((locale) => locale !== 'en-XA').length).to.be.at.least(20);
     expect(SUPPORTED_LOCALES).to.include.members(['ar', 'he', 'ja', 'zh', 'ko', 'fr', 'es', 'de']);
+  });
+
+  it('ships the cards\' English built in, and loads the rest when an element needs it', async () => {
+    const localizer = new Localizer();
+    expect(localizer.t('signIn.title')).to.equal('Sign in');
+    expect(localizer.has(['signIn', 'errors'])).to.equal(true);
+    expect(localizer.has(['profile'])).to.equal(false);
+    expect(localizer.t('profile.account.title')).to.equal('profile.account.title');
+    let told = 0;
+    localizer.subscribe(() => told++);
+    await Promise.all([localizer.require(['profile']), localizer.require(['profile', 'reauth'])]);
+    expect(localizer.has(['profile', 'reauth'])).to.equal(true);
+    expect(localizer.t('profile.account.title')).to.equal('Account');
+    expect(told).to.equal(1);
+  });
+
+  it('keeps an integrator\'s English override when the rest of English loads', async () => {
+    const localizer = new Localizer();
+    localizer.setOverrides({en: {profile: {account: {title: 'Your account'}}, signIn: {title: 'Welcome'}}});
+    await localizer.require(['profile']);
+    expect(localizer.t('profile.account.title')).to.equal('Your account');
+    expect(localizer.t('profile.account.email')).to.equal('Email address');
+    expect(localizer.t('signIn.title')).to.equal('Welcome');
   });
 
   it('resolves regional and script tags to the language it has', () => {

@@ -1,4 +1,4 @@
-import en from '../../locales/en.json';
+import {BUILT_IN_ENGLISH, loadEnglish} from './built-in.js';
 import {Listeners} from '../client/listeners.js';
 import {directionOf, LOCALE_LOADERS, resolveLocale, type LocaleBundle} from './locales.js';
 import {translate, type TranslateOptions} from './translate.js';
@@ -37,9 +37,11 @@ export class Localizer {
   #changes = new Listeners<string>();
   #language = 'en';
   #requested = 'en';
-  #bundles = new Map<string, LocaleBundle>([['en', en]]);
+  #bundles = new Map<string, LocaleBundle>([['en', BUILT_IN_ENGLISH]]);
   /** Shipped bundle merged with the overrides, per language, as `t()` reads it. */
-  #resolved = new Map<string, LocaleBundle>([['en', en]]);
+  #resolved = new Map<string, LocaleBundle>([['en', BUILT_IN_ENGLISH]]);
+  /** English beyond the built-in namespaces, once something asked for it. */
+  #fullEnglish: Promise<void> | null = null;
   #overrides: Localization = {};
   #forcedDir: 'ltr' | 'rtl' | null = null;
 
@@ -72,6 +74,36 @@ export class Localizer {
     if (this.#requested !== language) return;
     this.#language = language;
     this.#changes.emit(language);
+  }
+
+  /**
+   * Whether the language in use, and English behind it, hold these top-level namespaces (the
+   * profile's `profile`, `reauth`…). English ships only the cards' namespaces built in.
+   */
+  has(namespaces: readonly string[]): boolean {
+    return [this.#language, 'en'].every((language) => {
+      const bundle = this.#bundles.get(language);
+      return !bundle || namespaces.every((namespace) => namespace in bundle);
+    });
+  }
+
+  /**
+   * Loads what `has(namespaces)` lacks (the rest of English), then tells subscribers. Resolves
+   * at once when nothing is missing.
+   */
+  require(namespaces: readonly string[]): Promise<void> {
+    if (this.has(namespaces)) return Promise.resolve();
+    return (this.#fullEnglish ??= loadEnglish().then(
+      ({default: english}) => {
+        this.#bundles.set('en', english);
+        this.#install('en');
+        this.#changes.emit(this.language);
+      },
+      (error: unknown) => {
+        this.#fullEnglish = null;
+        throw error;
+      },
+    ));
   }
 
   /** Replaces the integrator's overrides (a deep partial bundle per language). */

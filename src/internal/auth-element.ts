@@ -49,6 +49,12 @@ interface Subscribable {
  * @cssstate styling - The element waits for its theme or appearance styles (it is hidden meanwhile).
  */
 export class AuthElement extends LitElement {
+  /**
+   * The locale namespaces the element reads beyond the built-in ones (src/i18n/built-in.ts):
+   * they load when it first renders, and `localeReady` says when they are there.
+   */
+  static localeNamespaces: readonly string[] = [];
+
   /** Restyles this element alone; merged over the provider's appearance. */
   @property({attribute: false}) appearance?: Appearance;
 
@@ -178,6 +184,7 @@ export class AuthElement extends LitElement {
       this.setState('no-animations', !animations);
     }
     this.#syncOwnLocalizer(changed);
+    this.#requireNamespaces();
     this.lang = this.activeLocalizer.language;
     this.dir = this.activeLocalizer.dir;
   }
@@ -200,6 +207,17 @@ export class AuthElement extends LitElement {
   }
 
   #requestedLanguage?: string;
+
+  /** Whether the localizer holds every namespace this element reads (see `localeNamespaces`). */
+  protected localeReady = true;
+
+  #requireNamespaces(): void {
+    const {localeNamespaces} = this.constructor as typeof AuthElement;
+    const localizer = this.activeLocalizer;
+    this.localeReady = localizer.has(localeNamespaces);
+    // The localizer tells its subscribers (this element among them) once they have loaded.
+    if (!this.localeReady) localizer.require(localeNamespaces).catch((error) => console.warn('[auth-elements] texts could not be loaded:', error));
+  }
 
   /** Turns a custom state on or off (`:state(name)` in CSS). */
   protected setState(name: string, on: boolean): void {

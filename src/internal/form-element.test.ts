@@ -1,3 +1,4 @@
+import {SignInFlow} from '../client/flows/sign-in-flow.js';
 // The form base's mechanisms, held for every flow element: a flow starts over when the user
 // changes; focus is never left on <body>; busy and success are announced politely.
 import {expect} from '@open-wc/testing';
@@ -80,7 +81,7 @@ describe('flows start over when the user changes', () => {
     await submit(el);
     expect(title(el)).to.equal('Enter your password');
     // Another element (or tab) signs Ada in, then out.
-    const other = client.signIn();
+    const other = client.startFlow(SignInFlow);
     await other.submitEmail(ADA.email);
     await other.submitPassword(ADA.password);
     await settle(el);

@@ -1,4 +1,4 @@
-import {css} from 'lit';
+import {css, type CSSResult} from 'lit';
 
 /**
  * Styles for the forms the kit renders in the light DOM (where password managers can see
@@ -387,13 +387,18 @@ export const lightStyles = css`
   }
 `;
 
-const adopted = new WeakSet<Document | ShadowRoot>();
+const adopted = new WeakMap<Document | ShadowRoot, Set<CSSStyleSheet>>();
 
-/** Adopts the light-DOM form styles into the document or shadow root that holds an element. */
-export function adoptLightStyles(root: Node): void {
-  if (!(root instanceof Document || root instanceof ShadowRoot) || adopted.has(root)) return;
-  const sheet = lightStyles.styleSheet;
-  if (!sheet) return;
-  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  adopted.add(root);
+/**
+ * Adopts the light-DOM form styles (plus `more`, such as the profile's editor styles) into the
+ * document or shadow root that holds an element, each sheet once.
+ */
+export function adoptLightStyles(root: Node, ...more: CSSResult[]): void {
+  if (!(root instanceof Document || root instanceof ShadowRoot)) return;
+  const has = adopted.get(root) ?? new Set<CSSStyleSheet>();
+  adopted.set(root, has);
+  const sheets = [lightStyles, ...more].map((styles) => styles.styleSheet).filter((sheet): sheet is CSSStyleSheet => !!sheet && !has.has(sheet));
+  if (!sheets.length) return;
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];
+  sheets.forEach((sheet) => has.add(sheet));
 }

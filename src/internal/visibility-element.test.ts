@@ -1,3 +1,4 @@
+import {SignInFlow} from '../client/flows/sign-in-flow.js';
 import {expect} from '@open-wc/testing';
 import {MemoryAdapter} from '../client/adapters/memory.js';
 import {ADA, clientFor, fixture, html, memoryAdapter, waitUntil} from '../../test/helpers.js';
@@ -36,7 +37,7 @@ describe('<auth-signed-in> and <auth-signed-out>', () => {
     const adapter = memoryAdapter();
     const {client, inside, outside} = await page(adapter);
     await client.ready;
-    const flow = client.signIn();
+    const flow = client.startFlow(SignInFlow);
     await flow.submitEmail(ADA.email);
     await flow.submitPassword(ADA.password);
     await waitUntil(() => shown(inside), 'signed-in content never appeared');

@@ -1,5 +1,5 @@
 import {AuthClient} from '../../src/client/auth-client.js';
-import type {IdentityAdapter} from '../../src/client/adapters/adapter.js';
+import type {AccountAdapter, IdentityAdapter} from '../../src/client/adapters/adapter.js';
 import {MemoryAdapter, type MemoryAdapterOptions, type MemoryUserSeed} from '../../src/client/adapters/memory.js';
 import {AuthError, type AuthErrorCode} from '../../src/client/errors.js';
 import type {PasswordCredentials, SignUpInput} from '../../src/client/types.js';
@@ -77,7 +77,37 @@ export class StoryAdapter extends MemoryAdapter {
   override getToken() {
     return this.#fail('getToken') ?? super.getToken();
   }
+
+  constructor(options?: MemoryAdapterOptions) {
+    super(options);
+    // The account methods fail the same way, each by its name in `failures`.
+    for (const method of ACCOUNT_METHODS) {
+      const original = (this[method] as (...args: unknown[]) => Promise<unknown>).bind(this);
+      Object.defineProperty(this, method, {value: (...args: unknown[]) => this.#fail(method) ?? original(...args)});
+    }
+  }
 }
+
+/** The account part of the adapter (profile, email, password, devices, multi-session). */
+const ACCOUNT_METHODS = [
+  'updateProfile',
+  'uploadProfileImage',
+  'removeProfileImage',
+  'requestEmailChange',
+  'confirmEmailChange',
+  'changePassword',
+  'setPassword',
+  'getSignInMethods',
+  'listSessions',
+  'revokeSession',
+  'revokeOtherSessions',
+  'deleteAccount',
+  'reauthenticate',
+  'listDeviceAccounts',
+  'switchAccount',
+  'signOutAccount',
+  'signOutAllAccounts',
+] as const satisfies readonly (keyof AccountAdapter)[];
 
 /** What a story asks of its backend (`parameters.auth`). */
 export interface AuthSetup extends Omit<MemoryAdapterOptions, 'users'> {

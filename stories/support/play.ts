@@ -68,6 +68,7 @@ const IMPLICIT_ROLES: Record<string, string> = {
   group: 'fieldset',
   region: 'section[aria-label], section[aria-labelledby]',
   navigation: 'nav',
+  dialog: 'dialog',
   list: 'ul, ol',
   listitem: 'li',
 };

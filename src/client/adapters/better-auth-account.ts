@@ -29,20 +29,38 @@ import type {
   User,
 } from '../types.js';
 import {parseUserAgent} from '../user-agent.js';
+import type {z} from 'zod/mini';
 import type {AccountAdapter} from './adapter.js';
-import {BetterAuthTransport, toSession, toUser} from './better-auth-transport.js';
+import {toSession, toUser, type RequestOptions} from './better-auth-transport.js';
+
+/**
+ * What the account methods need of the adapter they serve. They load on first use (a sign-in
+ * page never calls them), so they reach the adapter through this instead of inheriting from it.
+ */
+export interface AccountTransport {
+  readonly capabilities: Capabilities;
+  request<T>(path: string, schema: z.ZodMiniType<T>, options?: RequestOptions): Promise<T>;
+  getSession(): Promise<SessionInfo | null>;
+  signOut(): Promise<void>;
+  /** The session the last answer opened (its cookie or `set-auth-token`). */
+  openedSession(): Promise<SessionInfo>;
+  setSignedOut(): void;
+  /** The active session changed on the server: forget the cached JWT; `signedIn` when one is active. */
+  sessionSwitched(signedIn?: boolean): void;
+}
 
 /** A signed-in person's password checks: a wrong one is `wrong_password`, not `invalid_credentials`. */
 const PASSWORD_CHECK: Record<string, AuthErrorCode> = {INVALID_PASSWORD: 'wrong_password', INVALID_EMAIL_OR_PASSWORD: 'wrong_password'};
 
-export abstract class BetterAuthAccount extends BetterAuthTransport implements AccountAdapter {
-  abstract readonly capabilities: Capabilities;
-  abstract getSession(): Promise<SessionInfo | null>;
-  abstract signOut(): Promise<void>;
-  protected abstract openedSession(): Promise<SessionInfo>;
+export class BetterAuthAccount implements Required<AccountAdapter> {
+  constructor(private readonly api: AccountTransport) {}
+
+  private get capabilities(): Capabilities {
+    return this.api.capabilities;
+  }
 
   async updateProfile(changes: ProfileChanges): Promise<User> {
-    await this.request('/update-user', betterAuthStatusResponse, {method: 'POST', body: {name: changes.name}, authenticated: true});
+    await this.api.request('/update-user', betterAuthStatusResponse, {method: 'POST', body: {name: changes.name}, authenticated: true});
     return this.currentUser();
   }
 
@@ -51,7 +69,7 @@ export abstract class BetterAuthAccount extends BetterAuthTransport implements A
     if (!rules) throw new AuthError('unsupported', 'The API stores no profile images');
     // The API checks the bytes; this only saves sending what it would refuse for its size.
     if (image.size > rules.maxBytes) throw new AuthError('image_too_large', `The image is larger than ${rules.maxBytes} bytes`, {status: 413});
-    const {user} = await this.request('/auth-elements/profile-image', betterAuthUserResponse, {
+    const {user} = await this.api.request('/auth-elements/profile-image', betterAuthUserResponse, {
       method: 'POST',
       bytes: image,
       authenticated: true,
@@ -61,13 +79,13 @@ export abstract class BetterAuthAccount extends BetterAuthTransport implements A
 
   async removeProfileImage(): Promise<User> {
     if (!this.capabilities.profileImage) throw new AuthError('unsupported', 'The API stores no profile images');
-    const {user} = await this.request('/auth-elements/profile-image/remove', betterAuthUserResponse, {method: 'POST', body: {}, authenticated: true});
+    const {user} = await this.api.request('/auth-elements/profile-image/remove', betterAuthUserResponse, {method: 'POST', body: {}, authenticated: true});
     return toUser(user);
   }
 
   async requestEmailChange(newEmail: string): Promise<void> {
     if (!this.capabilities.changeEmail) throw new AuthError('unsupported', 'The API does not change emails');
-    await this.request('/email-otp/request-email-change', betterAuthSuccessResponse, {
+    await this.api.request('/email-otp/request-email-change', betterAuthSuccessResponse, {
       method: 'POST',
       body: {newEmail: newEmail.trim()},
       authenticated: true,
@@ -76,7 +94,7 @@ export abstract class BetterAuthAccount extends BetterAuthTransport implements A
   }
 
   async confirmEmailChange(newEmail: string, code: string): Promise<User> {
-    await this.request('/email-otp/change-email', betterAuthSuccessResponse, {
+    await this.api.request('/email-otp/change-email', betterAuthSuccessResponse, {
       method: 'POST',
       body: {newEmail: newEmail.trim(), otp: code},
       authenticated: true,
@@ -86,28 +104,28 @@ export abstract class BetterAuthAccount extends BetterAuthTransport implements A
   }
 
   async changePassword({currentPassword, newPassword, signOutOtherDevices = false}: PasswordChange): Promise<SessionInfo | null> {
-    const {token} = await this.request('/change-password', betterAuthChangePasswordResponse, {
+    const {token} = await this.api.request('/change-password', betterAuthChangePasswordResponse, {
       method: 'POST',
       body: {currentPassword, newPassword, revokeOtherSessions: signOutOtherDevices},
       authenticated: true,
       codes: PASSWORD_CHECK,
     });
     // With the other sessions revoked, this device got a new session (its cookie or set-auth-token).
-    return token ? this.openedSession() : null;
+    return token ? this.api.openedSession() : null;
   }
 
   async setPassword(newPassword: string): Promise<void> {
-    await this.request('/auth-elements/set-password', betterAuthStatusResponse, {method: 'POST', body: {newPassword}, authenticated: true});
+    await this.api.request('/auth-elements/set-password', betterAuthStatusResponse, {method: 'POST', body: {newPassword}, authenticated: true});
   }
 
   async getSignInMethods(options?: ListOptions): Promise<SignInMethods> {
-    const accounts = await this.request('/list-accounts', betterAuthAccountList, {authenticated: true, signal: options?.signal});
+    const accounts = await this.api.request('/list-accounts', betterAuthAccountList, {authenticated: true, signal: options?.signal});
     const providers = accounts.map((account) => account.providerId);
     return {password: providers.includes('credential'), socialProviders: [...new Set(providers.filter((id) => id !== 'credential'))]};
   }
 
   async listSessions(options?: ListOptions): Promise<DeviceSession[]> {
-    const [records, current] = await Promise.all([this.sessionRecords(options), this.getSession()]);
+    const [records, current] = await Promise.all([this.sessionRecords(options), this.api.getSession()]);
     if (!current) throw new AuthError('session_expired', 'Signed out');
     return records
       .map((record): DeviceSession => {
@@ -128,42 +146,42 @@ export abstract class BetterAuthAccount extends BetterAuthTransport implements A
   }
 
   async revokeSession(sessionId: string): Promise<void> {
-    const [records, current] = await Promise.all([this.sessionRecords(), this.getSession()]);
+    const [records, current] = await Promise.all([this.sessionRecords(), this.api.getSession()]);
     const record = records.find((candidate) => candidate.id === sessionId);
     if (!record) return;
-    await this.request('/revoke-session', betterAuthStatusResponse, {method: 'POST', body: {token: record.token}, authenticated: true});
-    if (current?.session.id === sessionId) this.setSignedOut();
+    await this.api.request('/revoke-session', betterAuthStatusResponse, {method: 'POST', body: {token: record.token}, authenticated: true});
+    if (current?.session.id === sessionId) this.api.setSignedOut();
   }
 
   async revokeOtherSessions(): Promise<void> {
-    await this.request('/revoke-other-sessions', betterAuthStatusResponse, {method: 'POST', body: {}, authenticated: true});
+    await this.api.request('/revoke-other-sessions', betterAuthStatusResponse, {method: 'POST', body: {}, authenticated: true});
   }
 
   async deleteAccount({password}: DeleteAccountInput = {}): Promise<void> {
     if (!this.capabilities.deleteAccount) throw new AuthError('unsupported', 'The API does not delete accounts');
-    await this.request('/delete-user', betterAuthDeleteUserResponse, {
+    await this.api.request('/delete-user', betterAuthDeleteUserResponse, {
       method: 'POST',
       body: password === undefined ? {} : {password},
       authenticated: true,
       // better-auth's own freshness answer for a deletion without a password.
       codes: {...PASSWORD_CHECK, SESSION_EXPIRED: 'session_not_fresh'},
     });
-    this.setSignedOut();
+    this.api.setSignedOut();
   }
 
   async reauthenticate(password: string): Promise<SessionInfo> {
-    await this.request('/auth-elements/reauthenticate', betterAuthStatusResponse, {
+    await this.api.request('/auth-elements/reauthenticate', betterAuthStatusResponse, {
       method: 'POST',
       body: {password},
       authenticated: true,
       codes: PASSWORD_CHECK,
     });
-    return this.openedSession();
+    return this.api.openedSession();
   }
 
   async listDeviceAccounts(options?: ListOptions): Promise<DeviceAccount[]> {
     this.requireMultiSession();
-    const [entries, current] = await Promise.all([this.deviceSessions(options), this.getSession()]);
+    const [entries, current] = await Promise.all([this.deviceSessions(options), this.api.getSession()]);
     if (!current) return [];
     return entries.map(({session, user}) => ({sessionId: session.id, user: toUser(user), active: session.id === current.session.id}));
   }
@@ -172,13 +190,12 @@ export abstract class BetterAuthAccount extends BetterAuthTransport implements A
     this.requireMultiSession();
     const entry = (await this.deviceSessions()).find(({session}) => session.id === sessionId);
     if (!entry) throw new AuthError('session_expired', 'That account is no longer signed in on this device');
-    const {session, user} = await this.request('/multi-session/set-active', betterAuthSetActiveResponse, {
+    const {session, user} = await this.api.request('/multi-session/set-active', betterAuthSetActiveResponse, {
       method: 'POST',
       body: {sessionToken: entry.session.token},
       codes: {INVALID_SESSION_TOKEN: 'session_expired'},
     });
-    this.jwt = null;
-    this.signedIn = true;
+    this.api.sessionSwitched(true);
     return {user: toUser(user), session: toSession(session)};
   }
 
@@ -186,35 +203,35 @@ export abstract class BetterAuthAccount extends BetterAuthTransport implements A
     this.requireMultiSession();
     const entry = (await this.deviceSessions()).find(({session}) => session.id === sessionId);
     if (entry) {
-      await this.request('/multi-session/revoke', betterAuthStatusResponse, {
+      await this.api.request('/multi-session/revoke', betterAuthStatusResponse, {
         method: 'POST',
         body: {sessionToken: entry.session.token},
         authenticated: true,
         codes: {INVALID_SESSION_TOKEN: 'session_expired'},
       });
-      this.jwt = null;
+      this.api.sessionSwitched();
     }
     // The server made another account active, or none is left.
-    return this.getSession();
+    return this.api.getSession();
   }
 
   signOutAllAccounts(): Promise<void> {
     // better-auth's sign-out ends every session of this browser's multi-session cookies.
-    return this.signOut();
+    return this.api.signOut();
   }
 
   private async currentUser(): Promise<User> {
-    const info = await this.getSession();
+    const info = await this.api.getSession();
     if (!info) throw new AuthError('session_expired', 'Signed out');
     return info.user;
   }
 
   private sessionRecords(options?: ListOptions) {
-    return this.request('/list-sessions', betterAuthSessionList, {authenticated: true, signal: options?.signal});
+    return this.api.request('/list-sessions', betterAuthSessionList, {authenticated: true, signal: options?.signal});
   }
 
   private deviceSessions(options?: ListOptions) {
-    return this.request('/multi-session/list-device-sessions', betterAuthDeviceSessions, {signal: options?.signal});
+    return this.api.request('/multi-session/list-device-sessions', betterAuthDeviceSessions, {signal: options?.signal});
   }
 
   private requireMultiSession() {

@@ -19,8 +19,8 @@ import type {
   SocialSignInResult,
 } from '../types.js';
 import type {IdentityAdapter} from './adapter.js';
-import {BetterAuthAccount} from './better-auth-account.js';
-import {toSession, toUser, type BetterAuthAdapterOptions} from './better-auth-transport.js';
+import type {BetterAuthAccount} from './better-auth-account.js';
+import {BetterAuthTransport, toSession, toUser, type BetterAuthAdapterOptions} from './better-auth-transport.js';
 
 export type {BetterAuthAdapterOptions} from './better-auth-transport.js';
 
@@ -39,7 +39,7 @@ function jwtExpiry(token: string): number | undefined {
 }
 
 /** Talks to a better-auth server (email + password, email OTP, jwt and bearer plugins). */
-export class BetterAuthAdapter extends BetterAuthAccount implements IdentityAdapter {
+export class BetterAuthAdapter extends BetterAuthTransport implements IdentityAdapter {
   readonly name = 'better-auth';
   #capabilities: Capabilities;
   readonly #socialProviders?: string[];
@@ -200,6 +200,56 @@ export class BetterAuthAdapter extends BetterAuthAccount implements IdentityAdap
   }
 
   /** After a call that opened a session: read it back (the sign-in answers carry no session). */
+  // The account methods (profile, email, password, devices, multi-session) load on first use:
+  // a sign-in page never needs them (better-auth-account.ts).
+  #account?: Promise<BetterAuthAccount>;
+
+  #accountMethods(): Promise<BetterAuthAccount> {
+    return (this.#account ??= import('./better-auth-account.js').then(({BetterAuthAccount}) => {
+      const adapter = this;
+      return new BetterAuthAccount({
+        get capabilities() {
+          return adapter.capabilities;
+        },
+        request: (path, schema, options) => this.request(path, schema, options),
+        getSession: () => this.getSession(),
+        signOut: () => this.signOut(),
+        openedSession: () => this.openedSession(),
+        setSignedOut: () => this.setSignedOut(),
+        sessionSwitched: (signedIn) => {
+          this.jwt = null;
+          if (signedIn) this.signedIn = true;
+        },
+      });
+    }));
+  }
+
+  /** An account method that loads the account part first. */
+  #lazy<K extends keyof BetterAuthAccount>(method: K): BetterAuthAccount[K] {
+    return (async (...args: unknown[]) => {
+      const account = await this.#accountMethods();
+      return (account[method] as (...args: unknown[]) => Promise<unknown>).apply(account, args);
+    }) as BetterAuthAccount[K];
+  }
+
+  readonly updateProfile = this.#lazy('updateProfile');
+  readonly uploadProfileImage = this.#lazy('uploadProfileImage');
+  readonly removeProfileImage = this.#lazy('removeProfileImage');
+  readonly requestEmailChange = this.#lazy('requestEmailChange');
+  readonly confirmEmailChange = this.#lazy('confirmEmailChange');
+  readonly changePassword = this.#lazy('changePassword');
+  readonly setPassword = this.#lazy('setPassword');
+  readonly getSignInMethods = this.#lazy('getSignInMethods');
+  readonly listSessions = this.#lazy('listSessions');
+  readonly revokeSession = this.#lazy('revokeSession');
+  readonly revokeOtherSessions = this.#lazy('revokeOtherSessions');
+  readonly deleteAccount = this.#lazy('deleteAccount');
+  readonly reauthenticate = this.#lazy('reauthenticate');
+  readonly listDeviceAccounts = this.#lazy('listDeviceAccounts');
+  readonly switchAccount = this.#lazy('switchAccount');
+  readonly signOutAccount = this.#lazy('signOutAccount');
+  readonly signOutAllAccounts = this.#lazy('signOutAllAccounts');
+
   protected async openedSession(): Promise<SessionInfo> {
     this.jwt = null;
     const info = await this.getSession();

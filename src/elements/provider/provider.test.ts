@@ -1,3 +1,4 @@
+import {SignInFlow} from '../../client/flows/sign-in-flow.js';
 import {expect} from '@open-wc/testing';
 import {AuthClient} from '../../client/auth-client.js';
 import {ADA, clientFor, fixture, html, memoryAdapter, mount, nextEvent, title, waitUntil} from '../../../test/helpers.js';
@@ -53,7 +54,7 @@ describe('<auth-provider>', () => {
     const here = await mount<AuthSignIn>(thisTab, html`<auth-sign-in></auth-sign-in>`, 'auth-sign-in');
     const otherTab = new AuthClient({adapter});
     await otherTab.ready;
-    const flow = otherTab.signIn();
+    const flow = otherTab.startFlow(SignInFlow);
     await flow.submitEmail(ADA.email);
     await flow.submitPassword(ADA.password);
     await waitUntil(() => title(here) === "You're signed in", 'this tab never followed');

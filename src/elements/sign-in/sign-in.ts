@@ -1,7 +1,7 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {property} from 'lit/decorators.js';
 import {hostBase} from '../../appearance/tokens.js';
-import type {SignInFlow} from '../../client/flows/sign-in-flow.js';
+import {SignInFlow} from '../../client/flows/sign-in-flow.js';
 import type {SignInStep} from '../../client/types.js';
 import {cardStyles} from '../../internal/card.js';
 import {hiddenEmail} from '../../internal/fields.js';
@@ -58,7 +58,7 @@ export class AuthSignIn extends AuthFormElement<SignInStep> {
   protected readonly headings = HEADINGS;
 
   protected createFlow(): SignInFlow | undefined {
-    return this.client?.signIn();
+    return this.client?.startFlow(SignInFlow);
   }
 
   override render(): TemplateResult {

@@ -3,7 +3,7 @@ import {property, state} from 'lit/decorators.js';
 import {part} from '../../appearance/part.js';
 import {hostBase} from '../../appearance/tokens.js';
 import {followRedirect} from '../../client/redirect.js';
-import type {SignUpFlow} from '../../client/flows/sign-up-flow.js';
+import {SignUpFlow} from '../../client/flows/sign-up-flow.js';
 import type {SignUpStep} from '../../client/types.js';
 import {isValidEmail, meetsPolicy} from '../../client/validation.js';
 import {AuthSignedInEvent} from '../../events.js';
@@ -68,7 +68,7 @@ export class AuthSignUp extends AuthFormElement<SignUpStep> {
   protected readonly headings = HEADINGS;
 
   protected createFlow(): SignUpFlow | undefined {
-    return this.client?.signUp();
+    return this.client?.startFlow(SignUpFlow);
   }
 
   override render(): TemplateResult {

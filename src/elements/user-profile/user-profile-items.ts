@@ -1,0 +1,41 @@
+import {LitElement} from 'lit';
+import {property} from 'lit/decorators.js';
+
+/** Tells the profile around it that an entry changed (a new label, path or link). */
+class ProfileItem extends LitElement {
+  /** The navigation entry's text. */
+  @property() label = '';
+
+  /** No shadow root: the content is the page itself, shown by the profile when it is current. */
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  protected override updated(): void {
+    this.dispatchEvent(new Event('auth-profile-item-change', {bubbles: true}));
+  }
+}
+
+/**
+ * @summary A page of your own in `<auth-user-profile>`: its content (any markup) is shown when
+ * its navigation entry is chosen. An empty page whose `path` is a built-in page's (`account`,
+ * `security`) places that page here instead, so the built-in pages can be reordered.
+ *
+ * @slot - The page's content.
+ * @slot icon - An icon for the navigation entry (copied there; decorative).
+ */
+export class AuthUserProfilePage extends ProfileItem {
+  /** The page's path: its hash with `routing="hash"` (`#/billing`). */
+  @property() path = '';
+}
+
+/**
+ * @summary A link in `<auth-user-profile>`'s navigation to a page elsewhere (your app's settings,
+ * help). Only http(s) and relative links are followed.
+ *
+ * @slot icon - An icon for the navigation entry (copied there; decorative).
+ */
+export class AuthUserProfileLink extends ProfileItem {
+  /** Where the link goes. */
+  @property() href = '';
+}

@@ -1,0 +1,295 @@
+import {css, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {property} from 'lit/decorators.js';
+import {part} from '../../appearance/part.js';
+import {hostBase} from '../../appearance/tokens.js';
+import {safeLinkTarget} from '../../client/redirect.js';
+import {AuthElement} from '../../internal/auth-element.js';
+import {FreshSession, type FreshSessionHost} from '../../internal/fresh-session.js';
+import {focusIsLost, focusIsWithin} from '../../internal/focus.js';
+import {formOwnerId, LightForm} from '../../internal/light-form.js';
+import {navigationStyles, PageRouter, pageNavigation, type NavEntry, type Routing} from '../../internal/page-navigation.js';
+import {avatarStyles} from '../../internal/avatar.js';
+import {busyIndicator, statusStyles} from '../../internal/status-views.js';
+import {AccountPage} from './account-page.js';
+import {sectionStyles, type BuiltInPage, type ProfileContext} from './profile-page.js';
+import {SecurityPage} from './security-page.js';
+import {AuthUserProfileLink, AuthUserProfilePage} from './user-profile-items.js';
+
+/**
+ * @summary The signed-in person's account, in pages: **Account** (name, profile image, email
+ * address) and **Security** (password, active devices, delete account), plus pages and links of
+ * your own. Sensitive changes ask for the password again when the API wants a fresh session.
+ * Renders nothing while nobody is signed in.
+ *
+ * @event {AuthPageChangeEvent} auth-page-change - Another page is shown (`event.path`).
+ * @event {AuthErrorEvent} auth-error - A change failed (`event.error.code`).
+ *
+ * @slot - `<auth-user-profile-page>` and `<auth-user-profile-link>` children: pages and links of your own.
+ *
+ * @csspart profile - The whole profile: navigation and page.
+ * @csspart navigation - The list of pages (a sidebar, or a bar across the top when narrow).
+ * @csspart navigation-item - Each page's entry (`aria-current="page"` on the one shown).
+ * @csspart navigation-link - Each `<auth-user-profile-link>` entry.
+ * @csspart page - The page shown.
+ * @csspart page-title - Its heading.
+ * @csspart profile-section - Each section of a page (Profile, Email address, Password…).
+ * @csspart profile-section-title - A section's title.
+ * @csspart profile-section-content - A section's value and actions.
+ * @csspart profile-editor - The open editor of a section.
+ * @csspart profile-section-button - A section's actions.
+ * @csspart avatar - The profile image (or initials).
+ * @csspart alert - An error.
+ *
+ * @cssprop --auth-user-profile-max-width - The profile's largest width (56rem).
+ */
+export class AuthUserProfile extends AuthElement implements FreshSessionHost {
+  static override styles = [
+    hostBase,
+    statusStyles,
+    avatarStyles,
+    navigationStyles,
+    sectionStyles,
+    css`
+      :host {
+        display: block;
+        width: 100%;
+        max-width: var(--auth-user-profile-max-width, 56rem);
+      }
+      .profile {
+        overflow: hidden;
+        border: var(--_card-border, 1px solid var(--_border-subtle));
+        border-radius: calc(var(--_radius) * 1.5);
+        background: var(--_bg);
+        color: var(--_fg);
+        box-shadow: var(--_card-shadow, 0 10px 30px -12px var(--_shadow), 0 2px 6px -2px var(--_shadow));
+      }
+      .page {
+        container-type: inline-size;
+        display: grid;
+        align-content: start;
+        padding: min(calc(var(--_space) * 2), max(var(--_space), 6cqi));
+        overflow-wrap: anywhere;
+      }
+      .section .avatar {
+        --auth-avatar-size: 3rem;
+        font-size: 1.125em;
+      }
+      .custom-page {
+        padding-block-start: calc(var(--_space) * 1.25);
+      }
+      .empty {
+        padding: calc(var(--_space) * 2);
+      }
+    `,
+  ];
+
+  static override localeNamespaces = ['profile', 'reauth'];
+
+  /** `virtual` (default): the page shown lives in the element; `hash`: in the URL (`#/security`), linkable, with the back button. */
+  @property() routing: Routing = 'virtual';
+
+  readonly formOwner = formOwnerId();
+
+  readonly #pages: BuiltInPage[] = [new AccountPage(), new SecurityPage()];
+  readonly #router = new PageRouter(this, {routing: () => this.routing, pages: () => this.#entries().filter((e) => e.href === undefined).map((e) => e.path)});
+  readonly #fresh = new FreshSession(this);
+  readonly #editorForm = new LightForm(this, {
+    owner: this.formOwner,
+    slot: 'form',
+    content: () => {
+      const context = this.#context();
+      const page = this.#builtIn(this.#router.current);
+      return context && page && this.#editing ? page.editor(context, this.#editing) : nothing;
+    },
+    onSubmit: (data) => {
+      const context = this.#context();
+      const page = this.#builtIn(this.#router.current);
+      if (context && page && this.#editing) page.submit(context, this.#editing, data);
+    },
+  });
+
+  /** The open editor's section on the current page. */
+  #editing: string | null = null;
+  #userId: string | null = null;
+  #shownPage = '';
+  #items = new MutationObserver(() => this.requestUpdate());
+
+  protected override get lightFormSelector(): string {
+    return `form[data-auth-form="${this.formOwner}"]`;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#items.observe(this, {childList: true});
+    this.addEventListener('auth-profile-item-change', this.#onItemChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#items.disconnect();
+    this.removeEventListener('auth-profile-item-change', this.#onItemChange);
+  }
+
+  #onItemChange = (event: Event): void => {
+    event.stopPropagation();
+    this.requestUpdate();
+  };
+
+  /** What the built-in pages need; null until someone is signed in. */
+  freshSessionContext() {
+    return {
+      client: this.client,
+      appearance: this.mergedAppearance,
+      ownAppearance: this.appearance,
+      t: this.t.bind(this),
+      errorMessage: this.errorMessage.bind(this),
+    };
+  }
+
+  #context(): ProfileContext | null {
+    const client = this.client;
+    const user = this.authState.user;
+    if (!client || !user || this.authState.status !== 'signed-in') return null;
+    return {
+      host: this,
+      client,
+      user,
+      appearance: this.mergedAppearance,
+      ownAppearance: this.appearance,
+      language: this.activeLocalizer.language,
+      t: this.t.bind(this),
+      errorMessage: this.errorMessage.bind(this),
+      form: this.#editorForm,
+      fresh: this.#fresh,
+      editing: this.#editing,
+      edit: (section) => this.#edit(section),
+    };
+  }
+
+  #edit(section: string | null): void {
+    const opener = this.#editing;
+    this.#editing = section;
+    this.requestUpdate();
+    void this.updateComplete.then(() => {
+      if (section) {
+        this.#editorForm.form.querySelector<HTMLElement>('input:not([type="hidden"]):not([hidden]), button')?.focus();
+      } else if (opener && (focusIsWithin(this) || focusIsLost())) {
+        this.renderRoot.querySelector<HTMLElement>(`#section-${opener} ~ .section-content button`)?.focus();
+      }
+    });
+  }
+
+  #builtIn(path: string): BuiltInPage | undefined {
+    return this.#pages.find((page) => page.path === path);
+  }
+
+  #children(): Array<AuthUserProfilePage | AuthUserProfileLink> {
+    return [...this.children].filter(
+      (child): child is AuthUserProfilePage | AuthUserProfileLink => child instanceof AuthUserProfilePage || child instanceof AuthUserProfileLink,
+    );
+  }
+
+  /**
+   * The navigation's entries: built-in pages first in their order, except where an empty
+   * `<auth-user-profile-page path="security">` places one; then the children in theirs.
+   */
+  #entries(): NavEntry[] {
+    const context = this.#context();
+    const builtIn = (page: BuiltInPage): NavEntry => ({path: page.path, label: context ? page.title(context) : page.path, icon: page.icon});
+    const placed = new Set<string>();
+    const fromChildren: NavEntry[] = [];
+    for (const child of this.#children()) {
+      const icon = child.querySelector(':scope > [slot="icon"]')?.cloneNode(true) ?? nothing;
+      if (child instanceof AuthUserProfileLink) {
+        const href = safeLinkTarget(child.href, this.client?.redirectPolicy);
+        if (href && child.label) fromChildren.push({path: `link:${fromChildren.length}`, label: child.label, href, icon});
+        continue;
+      }
+      const page = this.#builtIn(child.path);
+      if (page && !child.label) {
+        placed.add(page.path);
+        fromChildren.push(builtIn(page));
+      } else if (child.path && child.label && !page) {
+        fromChildren.push({path: child.path, label: child.label, icon});
+      }
+    }
+    return [...this.#pages.filter((page) => !placed.has(page.path)).map(builtIn), ...fromChildren];
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // Another person (or nobody): nothing typed or loaded for the previous one stays.
+    const user = this.authState.user?.id ?? null;
+    if (user !== this.#userId) {
+      this.#userId = user;
+      this.#editing = null;
+      this.#pages.forEach((page) => page.reset());
+    }
+    this.#followPage();
+  }
+
+  override render() {
+    const status = this.authState.status;
+    // Its words load with it (the script tag's English holds only the cards'): a moment at most.
+    if (!this.localeReady) return nothing;
+    if (status === 'loading') return html`<div class="profile empty">${busyIndicator(this.t('common.loading'), this.mergedAppearance)}</div>`;
+    if (status === 'unavailable') return html`<div class="profile empty">${this.unavailableView()}</div>`;
+    const context = this.#context();
+    if (!context) return nothing;
+    const entries = this.#entries();
+    const current = this.#router.current;
+    this.#showCustomPage(current);
+    const page = this.#builtIn(current);
+    return html`<div class="layout">
+        <div class="profile columns" ${part('profile', this.mergedAppearance)}>
+          ${pageNavigation({label: this.t('profile.navigation'), entries, router: this.#router, appearance: this.mergedAppearance})}
+          <div class="page" ${part('page', this.mergedAppearance)}>
+            ${page ? this.#builtInPage(page, context) : this.#customPage(entries.find((entry) => entry.path === current))}
+          </div>
+        </div>
+      </div>
+      ${this.#fresh.render()}`;
+  }
+
+  #builtInPage(page: BuiltInPage, context: ProfileContext): TemplateResult {
+    return html`<div class="page-header">
+        <h2 class="page-title" tabindex="-1" ${part('page-title', this.mergedAppearance)}>${page.title(context)}</h2>
+        <p class="page-subtitle">${page.subtitle(context)}</p>
+      </div>
+      ${page.render(context)}`;
+  }
+
+  /** A page of the integrator's: its label as the heading, its content slotted. */
+  #customPage(entry: NavEntry | undefined): TemplateResult {
+    return html`<div class="page-header">
+        <h2 class="page-title" tabindex="-1" ${part('page-title', this.mergedAppearance)}>${entry?.label ?? ''}</h2>
+      </div>
+      <div class="custom-page"><slot name="page"></slot></div>`;
+  }
+
+  /** The current custom page is slotted; the others are not rendered. */
+  #showCustomPage(current: string): void {
+    for (const child of this.#children()) {
+      if (child instanceof AuthUserProfilePage && child.path === current && !this.#builtIn(current)) child.slot = 'page';
+      else child.removeAttribute('slot');
+    }
+  }
+
+  /**
+   * Another page is shown: the last page's editor closes and what it held is forgotten, and
+   * focus goes to the new page's title when it was on the navigation (keyboard users go on
+   * reading from the top of the page).
+   */
+  #followPage(): void {
+    const current = this.#router.current;
+    if (current === this.#shownPage) return;
+    const previous = this.#shownPage;
+    this.#shownPage = current;
+    if (!previous) return;
+    this.#editing = null;
+    this.#builtIn(previous)?.reset();
+    if (focusIsWithin(this) || focusIsLost()) {
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.page-title')?.focus());
+    }
+  }
+}

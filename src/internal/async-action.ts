@@ -1,0 +1,50 @@
+import type {ReactiveControllerHost} from 'lit';
+import {toAuthError, type AuthError} from '../client/errors.js';
+
+/** Thrown to end an action quietly: the person stepped back (closed a dialog), nothing failed. */
+export class ActionCancelled extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'ActionCancelled';
+  }
+}
+
+/**
+ * One thing an element does on request (save a name, sign a device out): busy while it runs,
+ * never twice at once, its error kept for the element to show until the next run or `reset()`.
+ * The host re-renders on every change.
+ */
+export class AsyncAction<Args extends unknown[] = []> {
+  pending = false;
+  error: AuthError | null = null;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly run_: (...args: Args) => Promise<unknown>,
+  ) {}
+
+  /** Runs the action; true when it succeeded (false when it failed, was cancelled or was already running). */
+  async run(...args: Args): Promise<boolean> {
+    if (this.pending) return false;
+    this.pending = true;
+    this.error = null;
+    this.host.requestUpdate();
+    try {
+      await this.run_(...args);
+      return true;
+    } catch (error) {
+      if (!(error instanceof ActionCancelled)) this.error = toAuthError(error);
+      return false;
+    } finally {
+      this.pending = false;
+      this.host.requestUpdate();
+    }
+  }
+
+  /** Forgets the last error. */
+  reset(): void {
+    if (!this.error) return;
+    this.error = null;
+    this.host.requestUpdate();
+  }
+}
