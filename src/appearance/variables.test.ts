@@ -43,7 +43,8 @@ async function page() {
   type(input(signUp, 'password'), 'abcdefgh1');
   await settle(signUp);
   userButton.shadowRoot!.querySelector<HTMLButtonElement>('button')!.click();
-  await waitUntil(() => !userButton.shadowRoot!.querySelector('.popover')!.hasAttribute('hidden'));
+  // Open (in the top layer) with focus on its first item: the tests then move focus where they measure.
+  await waitUntil(() => userButton.shadowRoot!.querySelector('[part~="popover"]')!.matches(':popover-open') && userButton.shadowRoot!.activeElement?.getAttribute('role') === 'menuitem');
   return {root, signIn, limited, signUp, userButton};
 }
 

@@ -128,6 +128,7 @@ describe('focus is never lost', () => {
     button.shadowRoot!.querySelector<HTMLButtonElement>('button')!.focus();
     await sendKeys({press: 'Enter'});
     await waitUntil(() => button.shadowRoot!.activeElement?.getAttribute('role') === 'menuitem');
+    await sendKeys({press: 'End'}); // "Sign out", after "Manage account"
     await sendKeys({press: 'Enter'});
     await waitUntil(() => client.state.status === 'signed-out');
     const el = provider.querySelector<AuthSignIn>('auth-sign-in')!;
