@@ -130,6 +130,7 @@ test('every flow runs under the documented strict CSP with Trusted Types', {time
   await menuTrigger.focus();
   await page.keyboard.press('Enter');
   await page.getByRole('menuitem', {name: 'Sign out'}).waitFor();
+  await page.keyboard.press('End'); // "Sign out", after "Manage account"
   await page.keyboard.press('Enter');
   // Signed out on the sign-up card's route: follow its "Sign in" link.
   await page.getByRole('link', {name: 'Sign in'}).click();
