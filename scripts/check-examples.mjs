@@ -108,6 +108,17 @@ function staleLock(dir) {
   return null;
 }
 
+/** The lock's and node_modules' auth-elements, gone (before `npm install` writes them anew). */
+function forgetPackage(dir) {
+  const lockFile = join(dir, 'package-lock.json');
+  if (existsSync(lockFile)) {
+    const lock = JSON.parse(readFileSync(lockFile, 'utf8'));
+    delete lock.packages?.['node_modules/auth-elements'];
+    writeFileSync(lockFile, `${JSON.stringify(lock, null, 2)}\n`);
+  }
+  rmSync(join(dir, 'node_modules', 'auth-elements'), { recursive: true, force: true });
+}
+
 /** node_modules/auth-elements ← the fresh pack (keeping any dependencies npm nested in it). */
 function refreshPackage(dir) {
   const target = join(dir, 'node_modules', 'auth-elements');
@@ -130,6 +141,9 @@ async function checkExample({ dir: name, label }) {
   };
 
   if (updateLocks) {
+    // npm keeps what the lock says of a file: dependency (its dependencies, its peers) even when
+    // the pack changed: forget it, so the lock is written from the fresh pack.
+    forgetPackage(dir);
     const problem = await step('npm install', npm, ['install', '--no-audit', '--no-fund', '--loglevel=error']);
     if (problem) return result(false, problem);
   } else {
