@@ -2,6 +2,7 @@ import {expect} from '@open-wc/testing';
 import {MemoryAdapter} from '../client/adapters/memory.js';
 import {ADA, clientFor, fixture, html, input, memoryAdapter, settle, submit, type, waitUntil} from '../../test/helpers.js';
 import {pseudoLocalizeString} from './pseudo-locale.js';
+import '../define/auth-user-profile.js';
 
 const USER_DATA = [ADA.email, ADA.name, 'AL'];
 
@@ -28,7 +29,9 @@ describe('the pseudo-locale', () => {
     expect(pseudoLocalizeString('Sign in as {{email}}')).to.match(/^\[Šîĝñ îñ áš \{\{email\}\} ~+\]$/);
   });
 
-  it('leaves no unbracketed text in any element, in any step', async () => {
+  it('leaves no unbracketed text in any element, in any step', async function () {
+    // Every step of every card, one after another: more than mocha's default on a busy machine.
+    this.timeout(30_000);
     const adapter = memoryAdapter({users: [ADA, {name: 'Una', email: 'una@example.com', password: 'pending123', emailVerified: false}]});
     const signedIn = new MemoryAdapter({users: [ADA]});
     await signedIn.signInWithPassword({email: ADA.email, password: ADA.password});
@@ -77,6 +80,31 @@ describe('the pseudo-locale', () => {
     await waitUntil(() => userButton.shadowRoot!.querySelector('button'));
     userButton.shadowRoot!.querySelector<HTMLButtonElement>('button')!.click();
     await check(userButton, 'open menu');
+    await expect(root.querySelector('auth-provider')).to.be.accessible();
+  });
+
+  it('leaves no unbracketed text on the profile\'s pages and in its editors', async function () {
+    this.timeout(30_000);
+    const devices = [{userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 Version/17.0 Safari/605.1.15'}];
+    const adapter = new MemoryAdapter({users: [{...ADA, otherDevices: devices}]});
+    await adapter.signInWithPassword({email: ADA.email, password: ADA.password});
+    const root = await fixture<HTMLElement>(html`<div>
+      <auth-provider locale="en-XA" .client=${clientFor(adapter)}><auth-user-profile></auth-user-profile></auth-provider>
+    </div>`);
+    const profile = root.querySelector('auth-user-profile')!;
+    const shadow = () => profile.shadowRoot!;
+    // Device names come from the user agent (`Safari on macOS` is the API's data, not a text of ours).
+    // Dates are formatted by Intl for the language (data too).
+    const ours = () => unbracketed(profile).filter((text) => !/Safari|macOS|Chrome|Linux|\d{4}/.test(text));
+    await waitUntil(() => shadow().querySelector('nav'), 'the profile shows');
+    expect(ours(), 'account page').to.deep.equal([]);
+    [...shadow().querySelectorAll<HTMLButtonElement>('.section-content button')][0]!.click();
+    await settle(profile as never);
+    expect(ours(), 'name editor').to.deep.equal([]);
+    shadow().querySelectorAll<HTMLElement>('[part~="navigation-item"]')[1]!.click();
+    await waitUntil(() => shadow().querySelector('[part~="devices-list"], .row-list, ul.rows') || shadow().textContent!.includes('['), 'the security page');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(ours(), 'security page').to.deep.equal([]);
     await expect(root.querySelector('auth-provider')).to.be.accessible();
   });
 });
