@@ -9,6 +9,7 @@ import {spawnSync} from 'node:child_process';
 import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
+import {wholeJson} from '../../scripts/whole-json-plugin.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const lib = join(root, 'dist', 'lib');
@@ -168,6 +169,7 @@ async function hydratingBundle() {
     publicDir: false,
     logLevel: 'silent',
     plugins: [
+      wholeJson(),
       {
         name: 'ssr-hydrate-entry',
         resolveId: (id) => (id === entry ? id : null),

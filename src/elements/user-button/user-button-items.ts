@@ -1,25 +1,12 @@
-import {LitElement, nothing} from 'lit';
+import type {nothing} from 'lit';
 import {property} from 'lit/decorators.js';
 import {safeLinkTarget, type RedirectPolicy} from '../../client/redirect.js';
+import {AuthChildItem, iconOf} from '../../internal/child-item.js';
 
 /** The user button's own menu items, by the names an empty `<auth-user-button-action name>` places them with. */
 export const BUILT_IN_ITEMS = ['manage-account', 'accounts', 'add-account', 'sign-out', 'sign-out-all'] as const;
 export type BuiltInItem = (typeof BUILT_IN_ITEMS)[number];
 
-/** Tells the user button around it that an item changed (a new label, name, link or icon). */
-class MenuItem extends LitElement {
-  /** The item's text in the menu. */
-  @property() label = '';
-
-  /** No shadow root: nothing shows here; the user button renders the item in its menu. */
-  protected override createRenderRoot(): HTMLElement {
-    return this;
-  }
-
-  protected override updated(): void {
-    this.dispatchEvent(new Event('auth-user-button-item-change', {bubbles: true}));
-  }
-}
 
 /**
  * @summary A link of your own in `<auth-user-button>`'s menu (your app's settings, billing,
@@ -27,7 +14,7 @@ class MenuItem extends LitElement {
  *
  * @slot icon - An icon for the item (copied into the menu; decorative).
  */
-export class AuthUserButtonLink extends MenuItem {
+export class AuthUserButtonLink extends AuthChildItem {
   /** Where the link goes. */
   @property() href = '';
 }
@@ -43,7 +30,7 @@ export class AuthUserButtonLink extends MenuItem {
  *
  * @slot icon - An icon for the item (copied into the menu; decorative).
  */
-export class AuthUserButtonAction extends MenuItem {
+export class AuthUserButtonAction extends AuthChildItem {
   /** What listeners tell the action by (`event.name`); the label when unset. With no label, a built-in item's name places it. */
   @property() name = '';
 }
@@ -65,7 +52,7 @@ export function menuEntries(children: Iterable<Element>, available: readonly Bui
   const placed = new Set<BuiltInItem>();
   const fromChildren: MenuEntry[] = [];
   for (const child of children) {
-    const icon = child.querySelector(':scope > [slot="icon"]')?.cloneNode(true) ?? nothing;
+    const icon = iconOf(child);
     if (child instanceof AuthUserButtonLink) {
       const href = safeLinkTarget(child.href, policy);
       if (href && child.label) fromChildren.push({kind: 'link', label: child.label, href, icon});

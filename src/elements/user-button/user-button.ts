@@ -9,6 +9,7 @@ import {modalContext, type ModalHost} from '../../context/modal-context.js';
 import {AuthMenuActionEvent} from '../../events.js';
 import {announce} from '../../internal/announcer.js';
 import {AuthElement} from '../../internal/auth-element.js';
+import {ChildItems} from '../../internal/child-item.js';
 import {avatar, avatarStyles} from '../../internal/avatar.js';
 import {gearIcon, plusIcon, signOutIcon} from '../../internal/icons.js';
 import {MenuController} from '../../internal/menu-controller.js';
@@ -82,31 +83,12 @@ export class AuthUserButton extends AuthElement {
   /** Which sign-out is running. */
   #signingOut: 'sign-out' | 'sign-out-all' | null = null;
   #userId: string | null = null;
-  /**
-   * The children (items, their labels and icons) changed: the menu follows. The host's own
-   * attributes are not theirs. Made on connection: a server has no MutationObserver.
-   */
-  #items?: MutationObserver;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#items ??= new MutationObserver((records) => {
-      if (records.some((record) => record.target !== this || record.type === 'childList')) this.requestUpdate();
-    });
-    this.#items.observe(this, {childList: true, subtree: true, characterData: true, attributes: true});
-    this.addEventListener('auth-user-button-item-change', this.#onItemChange);
+  constructor() {
+    super();
+    // The children (items, pages, links, their labels and icons) changed: the element follows.
+    new ChildItems(this);
   }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#items?.disconnect();
-    this.removeEventListener('auth-user-button-item-change', this.#onItemChange);
-  }
-
-  #onItemChange = (event: Event): void => {
-    event.stopPropagation();
-    this.requestUpdate();
-  };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);

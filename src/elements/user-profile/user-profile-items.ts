@@ -1,20 +1,5 @@
-import {LitElement} from 'lit';
 import {property} from 'lit/decorators.js';
-
-/** Tells the profile around it that an entry changed (a new label, path or link). */
-class ProfileItem extends LitElement {
-  /** The navigation entry's text. */
-  @property() label = '';
-
-  /** No shadow root: the content is the page itself, shown by the profile when it is current. */
-  protected override createRenderRoot(): HTMLElement {
-    return this;
-  }
-
-  protected override updated(): void {
-    this.dispatchEvent(new Event('auth-profile-item-change', {bubbles: true}));
-  }
-}
+import {AuthChildItem} from '../../internal/child-item.js';
 
 /**
  * @summary A page of your own in `<auth-user-profile>`: its content (any markup) is shown when
@@ -24,7 +9,7 @@ class ProfileItem extends LitElement {
  * @slot - The page's content.
  * @slot icon - An icon for the navigation entry (copied there; decorative).
  */
-export class AuthUserProfilePage extends ProfileItem {
+export class AuthUserProfilePage extends AuthChildItem {
   /** The page's path: its hash with `routing="hash"` (`#/billing`). */
   @property() path = '';
 }
@@ -35,7 +20,7 @@ export class AuthUserProfilePage extends ProfileItem {
  *
  * @slot icon - An icon for the navigation entry (copied there; decorative).
  */
-export class AuthUserProfileLink extends ProfileItem {
+export class AuthUserProfileLink extends AuthChildItem {
   /** Where the link goes. */
   @property() href = '';
 }

@@ -4,6 +4,7 @@ import {part} from '../../appearance/part.js';
 import {hostBase} from '../../appearance/tokens.js';
 import {safeLinkTarget} from '../../client/redirect.js';
 import {AuthElement} from '../../internal/auth-element.js';
+import {ChildItems, iconOf} from '../../internal/child-item.js';
 import {FreshSession, type FreshSessionHost} from '../../internal/fresh-session.js';
 import {focusIsLost, focusIsWithin} from '../../internal/focus.js';
 import {formOwnerId, LightForm} from '../../internal/light-form.js';
@@ -112,28 +113,16 @@ export class AuthUserProfile extends AuthElement implements FreshSessionHost {
   #editing: string | null = null;
   #userId: string | null = null;
   #shownPage = '';
-  #items = new MutationObserver(() => this.requestUpdate());
+
+  constructor() {
+    super();
+    // The children (items, pages, links, their labels and icons) changed: the element follows.
+    new ChildItems(this);
+  }
 
   protected override get lightFormSelector(): string {
     return `form[data-auth-form="${this.formOwner}"]`;
   }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#items.observe(this, {childList: true});
-    this.addEventListener('auth-profile-item-change', this.#onItemChange);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#items.disconnect();
-    this.removeEventListener('auth-profile-item-change', this.#onItemChange);
-  }
-
-  #onItemChange = (event: Event): void => {
-    event.stopPropagation();
-    this.requestUpdate();
-  };
 
   /** What the built-in pages need; null until someone is signed in. */
   freshSessionContext() {
@@ -199,7 +188,7 @@ export class AuthUserProfile extends AuthElement implements FreshSessionHost {
     const placed = new Set<string>();
     const fromChildren: NavEntry[] = [];
     for (const child of this.#children()) {
-      const icon = child.querySelector(':scope > [slot="icon"]')?.cloneNode(true) ?? nothing;
+      const icon = iconOf(child);
       if (child instanceof AuthUserProfileLink) {
         const href = safeLinkTarget(child.href, this.client?.redirectPolicy);
         if (href && child.label) fromChildren.push({path: `link:${fromChildren.length}`, label: child.label, href, icon});
