@@ -104,6 +104,8 @@ export const ConfirmPassword: Story = {
     await findByRole(dialog, 'dialog', {text: tr(el, 'reauth.title')});
     const password = el.querySelector<HTMLInputElement>('form[slot="reauth-form"] input[autocomplete="current-password"]')!;
     await waitFor(() => expect(document.activeElement).toBe(password));
+    // Opened: the accessibility check reads its colours once the panel has faded in.
+    await Promise.all(dialog.shadowRoot!.getAnimations().map((animation) => animation.finished));
   },
 };
 
