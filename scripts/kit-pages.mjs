@@ -15,10 +15,10 @@ export const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 /** The tags the kit defines (one `src/define/auth-*.ts` each). */
 export const kitTags = () => Object.keys(defineEntries()).map((name) => name.slice('define/'.length));
 
-/** A page with the script tag and `body` inside the provider. */
-const kitPage = (title, body) => (apiUrl) => `<!doctype html>
+/** A page with the script tag (and `head`, such as preload hints) and `body` inside the provider. */
+const kitPage = (title, body, head = '') => (apiUrl) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${title}</title>
-<script type="module" src="/cdn/auth-elements.js"></script></head>
+<script type="module" src="/cdn/auth-elements.js"></script>${head}</head>
 <body><auth-provider api-url="${apiUrl}">${body}</auth-provider></body></html>`;
 
 /** Every tag but the provider, each once, visible (what a page using them all would load). */
@@ -27,8 +27,16 @@ function everyElement() {
   return `<auth-signed-out><auth-sign-in></auth-sign-in></auth-signed-out>${others.map((tag) => `<${tag}></${tag}>`).join('')}`;
 }
 
+const SIGN_IN_BODY = '<auth-signed-out><auth-sign-in></auth-sign-in></auth-signed-out>';
+
 export const pages = {
-  '/sign-in.html': kitPage('sign-in', '<auth-signed-out><auth-sign-in></auth-sign-in></auth-signed-out>'),
+  '/sign-in.html': kitPage('sign-in', SIGN_IN_BODY),
+  // The README's advice for a page that knows what it shows: its elements' chunks start with the entry.
+  '/sign-in-preloaded.html': kitPage(
+    'sign-in, preloaded',
+    SIGN_IN_BODY,
+    ['auth-signed-out', 'auth-sign-in'].map((tag) => `<link rel="modulepreload" href="/cdn/elements/${tag}.js">`).join(''),
+  ),
   '/every-element.html': (apiUrl) => kitPage('every element', everyElement())(apiUrl),
   '/floor.html': () => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>floor</title></head>
