@@ -4,31 +4,19 @@
 // code → new password → signed in. Screenshots go to $SCREENSHOTS when it is set.
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {mkdtempSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {createServer} from 'vite';
-import {freePort, latestCode, launchChromium, mailCount} from './support.mjs';
+import {latestCode, mailCount, startDemo} from './support.mjs';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'auth-elements-journey-'));
-let server;
+let demo;
 let browser;
 let origin;
 
 before(async () => {
-  const port = await freePort();
-  process.env.DATABASE_PATH = join(dataDir, 'auth.db');
-  server = await createServer({configFile: 'vite.config.ts', logLevel: 'error', server: {port, strictPort: true, host: '127.0.0.1'}});
-  await server.listen();
-  origin = `http://127.0.0.1:${port}`;
-  browser = await launchChromium();
+  demo = await startDemo('journey');
+  ({browser, origin} = demo);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dataDir, {recursive: true, force: true});
-});
+after(() => demo?.close());
 
 async function shot(page, name) {
   if (process.env.SCREENSHOTS) await page.screenshot({path: join(process.env.SCREENSHOTS, `${name}.png`), fullPage: true});

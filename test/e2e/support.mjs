@@ -1,5 +1,8 @@
 // Shared pieces of the end-to-end tests: Chromium from the machine, free ports, the mailbox.
+import {mkdtempSync, rmSync} from 'node:fs';
 import {createServer} from 'node:net';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {chromium} from 'playwright-core';
 import {CHROME_ARGS, CHROME_PATH} from '../../scripts/chromium.mjs';
 
@@ -40,4 +43,27 @@ export async function latestCode(origin, to, after = 0) {
 export async function mailCount(origin, to) {
   const messages = await (await fetch(`${origin}/__mail.json`)).json();
   return messages.filter((message) => message.to === to).length;
+}
+
+/**
+ * The demo `npm start` serves (vite.config.ts: the page and the reference identity API on one
+ * origin), on a free port with a fresh SQLite database, and Chromium. `close()` ends all three.
+ */
+export async function startDemo(name) {
+  const {createServer: createViteServer} = await import('vite');
+  const dataDir = mkdtempSync(join(tmpdir(), `auth-elements-${name}-`));
+  const port = await freePort();
+  process.env.DATABASE_PATH = join(dataDir, 'auth.db');
+  const server = await createViteServer({configFile: 'vite.config.ts', logLevel: 'error', server: {port, strictPort: true, host: '127.0.0.1'}});
+  await server.listen();
+  const browser = await launchChromium();
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+      rmSync(dataDir, {recursive: true, force: true});
+    },
+  };
 }

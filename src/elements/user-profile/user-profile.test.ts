@@ -30,6 +30,17 @@ async function opened(dialog: AuthDialog): Promise<void> {
 }
 const field = (el: AuthUserProfile, name: string) => form(el).querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
 
+/** A session older than the API's fresh age, then a change of email: the API wants the password first. */
+async function changeEmailOnAnOldSession() {
+  const {el, adapter} = await signedInProfile();
+  adapter.ageSession(2 * 86400);
+  button(el, 'Change email').click();
+  await settle(el);
+  type(field(el, 'email'), 'ada.king@example.com');
+  form(el).requestSubmit();
+  return {el, adapter, dialog: shadow(el).querySelector<AuthDialog>('auth-dialog.reauth-dialog')!};
+}
+
 describe('<auth-user-profile>', () => {
   it('renders nothing while nobody is signed in', async () => {
     const el = await mount<AuthUserProfile>(clientFor(memoryAdapter()), html`<auth-user-profile></auth-user-profile>`, 'auth-user-profile');
@@ -115,13 +126,7 @@ describe('<auth-user-profile>', () => {
   });
 
   it('asks for the password when the session is too old, then goes on with the change', async () => {
-    const {el, adapter} = await signedInProfile();
-    adapter.ageSession(2 * 86400);
-    button(el, 'Change email').click();
-    await settle(el);
-    type(field(el, 'email'), 'ada.king@example.com');
-    form(el).requestSubmit();
-    const dialog = shadow(el).querySelector<AuthDialog>('auth-dialog.reauth-dialog')!;
+    const {el, adapter, dialog} = await changeEmailOnAnOldSession();
     await waitUntil(() => dialog.open, 'the password dialog opens');
     const reauth = el.querySelector<HTMLFormElement>('form[slot="reauth-form"]')!;
     const password = reauth.querySelector<HTMLInputElement>('input[autocomplete="current-password"]')!;
@@ -140,13 +145,7 @@ describe('<auth-user-profile>', () => {
   });
 
   it('closing the password dialog ends the change quietly, with what was typed kept', async () => {
-    const {el, adapter} = await signedInProfile();
-    adapter.ageSession(2 * 86400);
-    button(el, 'Change email').click();
-    await settle(el);
-    type(field(el, 'email'), 'ada.king@example.com');
-    form(el).requestSubmit();
-    const dialog = shadow(el).querySelector<AuthDialog>('auth-dialog.reauth-dialog')!;
+    const {el, dialog} = await changeEmailOnAnOldSession();
     await waitUntil(() => dialog.open);
     await sendKeys({press: 'Escape'});
     await waitUntil(() => !dialog.open);
