@@ -35,7 +35,11 @@ export const pages = {
   '/sign-in-preloaded.html': kitPage(
     'sign-in, preloaded',
     SIGN_IN_BODY,
-    ['auth-signed-out', 'auth-sign-in'].map((tag) => `<link rel="modulepreload" href="/cdn/elements/${tag}.js">`).join(''),
+    [
+      ...['auth-signed-out', 'auth-sign-in'].map((tag) => `<link rel="modulepreload" href="/cdn/elements/${tag}.js">`),
+      // The first session check and capabilities, asked while the scripts load.
+      ...['get-session', 'auth-elements/capabilities'].map((path) => `<link rel="preload" as="fetch" crossorigin="use-credentials" href="/api/auth/${path}">`),
+    ].join(''),
   ),
   '/every-element.html': (apiUrl) => kitPage('every element', everyElement())(apiUrl),
   '/floor.html': () => `<!doctype html>
