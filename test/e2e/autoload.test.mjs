@@ -19,7 +19,20 @@ const page = (body) => `<!doctype html>
 <script type="module" src="/cdn/auth-elements.js"></script></head>
 <body><auth-provider api-url="/api/auth" adapter="memory">${body}</auth-provider></body></html>`;
 
+/** The README's hints for a page that knows it shows sign-in: its chunks and its first answers start with it. */
+const PRELOADED = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>preloaded</title>
+<script type="module" src="/cdn/auth-elements.js"></script>
+<link rel="modulepreload" href="/cdn/elements/auth-sign-in.js">
+<link rel="preload" as="fetch" crossorigin="use-credentials" href="/api/auth/get-session">
+<link rel="preload" as="fetch" crossorigin="use-credentials" href="/api/auth/auth-elements/capabilities">
+</head><body><auth-provider api-url="/api/auth"><auth-sign-in></auth-sign-in></auth-provider></body></html>`;
+
+/** Requests the stand-in API has answered, by path. */
+const apiHits = new Map();
+
 const PAGES = {
+  '/preloaded.html': PRELOADED,
   '/sign-in.html': page('<auth-signed-out><auth-sign-in></auth-sign-in></auth-signed-out>'),
   '/empty.html': page('<main id="main"></main>'),
   '/secret.html': page('<auth-signed-in><p id="secret">Only for signed-in people</p></auth-signed-in>'),
@@ -34,6 +47,11 @@ before(async () => {
   server = createServer((req, res) => {
     const path = new URL(req.url, 'http://x').pathname;
     if (PAGES[path]) return res.writeHead(200, {'content-type': 'text/html'}).end(PAGES[path]);
+    // A stand-in API for the preload test: nobody signed in, the default capabilities.
+    if (path === '/api/auth/get-session' || path === '/api/auth/auth-elements/capabilities') {
+      apiHits.set(path, (apiHits.get(path) ?? 0) + 1);
+      return res.writeHead(200, {'content-type': 'application/json'}).end(path.endsWith('get-session') ? 'null' : '{}');
+    }
     const file = resolve(cdn, `.${path.slice('/cdn'.length)}`);
     if (path.startsWith('/cdn/') && file.startsWith(cdn) && existsSync(file)) {
       return res.writeHead(200, {'content-type': 'text/javascript'}).end(readFileSync(file));
@@ -179,6 +197,20 @@ test('content for signed-in people stays hidden while its element loads', async 
     assert.equal(await tab.locator('#secret').isVisible(), false);
   } finally {
     release();
+    await close();
+  }
+});
+
+test('a page that preloads the first session check and capabilities asks the API once for each', async () => {
+  apiHits.clear();
+  const {tab, close} = await open('/preloaded.html');
+  try {
+    // Signed out: the card shows its form, so the client has its answers.
+    await tab.waitForSelector('auth-sign-in input[autocomplete="username"]');
+    await tab.waitForLoadState('networkidle');
+    assert.equal(apiHits.get('/api/auth/get-session'), 1);
+    assert.equal(apiHits.get('/api/auth/auth-elements/capabilities'), 1);
+  } finally {
     await close();
   }
 });
