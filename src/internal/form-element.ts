@@ -1,4 +1,4 @@
-import {html, isServer, render, type PropertyValues, type TemplateResult, nothing} from 'lit';
+import {html, isServer, type PropertyValues, type TemplateResult, nothing} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {checkPassword} from '../client/validation.js';
 import {card, footerAction, legalLinks} from './card.js';
@@ -11,11 +11,9 @@ import {AuthErrorEvent, AuthSignedInEvent, AuthSwitchRequestEvent} from '../even
 import {announce, ensureAnnouncer} from './announcer.js';
 import {AuthElement} from './auth-element.js';
 import {focusIsLost, focusIsWithin, restoreFocusIfLost} from './focus.js';
-import {adoptLightStyles} from './light-styles.js';
+import {formOwnerId, LightForm} from './light-form.js';
 import {SocialButtonsLoader} from './social-loader.js';
 import {busyIndicator, DelayedFlag} from './status-views.js';
-
-let instances = 0;
 
 /** What links are checked against on a server, which has no `location`: relative links pass, others don't. */
 const SERVER_LINK_POLICY = {base: 'http://server.invalid/'};
@@ -100,17 +98,21 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
   /** The password being typed, for the rules shown as the user types. */
   @state() protected typedPassword = '';
 
-  /**
-   * The light-DOM form, created on first use (in the browser: when the element connects), not
-   * while constructing: a server has no `document` to create it with.
-   */
+  /** The light-DOM form the steps render into (the kit's one mechanism for it: LightForm). */
+  readonly #lightForm = new LightForm(this, {
+    owner: formOwnerId(),
+    slot: 'form',
+    content: () => this.#formContent(),
+    onSubmit: (data) => this.submitForm(data),
+    busy: () => !!this.flow?.state.pending,
+  });
+
+  /** The light-DOM form, created on first use (a server has no `document` while constructing). */
   protected get form(): HTMLFormElement {
-    return (this.#form ??= this.#createForm());
+    return this.#lightForm.form;
   }
 
-  #form?: HTMLFormElement;
   protected flow?: Flow<Step>;
-  readonly #uid = `auth-${++instances}`;
   #flowClient?: unknown;
   /** Who was signed in when the flow was last checked (a change of user starts the flow over). */
   #flowUser: string | null = null;
@@ -120,25 +122,13 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
   /** The session check is slow: show a busy indicator instead of nothing. */
   readonly #slowCheck = new DelayedFlag(this);
 
-  #createForm(): HTMLFormElement {
-    const form = document.createElement('form');
-    form.setAttribute('data-auth-form', this.#uid);
-    form.setAttribute('slot', 'form');
-    form.setAttribute('novalidate', '');
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      if (!this.flow?.state.pending) this.submitForm(new FormData(form));
-    });
-    return form;
-  }
-
   protected override get lightFormSelector(): string {
-    return `form[data-auth-form="${this.#uid}"]`;
+    return this.#lightForm.selector;
   }
 
   /** A document-unique id for a light-DOM node of this instance. */
   protected nodeId(name: string): string {
-    return `${this.#uid}-${name}`;
+    return this.#lightForm.nodeId(name);
   }
 
   /** The flow's first step (shown before the client is there). */
@@ -151,8 +141,6 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.form.parentNode !== this) this.append(this.form);
-    adoptLightStyles(this.getRootNode());
     ensureAnnouncer();
     connectedFlowElements.add(this);
   }
@@ -197,7 +185,6 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
     this.form.toggleAttribute('aria-busy', !!state?.pending || this.authState.status === 'loading');
     this.setState('busy', !!state?.pending);
     this.setState('error', !!state?.error);
-    render(this.#formContent(), this.form, {host: this});
   }
 
   /** The form's content for the session's status: the step, a busy indicator, or why the API can't answer. */

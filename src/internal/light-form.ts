@@ -38,6 +38,11 @@ export class LightForm implements ReactiveController {
     return (this.#form ??= this.#create());
   }
 
+  /** The selector that reaches the forms of this form's owner (appearance styles). */
+  get selector(): string {
+    return `form[data-auth-form="${this.options.owner}"]`;
+  }
+
   /** A document-unique id for a node inside this form. */
   nodeId(name: string): string {
     return `${this.options.owner}-${this.options.slot}-${name}`;

@@ -121,7 +121,7 @@ export class AuthUserProfile extends AuthElement implements FreshSessionHost {
   }
 
   protected override get lightFormSelector(): string {
-    return `form[data-auth-form="${this.formOwner}"]`;
+    return this.#editorForm.selector;
   }
 
   /** What the built-in pages need; null until someone is signed in. */
