@@ -149,7 +149,7 @@ export function libConfig() {
  * Few, larger shared chunks: a page fetches fewer files, and each compresses better.
  */
 const SHARED_CHUNKS = [
-  ['elements', ['src/internal/auth-element.ts', 'src/appearance/tokens.ts', 'src/internal/visibility-element.ts', 'src/internal/focus.ts', 'src/internal/announcer.ts', 'src/client/redirect.ts']],
+  ['elements', ['src/internal/auth-element.ts', 'src/appearance/tokens.ts', 'src/client/schemas.ts', 'src/internal/visibility-element.ts', 'src/internal/focus.ts', 'src/internal/announcer.ts', 'src/client/redirect.ts']],
   ['forms', ['src/internal/form-element.ts', 'src/client/flows/sign-in-flow.ts', 'src/client/flows/sign-up-flow.ts']],
 ];
 

@@ -1,4 +1,6 @@
-import {AccountClient} from './account.js';
+import type {AccountClient, AccountContext} from './account.js';
+import {ACCOUNT_METHODS} from './adapters/adapter.js';
+import {lazyMethods} from './lazy-methods.js';
 import type {IdentityAdapter} from './adapters/adapter.js';
 import {toAuthError, type AuthError} from './errors.js';
 import type {FlowContext} from './flows/flow-context.js';
@@ -56,7 +58,8 @@ export class AuthClient {
     this.#flowContext = {adapter: this.adapter, openSession: (info) => this.#setSession(info, true), navigate: (url) => location.assign(url)};
     this.#tabSync = options.syncTabs === false ? null : new TabSync(this.adapter.name, () => void this.refresh());
     this.#retry = options.retry === false ? null : new RetrySchedule(() => void this.refresh(), options.retry);
-    this.account = new AccountClient({
+    // The account methods' code (account.ts) loads on first use: a sign-in page never calls them.
+    const context: AccountContext = {
       adapter: this.adapter,
       state: () => this.#state,
       setUser: (user) => {
@@ -66,7 +69,9 @@ export class AuthClient {
       setSession: (info) => this.#setSession(info, true),
       reportError: (error) => this.#errors.emit(error),
       refresh: () => this.refresh(),
-    });
+    };
+    let account: Promise<AccountClient> | undefined;
+    this.account = lazyMethods<AccountClient>(ACCOUNT_METHODS, () => (account ??= import('./account.js').then(({AccountClient}) => new AccountClient(context))));
     this.ready = this.refresh();
   }
 

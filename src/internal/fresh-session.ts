@@ -11,6 +11,7 @@ import {AuthError, toAuthError} from '../client/errors.js';
 import type {TranslateOptions} from '../i18n/translate.js';
 import {ActionCancelled} from './async-action.js';
 import {alert, hiddenEmail, passwordField, primaryButton} from './fields.js';
+import {lightEditorStyles} from './light-editor-styles.js';
 import {LightForm} from './light-form.js';
 
 /** What the controller needs from its element. */
@@ -43,6 +44,7 @@ export class FreshSession {
     this.#form = new LightForm(host, {
       owner: host.formOwner,
       slot: 'reauth-form',
+      styles: [lightEditorStyles],
       content: () => this.#content(),
       onSubmit: (data) => void this.#submit(String(data.get('password') ?? '')),
       busy: () => this.#pending,

@@ -1,5 +1,4 @@
-import {nothing, render, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
-import {lightEditorStyles} from './light-editor-styles.js';
+import {nothing, render, type CSSResult, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import {adoptLightStyles} from './light-styles.js';
 
 let owners = 0;
@@ -28,6 +27,8 @@ export class LightForm implements ReactiveController {
       content: () => TemplateResult | typeof nothing;
       onSubmit: (data: FormData, form: HTMLFormElement) => void;
       busy?: () => boolean;
+      /** Styles its content needs beyond the cards' (light-styles.ts), such as the profile's editor styles. */
+      styles?: CSSResult[];
     },
   ) {
     host.addController(this);
@@ -50,7 +51,7 @@ export class LightForm implements ReactiveController {
 
   hostConnected(): void {
     if (this.form.parentNode !== this.host) this.host.append(this.form);
-    adoptLightStyles(this.host.getRootNode(), lightEditorStyles);
+    adoptLightStyles(this.host.getRootNode(), ...(this.options.styles ?? []));
   }
 
   hostUpdated(): void {

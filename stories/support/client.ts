@@ -1,5 +1,5 @@
 import {AuthClient} from '../../src/client/auth-client.js';
-import type {AccountAdapter, IdentityAdapter} from '../../src/client/adapters/adapter.js';
+import {ACCOUNT_METHODS, type IdentityAdapter} from '../../src/client/adapters/adapter.js';
 import {MemoryAdapter, type MemoryAdapterOptions, type MemoryUserSeed} from '../../src/client/adapters/memory.js';
 import {AuthError, type AuthErrorCode} from '../../src/client/errors.js';
 import type {PasswordCredentials, SignUpInput} from '../../src/client/types.js';
@@ -88,26 +88,6 @@ export class StoryAdapter extends MemoryAdapter {
   }
 }
 
-/** The account part of the adapter (profile, email, password, devices, multi-session). */
-const ACCOUNT_METHODS = [
-  'updateProfile',
-  'uploadProfileImage',
-  'removeProfileImage',
-  'requestEmailChange',
-  'confirmEmailChange',
-  'changePassword',
-  'setPassword',
-  'getSignInMethods',
-  'listSessions',
-  'revokeSession',
-  'revokeOtherSessions',
-  'deleteAccount',
-  'reauthenticate',
-  'listDeviceAccounts',
-  'switchAccount',
-  'signOutAccount',
-  'signOutAllAccounts',
-] as const satisfies readonly (keyof AccountAdapter)[];
 
 /** What a story asks of its backend (`parameters.auth`). */
 export interface AuthSetup extends Omit<MemoryAdapterOptions, 'users'> {

@@ -191,3 +191,29 @@ export interface AccountAdapter {
 
 /** Every adapter: the sign-in contract plus whatever account methods its API has. */
 export interface IdentityAdapter extends CoreAdapter, AccountAdapter {}
+
+/** The names of the account methods (every one of AccountAdapter's), for code that wraps them all. */
+export const ACCOUNT_METHODS = [
+  'updateProfile',
+  'uploadProfileImage',
+  'removeProfileImage',
+  'requestEmailChange',
+  'confirmEmailChange',
+  'changePassword',
+  'setPassword',
+  'getSignInMethods',
+  'listSessions',
+  'revokeSession',
+  'revokeOtherSessions',
+  'deleteAccount',
+  'reauthenticate',
+  'listDeviceAccounts',
+  'switchAccount',
+  'signOutAccount',
+  'signOutAllAccounts',
+] as const satisfies readonly (keyof AccountAdapter)[];
+
+/** Fails to compile when AccountAdapter gains a method ACCOUNT_METHODS does not name. */
+export type AllAccountMethodsNamed = Exclude<keyof AccountAdapter, (typeof ACCOUNT_METHODS)[number]> extends never ? true : never;
+const _allNamed: AllAccountMethodsNamed = true;
+void _allNamed;

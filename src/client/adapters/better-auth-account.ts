@@ -29,9 +29,8 @@ import type {
   User,
 } from '../types.js';
 import {parseUserAgent} from '../user-agent.js';
-import type {z} from 'zod/mini';
 import type {AccountAdapter} from './adapter.js';
-import {toSession, toUser, type RequestOptions} from './better-auth-transport.js';
+import {toSession, toUser, type RequestOptions, type SchemaOf} from './better-auth-transport.js';
 
 /**
  * What the account methods need of the adapter they serve. They load on first use (a sign-in
@@ -39,7 +38,7 @@ import {toSession, toUser, type RequestOptions} from './better-auth-transport.js
  */
 export interface AccountTransport {
   readonly capabilities: Capabilities;
-  request<T>(path: string, schema: z.ZodMiniType<T>, options?: RequestOptions): Promise<T>;
+  request<T>(path: string, schema: SchemaOf<T>, options?: RequestOptions): Promise<T>;
   getSession(): Promise<SessionInfo | null>;
   signOut(): Promise<void>;
   /** The session the last answer opened (its cookie or `set-auth-token`). */

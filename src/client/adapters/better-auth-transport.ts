@@ -3,9 +3,9 @@
  * token, error mapping and response validation. BetterAuthAdapter (better-auth.ts) and its
  * account methods (better-auth-account.ts) build on it.
  */
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import {AuthError, type AuthErrorCode} from '../errors.js';
-import {betterAuthErrorBody, type BetterAuthSession, type BetterAuthUser} from '../schemas.js';
+import type {BetterAuthSession, BetterAuthUser} from '../schemas.js';
 import type {Session, User} from '../types.js';
 
 export interface BetterAuthAdapterOptions {
@@ -30,6 +30,27 @@ export interface BetterAuthAdapterOptions {
   /** Injectable fetch, for tests. */
   fetch?: typeof fetch;
 }
+
+
+/** The response schemas (zod with them): the schemas module. */
+export type Schemas = typeof import('../schemas.js');
+
+let schemas: Promise<Schemas> | undefined;
+
+/**
+ * Loads the response schemas — and zod — with the first request, beside it: a page pays for
+ * validation code while its first answer is on the way, not before its first script can run.
+ */
+export function loadSchemas(): Promise<Schemas> {
+  return (schemas ??= import('../schemas.js').catch((cause: unknown) => {
+    // The code could not be fetched (offline, a deploy that removed it): as the API itself, unreachable.
+    schemas = undefined;
+    throw new AuthError('network', 'The code that checks the answers could not be loaded', {cause});
+  }));
+}
+
+/** What validates an answer: a schema, or where to find it among the schemas (loaded on demand). */
+export type SchemaOf<T> = z.ZodMiniType<T> | ((schemas: Schemas) => z.ZodMiniType<T>);
 
 /** The API's error codes and the kit's, for every endpoint (RequestOptions.codes overrides per call). */
 const ERROR_CODES: Record<string, AuthErrorCode> = {
@@ -142,8 +163,9 @@ export abstract class BetterAuthTransport {
   }
 
   /** The one place that calls fetch: sends, maps errors, validates the answer. */
-  protected async request<T>(path: string, schema: z.ZodMiniType<T>, options: RequestOptions = {}): Promise<T> {
+  protected async request<T>(path: string, schema: SchemaOf<T>, options: RequestOptions = {}): Promise<T> {
     const {method = 'GET', body, bytes, authenticated = false, signal, codes} = options;
+    const validation = loadSchemas();
     const headers: Record<string, string> = {accept: 'application/json'};
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (bytes !== undefined) headers['content-type'] = 'application/octet-stream';
@@ -185,7 +207,7 @@ export abstract class BetterAuthTransport {
       let apiCode: string | undefined;
       let message: string | undefined;
       try {
-        const parsed = betterAuthErrorBody.safeParse(JSON.parse(text));
+        const parsed = (await validation).betterAuthErrorBody.safeParse(JSON.parse(text));
         if (parsed.success) ({code: apiCode, message} = parsed.data);
       } catch {
         // No or non-JSON body: decide by status.
@@ -208,7 +230,7 @@ export abstract class BetterAuthTransport {
     } catch (cause) {
       throw new AuthError('malformed_response', 'The identity API answered with something that is not JSON', {cause, status});
     }
-    const result = schema.safeParse(json);
+    const result = (typeof schema === 'function' ? schema(await validation) : schema).safeParse(json);
     if (!result.success) {
       throw new AuthError('malformed_response', 'The identity API answered in an unexpected shape', {
         cause: result.error,

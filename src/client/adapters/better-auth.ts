@@ -1,15 +1,5 @@
 import {AuthError} from '../errors.js';
-import {
-  betterAuthCapabilitiesResponse,
-  betterAuthOkResponse,
-  betterAuthSessionResponse,
-  betterAuthSignInResponse,
-  betterAuthSignUpResponse,
-  betterAuthSocialResponse,
-  betterAuthTokenResponse,
-  betterAuthVerifyEmailResponse,
-  jwtPayload,
-} from '../schemas.js';
+import type {Schemas} from './better-auth-transport.js';
 import type {
   Capabilities,
   PasswordCredentials,
@@ -18,9 +8,10 @@ import type {
   SignUpResult,
   SocialSignInResult,
 } from '../types.js';
-import type {IdentityAdapter} from './adapter.js';
+import {ACCOUNT_METHODS, type AccountAdapter, type IdentityAdapter} from './adapter.js';
+import {lazyMethods} from '../lazy-methods.js';
 import type {BetterAuthAccount} from './better-auth-account.js';
-import {BetterAuthTransport, toSession, toUser, type BetterAuthAdapterOptions} from './better-auth-transport.js';
+import {BetterAuthTransport, loadSchemas, toSession, toUser, type BetterAuthAdapterOptions} from './better-auth-transport.js';
 
 export type {BetterAuthAdapterOptions} from './better-auth-transport.js';
 
@@ -28,7 +19,7 @@ export type {BetterAuthAdapterOptions} from './better-auth-transport.js';
 const TOKEN_MARGIN_MS = 30_000;
 
 /** Seconds since the epoch at which a JWT expires, if it says. */
-function jwtExpiry(token: string): number | undefined {
+function jwtExpiry(token: string, {jwtPayload}: Schemas): number | undefined {
   try {
     const part = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
     const result = jwtPayload.safeParse(JSON.parse(atob(part)));
@@ -37,6 +28,9 @@ function jwtExpiry(token: string): number | undefined {
     return undefined;
   }
 }
+
+/** The account methods, put on each adapter by its constructor (they load on first use). */
+export interface BetterAuthAdapter extends Required<AccountAdapter> {}
 
 /** Talks to a better-auth server (email + password, email OTP, jwt and bearer plugins). */
 export class BetterAuthAdapter extends BetterAuthTransport implements IdentityAdapter {
@@ -52,6 +46,7 @@ export class BetterAuthAdapter extends BetterAuthTransport implements IdentityAd
 
   constructor(options: BetterAuthAdapterOptions) {
     super(options);
+    Object.assign(this, lazyMethods<AccountAdapter>(ACCOUNT_METHODS, () => this.#accountMethods()));
     this.#socialProviders = options.socialProviders;
     this.#capabilities = {
       emailPassword: true,
@@ -78,7 +73,7 @@ export class BetterAuthAdapter extends BetterAuthTransport implements IdentityAd
   async loadCapabilities(): Promise<void> {
     let answer;
     try {
-      answer = await this.request('/auth-elements/capabilities', betterAuthCapabilitiesResponse);
+      answer = await this.request('/auth-elements/capabilities', (schemas) => schemas.betterAuthCapabilitiesResponse);
     } catch (error) {
       if (error instanceof AuthError && error.status === 404) return;
       throw error;
@@ -99,7 +94,7 @@ export class BetterAuthAdapter extends BetterAuthTransport implements IdentityAd
       this.setSignedOut();
       return null;
     }
-    const data = await this.request('/get-session', betterAuthSessionResponse);
+    const data = await this.request('/get-session', (schemas) => schemas.betterAuthSessionResponse);
     if (!data) {
       this.setSignedOut();
       return null;
@@ -109,19 +104,19 @@ export class BetterAuthAdapter extends BetterAuthTransport implements IdentityAd
   }
 
   async signInWithPassword({email, password}: PasswordCredentials): Promise<SessionInfo> {
-    const data = await this.request('/sign-in/email', betterAuthSignInResponse, {method: 'POST', body: {email, password}});
+    const data = await this.request('/sign-in/email', (schemas) => schemas.betterAuthSignInResponse, {method: 'POST', body: {email, password}});
     if ('twoFactorRedirect' in data) throw new AuthError('unsupported', 'Two-factor sign-in is not supported yet');
     return this.openedSession();
   }
 
   async signInWithSocial(provider: string, callbackURL: string): Promise<SocialSignInResult> {
     if (!this.capabilities.socialProviders.includes(provider)) throw new AuthError('unsupported', `No provider ${provider}`);
-    const {url} = await this.request('/sign-in/social', betterAuthSocialResponse, {method: 'POST', body: {provider, callbackURL}});
+    const {url} = await this.request('/sign-in/social', (schemas) => schemas.betterAuthSocialResponse, {method: 'POST', body: {provider, callbackURL}});
     return {redirectUrl: url};
   }
 
   async signUp({name, email, password}: SignUpInput): Promise<SignUpResult> {
-    const data = await this.request('/sign-up/email', betterAuthSignUpResponse, {
+    const data = await this.request('/sign-up/email', (schemas) => schemas.betterAuthSignUpResponse, {
       method: 'POST',
       body: {name, email, password},
     });
@@ -131,14 +126,14 @@ export class BetterAuthAdapter extends BetterAuthTransport implements IdentityAd
   }
 
   async sendVerificationCode(email: string): Promise<void> {
-    await this.request('/email-otp/send-verification-otp', betterAuthOkResponse, {
+    await this.request('/email-otp/send-verification-otp', (schemas) => schemas.betterAuthOkResponse, {
       method: 'POST',
       body: {email, type: 'email-verification'},
     });
   }
 
   async verifyEmail(email: string, code: string): Promise<SessionInfo | null> {
-    const data = await this.request('/email-otp/verify-email', betterAuthVerifyEmailResponse, {
+    const data = await this.request('/email-otp/verify-email', (schemas) => schemas.betterAuthVerifyEmailResponse, {
       method: 'POST',
       body: {email, otp: code},
     });
@@ -146,18 +141,18 @@ export class BetterAuthAdapter extends BetterAuthTransport implements IdentityAd
   }
 
   async requestPasswordReset(email: string): Promise<void> {
-    await this.request('/email-otp/request-password-reset', betterAuthOkResponse, {method: 'POST', body: {email}});
+    await this.request('/email-otp/request-password-reset', (schemas) => schemas.betterAuthOkResponse, {method: 'POST', body: {email}});
   }
 
   async checkPasswordResetCode(email: string, code: string): Promise<void> {
-    await this.request('/email-otp/check-verification-otp', betterAuthOkResponse, {
+    await this.request('/email-otp/check-verification-otp', (schemas) => schemas.betterAuthOkResponse, {
       method: 'POST',
       body: {email, type: 'forget-password', otp: code},
     });
   }
 
   async resetPassword(email: string, code: string, password: string): Promise<void> {
-    await this.request('/email-otp/reset-password', betterAuthOkResponse, {
+    await this.request('/email-otp/reset-password', (schemas) => schemas.betterAuthOkResponse, {
       method: 'POST',
       body: {email, otp: code, password},
     });
@@ -171,7 +166,7 @@ export class BetterAuthAdapter extends BetterAuthTransport implements IdentityAd
   async signOut(): Promise<void> {
     try {
       if (this.mode === 'cookie' || this.tokenStore.token) {
-        await this.request('/sign-out', betterAuthOkResponse, {method: 'POST', body: {}});
+        await this.request('/sign-out', (schemas) => schemas.betterAuthOkResponse, {method: 'POST', body: {}});
       }
     } catch (error) {
       // Already signed out on the server is signed out.
@@ -187,13 +182,13 @@ export class BetterAuthAdapter extends BetterAuthTransport implements IdentityAd
     const wasSignedIn = this.signedIn === true;
     let token: string;
     try {
-      ({token} = await this.request('/token', betterAuthTokenResponse, {authenticated: wasSignedIn}));
+      ({token} = await this.request('/token', (schemas) => schemas.betterAuthTokenResponse, {authenticated: wasSignedIn}));
     } catch (error) {
       // Not known to be signed in: a 401 just means there is no session, so no token.
       if (error instanceof AuthError && error.status === 401 && !wasSignedIn) return null;
       throw error;
     }
-    const exp = jwtExpiry(token);
+    const exp = jwtExpiry(token, await loadSchemas());
     const refreshAt = exp ? exp * 1000 - TOKEN_MARGIN_MS : Date.now() + TOKEN_MARGIN_MS;
     this.jwt = {token, refreshAt};
     return token;
@@ -224,31 +219,6 @@ export class BetterAuthAdapter extends BetterAuthTransport implements IdentityAd
     }));
   }
 
-  /** An account method that loads the account part first. */
-  #lazy<K extends keyof BetterAuthAccount>(method: K): BetterAuthAccount[K] {
-    return (async (...args: unknown[]) => {
-      const account = await this.#accountMethods();
-      return (account[method] as (...args: unknown[]) => Promise<unknown>).apply(account, args);
-    }) as BetterAuthAccount[K];
-  }
-
-  readonly updateProfile = this.#lazy('updateProfile');
-  readonly uploadProfileImage = this.#lazy('uploadProfileImage');
-  readonly removeProfileImage = this.#lazy('removeProfileImage');
-  readonly requestEmailChange = this.#lazy('requestEmailChange');
-  readonly confirmEmailChange = this.#lazy('confirmEmailChange');
-  readonly changePassword = this.#lazy('changePassword');
-  readonly setPassword = this.#lazy('setPassword');
-  readonly getSignInMethods = this.#lazy('getSignInMethods');
-  readonly listSessions = this.#lazy('listSessions');
-  readonly revokeSession = this.#lazy('revokeSession');
-  readonly revokeOtherSessions = this.#lazy('revokeOtherSessions');
-  readonly deleteAccount = this.#lazy('deleteAccount');
-  readonly reauthenticate = this.#lazy('reauthenticate');
-  readonly listDeviceAccounts = this.#lazy('listDeviceAccounts');
-  readonly switchAccount = this.#lazy('switchAccount');
-  readonly signOutAccount = this.#lazy('signOutAccount');
-  readonly signOutAllAccounts = this.#lazy('signOutAllAccounts');
 
   protected async openedSession(): Promise<SessionInfo> {
     this.jwt = null;

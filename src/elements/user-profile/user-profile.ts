@@ -7,6 +7,7 @@ import {AuthElement} from '../../internal/auth-element.js';
 import {ChildItems, iconOf} from '../../internal/child-item.js';
 import {FreshSession, type FreshSessionHost} from '../../internal/fresh-session.js';
 import {focusIsLost, focusIsWithin} from '../../internal/focus.js';
+import {lightEditorStyles} from '../../internal/light-editor-styles.js';
 import {formOwnerId, LightForm} from '../../internal/light-form.js';
 import {navigationStyles, PageRouter, pageNavigation, type NavEntry, type Routing} from '../../internal/page-navigation.js';
 import {avatarStyles} from '../../internal/avatar.js';
@@ -97,6 +98,7 @@ export class AuthUserProfile extends AuthElement implements FreshSessionHost {
   readonly #editorForm = new LightForm(this, {
     owner: this.formOwner,
     slot: 'form',
+    styles: [lightEditorStyles],
     content: () => {
       const context = this.#context();
       const page = this.#builtIn(this.#router.current);
