@@ -33,6 +33,9 @@ const apiHits = new Map();
 
 const PAGES = {
   '/preloaded.html': PRELOADED,
+  '/better-auth.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>api</title>
+<script type="module" src="/cdn/auth-elements.js"></script></head>
+<body><auth-provider api-url="/api/auth"></auth-provider></body></html>`,
   '/sign-in.html': page('<auth-signed-out><auth-sign-in></auth-sign-in></auth-signed-out>'),
   '/empty.html': page('<main id="main"></main>'),
   '/secret.html': page('<auth-signed-in><p id="secret">Only for signed-in people</p></auth-signed-in>'),
@@ -210,6 +213,27 @@ test('a page that preloads the first session check and capabilities asks the API
     await tab.waitForLoadState('networkidle');
     assert.equal(apiHits.get('/api/auth/get-session'), 1);
     assert.equal(apiHits.get('/api/auth/auth-elements/capabilities'), 1);
+  } finally {
+    await close();
+  }
+});
+
+test('when the code that checks answers cannot be fetched, the API is "unavailable" (network), and a retry recovers', async () => {
+  let refuse = true;
+  // The response schemas (and zod) travel in the elements' shared chunk.
+  const {tab, close} = await open('/better-auth.html', (t) =>
+    t.route('**/cdn/chunks/elements-*.js', (route) => (refuse ? route.abort('internetdisconnected') : route.continue())),
+  );
+  try {
+    const state = () => tab.evaluate(() => {
+      const {status, error} = document.querySelector('auth-provider').activeClient.state;
+      return {status, code: error?.code ?? null};
+    });
+    await tab.waitForFunction(() => document.querySelector('auth-provider').activeClient?.state.status !== 'loading');
+    assert.deepEqual(await state(), {status: 'unavailable', code: 'network'});
+    refuse = false;
+    await tab.evaluate(() => document.querySelector('auth-provider').activeClient.refresh());
+    assert.deepEqual(await state(), {status: 'signed-out', code: null});
   } finally {
     await close();
   }
