@@ -62,10 +62,9 @@ export class PageRouter implements ReactiveController {
       if (pathOfHash(location.hash) !== path) location.hash = `${HASH_PREFIX}${encodeURIComponent(path)}`;
       return;
     }
-    const before = this.current;
     this.#virtual = path;
     this.host.requestUpdate();
-    if (this.current !== before) this.host.dispatchEvent(new AuthPageChangeEvent(this.current));
+    this.#report();
   }
 
   /** The link to a page: a real `#/path` in hash mode; none in virtual mode (buttons there). */
@@ -73,13 +72,20 @@ export class PageRouter implements ReactiveController {
     return this.options.routing() === 'hash' ? `${HASH_PREFIX}${encodeURIComponent(path)}` : undefined;
   }
 
-  #shown = '';
+  /** The page listeners last heard of (null until the first render). */
+  #reported: string | null = null;
+
+  /** Tells listeners when the page is another than the one they last heard of. */
+  #report(): void {
+    const now = this.current;
+    if (this.#reported !== null && now !== this.#reported) this.host.dispatchEvent(new AuthPageChangeEvent(now));
+    this.#reported = now;
+  }
 
   #onHashChange = (): void => {
     if (this.options.routing() !== 'hash') return;
-    const now = this.current;
     this.host.requestUpdate();
-    if (now !== this.#shown) this.host.dispatchEvent(new AuthPageChangeEvent(now));
+    this.#report();
   };
 
   hostConnected(): void {
@@ -91,7 +97,8 @@ export class PageRouter implements ReactiveController {
   }
 
   hostUpdated(): void {
-    this.#shown = this.current;
+    // (What the location says is the truth: an update may run between a new hash and its hashchange.)
+    this.#reported ??= this.current;
   }
 }
 
