@@ -188,7 +188,8 @@ export const SocialIcons: Story = {
       const button = await findByRole(el, 'button', name);
       // Icons only: the name is the label (and the tooltip), the icon is hidden from readers.
       expect(button.getAttribute('title')).toBe(name);
-      await waitFor(() => expect(button.querySelector('svg')?.getAttribute('aria-hidden')).toBe('true'));
+      // The icons are a chunk of their own, loaded once the API has named its providers.
+      await waitFor(() => expect(button.querySelector('svg')?.getAttribute('aria-hidden')).toBe('true'), {timeout: 5000});
     }
   },
 };
