@@ -1,5 +1,6 @@
 import {expect} from '@open-wc/testing';
 import {AuthError} from '../../client/errors.js';
+import {deepActiveElement} from '../../internal/focus.js';
 import {MemoryAdapter} from '../../client/adapters/memory.js';
 import type {DeviceSession, ListOptions} from '../../client/types.js';
 import {ADA, clientFor, html, memoryAdapter, mount, settle, waitUntil} from '../../../test/helpers.js';
@@ -19,11 +20,7 @@ import {
 import type {AuthUserProfile} from './user-profile.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
-const focusedDeep = () => {
-  let node = document.activeElement;
-  while (node?.shadowRoot?.activeElement) node = node.shadowRoot.activeElement;
-  return node;
-};
+const focusedDeep = deepActiveElement;
 
 /** listSessions answers only when the test says; every call's signal is kept. */
 class HeldSessions extends MemoryAdapter {

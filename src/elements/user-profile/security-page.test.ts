@@ -1,6 +1,7 @@
 import {expect} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import {AuthError} from '../../client/errors.js';
+import {deepActiveElement} from '../../internal/focus.js';
 import {MemoryAdapter} from '../../client/adapters/memory.js';
 import type {PasswordChange} from '../../client/types.js';
 import {ADA, memoryAdapter, settle, type, waitUntil} from '../../../test/helpers.js';
@@ -21,11 +22,7 @@ import {
 } from '../../../test/security-profile.js';
 
 const NEW_PASSWORD = 'difference2';
-const focused = () => {
-  let node = document.activeElement;
-  while (node?.shadowRoot?.activeElement) node = node.shadowRoot.activeElement;
-  return node;
-};
+const focused = deepActiveElement;
 
 describe('<auth-user-profile> Security page: password', () => {
   it('says a wrong current password on its field, keeps what was typed, then changes it and signs the other devices out', async () => {
