@@ -48,3 +48,10 @@ export class AsyncAction<Args extends unknown[] = []> {
     this.host.requestUpdate();
   }
 }
+
+/** An action whose work each run brings along: `await saving.run(() => client.account.updateProfile(…))`. */
+export type Task = AsyncAction<[work: () => Promise<unknown>]>;
+
+export function task(host: ReactiveControllerHost): Task {
+  return new AsyncAction(host, (work: () => Promise<unknown>) => work());
+}

@@ -1,6 +1,6 @@
-import {html, nothing, svg, type TemplateResult} from 'lit';
+import {html, nothing, svg, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import {isValidEmail} from '../../client/validation.js';
-import {AsyncAction} from '../../internal/async-action.js';
+import {task, type Task} from '../../internal/async-action.js';
 import {announce} from '../../internal/announcer.js';
 import {avatar} from '../../internal/avatar.js';
 import {alert, codeField, textField} from '../../internal/fields.js';
@@ -20,9 +20,9 @@ export class AccountPage implements BuiltInPage {
   readonly path = 'account';
   readonly icon = userIcon;
 
-  readonly #image = new ProfileImage();
+  readonly #image: ProfileImage;
   /** The change under way (a save, a code sent): one at a time, its error kept. */
-  #change?: AsyncAction<[() => Promise<unknown>]>;
+  readonly #change: Task;
   /** Client-side problems with what was typed, by field. */
   #problem: {field: string; message: string} | null = null;
   #email: EmailStep = {step: 'address'};
@@ -36,16 +36,21 @@ export class AccountPage implements BuiltInPage {
     return context.t('profile.account.subtitle');
   }
 
+  constructor(host: ReactiveControllerHost) {
+    this.#change = task(host);
+    this.#image = new ProfileImage(host);
+  }
+
   get #pending(): boolean {
-    return !!this.#change?.pending;
+    return this.#change.pending;
   }
 
   get #error() {
-    return this.#change?.error ?? null;
+    return this.#change.error;
   }
 
   reset(): void {
-    this.#change?.reset();
+    this.#change.reset();
     this.#problem = null;
     this.#email = {step: 'address'};
     this.#notice = null;
@@ -55,7 +60,7 @@ export class AccountPage implements BuiltInPage {
   render(context: ProfileContext): TemplateResult {
     const {t, user} = context;
     const open = (id: string) => () => {
-      this.#change?.reset();
+      this.#change.reset();
       this.#problem = null;
       this.#notice = null;
       this.#email = {step: 'address'};
@@ -126,7 +131,7 @@ export class AccountPage implements BuiltInPage {
       context.host.requestUpdate();
       return;
     }
-    if (await this.#run(context, () => context.client.account.updateProfile({name}))) this.#done(context, 'profile.account.nameSaved');
+    if (await this.#run(() => context.client.account.updateProfile({name}))) this.#done(context, 'profile.account.nameSaved');
   }
 
   #emailEditor(context: ProfileContext): TemplateResult {
@@ -169,7 +174,7 @@ export class AccountPage implements BuiltInPage {
 
   #backToAddress(context: ProfileContext): void {
     this.#email = {step: 'address'};
-    this.#change?.reset();
+    this.#change.reset();
     context.host.requestUpdate();
   }
 
@@ -186,11 +191,11 @@ export class AccountPage implements BuiltInPage {
     }
     const {email} = this.#email;
     const code = String(data.get('code') ?? '').replace(/\D/g, '');
-    if (await this.#run(context, () => context.client.account.confirmEmailChange(email, code))) this.#done(context, 'profile.account.emailChanged');
+    if (await this.#run(() => context.client.account.confirmEmailChange(email, code))) this.#done(context, 'profile.account.emailChanged');
   }
 
   async #sendCode(context: ProfileContext, email: string, again: boolean): Promise<void> {
-    if (await this.#run(context, () => context.fresh.run(() => context.client.account.requestEmailChange(email)))) {
+    if (await this.#run(() => context.fresh.run(() => context.client.account.requestEmailChange(email)))) {
       this.#email = {step: 'code', email, resent: again};
       context.host.requestUpdate();
       if (!again) void context.host.updateComplete.then(() => context.form.form.querySelector<HTMLInputElement>('input[name="code"]')?.focus());
@@ -198,9 +203,8 @@ export class AccountPage implements BuiltInPage {
   }
 
   /** Runs a change: busy meanwhile, its error kept (what was typed stays in the form). */
-  #run(context: ProfileContext, change: () => Promise<unknown>): Promise<boolean> {
+  #run(change: () => Promise<unknown>): Promise<boolean> {
     this.#problem = null;
-    this.#change ??= new AsyncAction(context.host, (run: () => Promise<unknown>) => run());
     return this.#change.run(change);
   }
 

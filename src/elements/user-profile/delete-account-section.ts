@@ -1,7 +1,7 @@
 import {html, nothing, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import type {SignInMethods} from '../../client/types.js';
 import {announce} from '../../internal/announcer.js';
-import {AsyncAction} from '../../internal/async-action.js';
+import {task, type Task} from '../../internal/async-action.js';
 import {hiddenEmail, passwordField, textField} from '../../internal/fields.js';
 import type {Loader} from '../../internal/loader.js';
 import {editorActions, section, sectionButton, type ProfileContext} from './profile-page.js';
@@ -16,7 +16,7 @@ import {fieldError, formError, type SecuritySection} from './security-section.js
  */
 export class DeleteAccountSection implements SecuritySection {
   readonly id = 'delete-account';
-  readonly #delete: AsyncAction<[() => Promise<unknown>]>;
+  readonly #delete: Task;
   /** The confirmation as typed. */
   #typed = '';
   /** Submitted without the password. */
@@ -27,7 +27,7 @@ export class DeleteAccountSection implements SecuritySection {
     host: ReactiveControllerHost,
     private readonly methods: Loader<SignInMethods>,
   ) {
-    this.#delete = new AsyncAction(host, (run) => run());
+    this.#delete = task(host);
   }
 
   shown(context: ProfileContext): boolean {

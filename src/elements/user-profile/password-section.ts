@@ -3,7 +3,7 @@ import {AuthError, type AuthErrorCode} from '../../client/errors.js';
 import type {PasswordPolicy, SignInMethods} from '../../client/types.js';
 import {checkPassword} from '../../client/validation.js';
 import {announce} from '../../internal/announcer.js';
-import {AsyncAction} from '../../internal/async-action.js';
+import {task, type Task} from '../../internal/async-action.js';
 import {hiddenEmail, passwordField, passwordRules} from '../../internal/fields.js';
 import type {Loader} from '../../internal/loader.js';
 import {busyIndicator, DelayedFlag, unavailableNotice} from '../../internal/status-views.js';
@@ -30,7 +30,7 @@ function policyProblem(password: string, policy: PasswordPolicy): AuthErrorCode 
  */
 export class PasswordSection implements SecuritySection {
   readonly id = 'password';
-  readonly #save: AsyncAction<[() => Promise<unknown>]>;
+  readonly #save: Task;
   readonly #busy: DelayedFlag;
   /** A problem found before asking the API (a field left empty, a rule not met). */
   #problem: {field: Field; message: string} | null = null;
@@ -46,7 +46,7 @@ export class PasswordSection implements SecuritySection {
     /** After a change: the devices list may have lost the other sessions. */
     private readonly onChanged: (context: ProfileContext) => void,
   ) {
-    this.#save = new AsyncAction(host, (run) => run());
+    this.#save = task(host);
     this.#busy = new DelayedFlag(host);
   }
 

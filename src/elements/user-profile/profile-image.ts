@@ -1,6 +1,6 @@
-import {html, nothing, type TemplateResult} from 'lit';
+import {html, nothing, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import {part} from '../../appearance/part.js';
-import {AsyncAction} from '../../internal/async-action.js';
+import {task, type Task} from '../../internal/async-action.js';
 import type {AuthImageCropper} from '../../internal/image-cropper.js';
 import {readImageFile} from '../../internal/image-file.js';
 import {announce} from '../../internal/announcer.js';
@@ -26,20 +26,24 @@ export class ProfileImage {
   /** The picked picture, being cropped. */
   #picked: ImageBitmap | null = null;
   #pickError: string | null = null;
-  #action?: AsyncAction<[() => Promise<unknown>]>;
+  readonly #action: Task;
+
+  constructor(host: ReactiveControllerHost) {
+    this.#action = task(host);
+  }
 
   reset(): void {
     this.#picked?.close();
     this.#picked = null;
     this.#pickError = null;
-    this.#action?.reset();
+    this.#action.reset();
   }
 
   render(context: ProfileContext): TemplateResult | typeof nothing {
     const rules = context.client.capabilities.profileImage;
     if (!rules) return nothing;
     const {t, user} = context;
-    const action = (this.#action ??= new AsyncAction(context.host, (run: () => Promise<unknown>) => run()));
+    const action = this.#action;
     const types = rules.types.map((type) => type.replace('image/', '').toUpperCase()).join(', ');
     const hintId = 'profile-image-hint';
     const pick = () => context.host.shadowRoot?.querySelector<HTMLInputElement>('input[type="file"]')?.click();
@@ -62,7 +66,7 @@ export class ProfileImage {
     const rules = context.client.capabilities.profileImage;
     if (!file || !rules) return;
     this.#pickError = null;
-    this.#action?.reset();
+    this.#action.reset();
     try {
       this.#picked = await readImageFile(file, rules);
     } catch (error) {
@@ -71,7 +75,7 @@ export class ProfileImage {
     context.host.requestUpdate();
   }
 
-  #cropDialog(context: ProfileContext, action: AsyncAction<[() => Promise<unknown>]>): TemplateResult {
+  #cropDialog(context: ProfileContext, action: Task): TemplateResult {
     const {t, appearance, ownAppearance} = context;
     const close = () => {
       this.#picked?.close();
@@ -116,7 +120,7 @@ export class ProfileImage {
   }
 
   async #remove(context: ProfileContext): Promise<void> {
-    const action = this.#action!;
+    const action = this.#action;
     if (await action.run(() => context.client.account.removeProfileImage())) announce(context.t('profile.account.imageRemoved'), context.language);
   }
 }

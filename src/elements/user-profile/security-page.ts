@@ -11,14 +11,26 @@ const shieldIcon = svg`<svg viewBox="0 0 24 24" fill="none" stroke="currentColor
 
 /**
  * The Security page: its sections in order — password, active devices, delete account. Two-step
- * verification and passkeys are further entries of `#build()` (after the password), each a
+ * verification and passkeys are further entries of the constructor's list (after the password), each a
  * SecuritySection; the page itself does not change.
  */
 export class SecurityPage implements BuiltInPage {
   readonly path = 'security';
   readonly icon = shieldIcon;
-  #sections?: SecuritySection[];
-  #methods?: Loader<SignInMethods>;
+  readonly #sections: SecuritySection[];
+  /** How the account signs in: the password section offers "change" or "set", delete asks for it or not. */
+  readonly #methods: Loader<SignInMethods>;
+
+  constructor(host: ReactiveControllerHost & Element) {
+    this.#methods = new Loader<SignInMethods>(host);
+    const devices = new DevicesSection(host);
+    this.#sections = [
+      // A new password may have signed the other devices out.
+      new PasswordSection(host, this.#methods, (latest) => devices.reload(latest)),
+      devices,
+      new DeleteAccountSection(host, this.#methods),
+    ];
+  }
 
   title(context: ProfileContext): string {
     return context.t('profile.security.title');
@@ -28,24 +40,8 @@ export class SecurityPage implements BuiltInPage {
     return context.t('profile.security.subtitle');
   }
 
-  /** The sections, made on first use: their loaders and actions belong to the element. */
-  #build(context: ProfileContext): SecuritySection[] {
-    if (this.#sections) return this.#sections;
-    const host: ReactiveControllerHost & Element = context.host;
-    // How the account signs in: the password section offers "change" or "set", delete asks for it or not.
-    const methods = (this.#methods = new Loader<SignInMethods>(host));
-    const devices = new DevicesSection(host);
-    this.#sections = [
-      // A new password may have signed the other devices out.
-      new PasswordSection(host, methods, (latest) => devices.reload(latest)),
-      devices,
-      new DeleteAccountSection(host, methods),
-    ];
-    return this.#sections;
-  }
-
   #shown(context: ProfileContext): SecuritySection[] {
-    return this.#build(context).filter((entry) => entry.shown(context));
+    return this.#sections.filter((entry) => entry.shown(context));
   }
 
   render(context: ProfileContext): TemplateResult {
@@ -61,7 +57,7 @@ export class SecurityPage implements BuiltInPage {
   }
 
   reset(): void {
-    this.#methods?.reset();
-    this.#sections?.forEach((entry) => entry.reset());
+    this.#methods.reset();
+    this.#sections.forEach((entry) => entry.reset());
   }
 }

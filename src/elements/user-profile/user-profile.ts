@@ -92,7 +92,7 @@ export class AuthUserProfile extends AuthElement implements FreshSessionHost {
 
   readonly formOwner = formOwnerId();
 
-  readonly #pages: BuiltInPage[] = [new AccountPage(), new SecurityPage()];
+  readonly #pages: BuiltInPage[] = [new AccountPage(this), new SecurityPage(this)];
   readonly #router = new PageRouter(this, {routing: () => this.routing, pages: () => this.#entries().filter((e) => e.href === undefined).map((e) => e.path)});
   readonly #fresh = new FreshSession(this);
   readonly #editorForm = new LightForm(this, {
@@ -142,14 +142,11 @@ export class AuthUserProfile extends AuthElement implements FreshSessionHost {
     const user = this.authState.user;
     if (!client || !user || this.authState.status !== 'signed-in') return null;
     return {
+      ...this.freshSessionContext(),
       host: this,
       client,
       user,
-      appearance: this.mergedAppearance,
-      ownAppearance: this.appearance,
       language: this.activeLocalizer.language,
-      t: this.t.bind(this),
-      errorMessage: this.errorMessage.bind(this),
       form: this.#editorForm,
       fresh: this.#fresh,
       editing: this.#editing,
@@ -243,19 +240,20 @@ export class AuthUserProfile extends AuthElement implements FreshSessionHost {
   }
 
   #builtInPage(page: BuiltInPage, context: ProfileContext): TemplateResult {
+    return html`${this.#pageHeader(page.title(context), page.subtitle(context))}${page.render(context)}`;
+  }
+
+  /** A page's heading (focused when the page changes) and its line of explanation. */
+  #pageHeader(title: string, subtitle?: string): TemplateResult {
     return html`<div class="page-header">
-        <h2 class="page-title" tabindex="-1" ${part('page-title', this.mergedAppearance)}>${page.title(context)}</h2>
-        <p class="page-subtitle">${page.subtitle(context)}</p>
-      </div>
-      ${page.render(context)}`;
+      <h2 class="page-title" tabindex="-1" ${part('page-title', this.mergedAppearance)}>${title}</h2>
+      ${subtitle ? html`<p class="page-subtitle">${subtitle}</p>` : nothing}
+    </div>`;
   }
 
   /** A page of the integrator's: its label as the heading, its content slotted. */
   #customPage(entry: NavEntry | undefined): TemplateResult {
-    return html`<div class="page-header">
-        <h2 class="page-title" tabindex="-1" ${part('page-title', this.mergedAppearance)}>${entry?.label ?? ''}</h2>
-      </div>
-      <div class="custom-page"><slot name="page"></slot></div>`;
+    return html`${this.#pageHeader(entry?.label ?? '')}<div class="custom-page"><slot name="page"></slot></div>`;
   }
 
   /** The current custom page is slotted; the others are not rendered. */
