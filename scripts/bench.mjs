@@ -4,7 +4,8 @@
 //      dependencies and minified (what an npm user importing only that element ships), and
 //      each lazy locale chunk.
 //   2. time from navigation to an interactive sign-in form in headless Chromium (median of
-//      BENCH_RUNS, default 10, cold cache each run), beside a plain HTML <form> (the floor).
+//      BENCH_RUNS, default 10, cold cache each run), beside a plain HTML <form> (the floor) and
+//      the same form inserted by a one-line module script (what any script-rendered form pays).
 //   3. page weight: every script a sign-in page and a page with every element fetch, gzip -9
 //      of each response summed; and where the sign-in page's time goes (bundle received,
 //      evaluated, session check, field ready).
@@ -189,14 +190,17 @@ try {
     ['<auth-sign-in> (script tag)', '/sign-in.html', EMAIL_FIELD],
     ['<auth-sign-in> (script tag + modulepreload hints)', '/sign-in-preloaded.html', EMAIL_FIELD],
     ['plain HTML <form> (floor)', '/floor.html', 'input[autocomplete="username"]'],
+    ['the same <form> inserted by a one-line module script', '/floor-script.html', 'input[autocomplete="username"]'],
   ];
   const rows = [];
+  const medians = [];
   for (const [label, path, selector] of cases) {
     await measure(browser, origin + path, selector); // warm-up: server, browser, disk
     const runs = [];
     for (let i = 0; i < RUNS; i++) runs.push(await measure(browser, origin + path, selector));
     const inPage = runs.map((r) => r.inPage);
     const wall = runs.map((r) => r.wall);
+    medians.push(median(inPage));
     rows.push([
       label,
       `${median(inPage).toFixed(1)} ms`,
@@ -205,9 +209,11 @@ try {
       `${median(wall).toFixed(1)} ms`,
     ]);
   }
+  const [floor, scriptFloor] = medians.slice(-2);
+  rows.forEach((row, i) => row.push(`${(medians[i] / floor).toFixed(2)}`, `${(medians[i] / scriptFloor).toFixed(2)}`));
   table(
     `Navigation → interactive email field (headless Chromium, cold cache, median of ${RUNS})`,
-    ['page', 'median', 'min', 'max', 'median incl. driver'],
+    ['page', 'median', 'min', 'max', 'median incl. driver', '× floor', '× script floor'],
     rows,
   );
   console.log('\n"median" is performance.now() in the page when the field is ready (from navigation start);');

@@ -29,6 +29,16 @@ function everyElement() {
 
 const SIGN_IN_BODY = '<auth-signed-out><auth-sign-in></auth-sign-in></auth-signed-out>';
 
+/** The plain HTML form the kit's sign-in is compared with. */
+const FLOOR_FORM = `<form method="post"><label for="email">Email</label>
+<input id="email" name="email" type="email" autocomplete="username" required>
+<button>Continue</button></form>`;
+
+/** Scripts served beside the pages (not the kit's). */
+const scripts = {
+  '/floor-form.js': `document.body.insertAdjacentHTML('beforeend', ${JSON.stringify(FLOOR_FORM)});`,
+};
+
 export const pages = {
   '/sign-in.html': kitPage('sign-in', SIGN_IN_BODY),
   // The README's advice for a page that knows what it shows: its elements' chunks start with the entry.
@@ -44,9 +54,12 @@ export const pages = {
   '/every-element.html': (apiUrl) => kitPage('every element', everyElement())(apiUrl),
   '/floor.html': () => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>floor</title></head>
-<body><form method="post"><label for="email">Email</label>
-<input id="email" name="email" type="email" autocomplete="username" required>
-<button>Continue</button></form></body></html>`,
+<body>${FLOOR_FORM}</body></html>`,
+  // The same form put in by the smallest module script: what any script-rendered form pays
+  // (a second request after the HTML, then a frame) before a line of the kit runs.
+  '/floor-script.html': () => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>floor, by a script</title>
+<script type="module" src="/floor-form.js"></script></head><body></body></html>`,
 };
 
 /** The sign-in card's email field: present on both kit pages once the card is interactive. */
@@ -77,6 +90,7 @@ export function startPageServer(getApi) {
       res.end(body);
     };
     if (pages[path]) return send(200, 'text/html; charset=utf-8', pages[path](`${origin}/api/auth`));
+    if (scripts[path]) return send(200, 'text/javascript; charset=utf-8', scripts[path]);
     if (path.startsWith('/cdn/')) {
       const file = resolve(cdnDir, `.${path.slice(4)}`);
       if (file.startsWith(cdnDir) && file.endsWith('.js') && existsSync(file)) {
