@@ -11,7 +11,22 @@ export const AUTH_ERROR_CODES = [
   'password_too_long',
   'password_too_weak',
   'invalid_code',
+  /**
+   * The code's time is up. In a sign-in's second step: the sign-in itself expired (enter the
+   * password again).
+   */
   'code_expired',
+  /** A backup code that was already used (each works once). */
+  'code_used',
+  /**
+   * `signInWithPassword` refusal when the account has two-step verification: the adapter keeps
+   * the half-done sign-in; finish it with `verifySecondFactor`.
+   */
+  'two_factor_required',
+  /** The person closed the browser's passkey prompt (or it timed out): not an error to show. */
+  'cancelled',
+  /** A passkey this API does not know (removed from the account, or made for another site). */
+  'passkey_not_found',
   'too_many_attempts',
   'rate_limited',
   'session_expired',

@@ -90,6 +90,8 @@ export const betterAuthCapabilitiesResponse = z.object({
   changeEmail: z.optional(z.boolean()),
   deleteAccount: z.optional(z.boolean()),
   freshAge: z.optional(z.number().check(z.gte(0))),
+  trustedDeviceDays: z.optional(z.number().check(z.gte(0))),
+  passkeys: z.optional(z.boolean()),
 });
 
 /** GET /token (jwt plugin). */

@@ -61,7 +61,18 @@ export interface Capabilities {
   /** Social providers configured on the API (ids such as `github`). */
   socialProviders: string[];
   organizations: boolean;
+  /**
+   * Two-step verification: an authenticator app (TOTP) asked for after the password, with
+   * backup codes (`startTotpSetup`, `verifySecondFactor`).
+   */
   multiFactor: boolean;
+  /**
+   * Days "Trust this device" skips the second step on a browser (better-auth's trusted device,
+   * 30 by default); 0 when the API offers no trusted devices.
+   */
+  trustedDeviceDays: number;
+  /** Passkeys (WebAuthn): added in the profile, used at sign-in and in the identifier's autofill. */
+  passkeys: boolean;
   /**
    * Several accounts signed in on this device at once (better-auth's multiSession): signing in
    * while signed in adds the account instead of replacing it; see `listDeviceAccounts`.
@@ -118,6 +129,53 @@ export interface SignInMethods {
   password: boolean;
   /** Social providers linked to the account (ids such as `github`). */
   socialProviders: string[];
+  /** Two-step verification is on: sign-in asks for a code from the authenticator app after the password. */
+  twoFactor: boolean;
+}
+
+/**
+ * Setting up an authenticator app (`startTotpSetup`): what the person sees until they confirm
+ * with a code from the app (`confirmTotpSetup`), after which two-step verification is on.
+ */
+export interface TotpSetup {
+  /** The `otpauth://totp/…` URI: what the QR code holds. */
+  uri: string;
+  /** The shared key, base32 (what "Can't scan it?" shows for typing into the app). */
+  secret: string;
+  /** Backup codes, each good for one sign-in once the setup is confirmed; shown once. */
+  backupCodes: string[];
+}
+
+/** A passkey of the signed-in account (WebAuthn credential). */
+export interface Passkey {
+  id: string;
+  /** The name the person gave it; null when it has none (show a default such as "Passkey"). */
+  name: string | null;
+  createdAt: Date;
+  /** The last sign-in with it; null when never used or the API does not record it. */
+  lastUsedAt: Date | null;
+  /** Synced between devices (a password manager or platform account backs it up). */
+  synced: boolean;
+}
+
+/** What the second step of a sign-in takes: a code from the authenticator app, or a backup code. */
+export type SecondFactorKind = 'totp' | 'backup-code';
+
+export interface SecondFactorInput {
+  kind: SecondFactorKind;
+  code: string;
+  /** Skip the second step on this browser for `capabilities.trustedDeviceDays`. Default false. */
+  trustDevice?: boolean;
+}
+
+export interface PasskeySignInOptions {
+  /**
+   * Conditional mediation: no dialog; the browser offers passkeys in the autofill list of the
+   * input with `autocomplete="username webauthn"`, and the call resolves when the person picks
+   * one. Abort it (`signal`) when that input goes away.
+   */
+  autofill?: boolean;
+  signal?: AbortSignal;
 }
 
 export type DeviceType = 'desktop' | 'mobile' | 'tablet';
@@ -186,6 +244,10 @@ export type SignInStep =
   | 'identifier'
   | 'password'
   | 'verify-email'
+  /** The account has two-step verification: a code from the authenticator app. */
+  | 'two-factor'
+  /** Instead of the app's code, one of the backup codes. */
+  | 'backup-code'
   | 'reset-code'
   | 'reset-password'
   | 'complete';

@@ -4,8 +4,11 @@ import type {
   DeviceAccount,
   DeviceSession,
   ListOptions,
+  Passkey,
+  PasskeySignInOptions,
   PasswordChange,
   PasswordCredentials,
+  SecondFactorInput,
   ProfileChanges,
   SignInMethods,
   User,
@@ -13,6 +16,7 @@ import type {
   SignUpInput,
   SignUpResult,
   SocialSignInResult,
+  TotpSetup,
 } from '../types.js';
 
 /**
@@ -47,8 +51,28 @@ export interface CoreAdapter {
    * Signing in while someone is signed in: with `capabilities.multiSession` the account is
    * added to this device and becomes the active one (the previous stays signed in, see
    * `listDeviceAccounts`); without it, the new session replaces the previous one.
+   *
+   * An account with two-step verification rejects with `two_factor_required` (the password was
+   * right): the adapter keeps the half-done sign-in, and `verifySecondFactor` finishes it.
    */
   signInWithPassword(credentials: PasswordCredentials): Promise<SessionInfo>;
+
+  /**
+   * The second step of a sign-in that `signInWithPassword` answered with `two_factor_required`:
+   * a code from the authenticator app or a backup code (used up). Rejects with `invalid_code`
+   * (wrong), `code_used` (a backup code used before, where the API can tell), `code_expired`
+   * (the half-done sign-in expired: start again with the password), `too_many_attempts`,
+   * `rate_limited`. Without `capabilities.multiFactor`: `unsupported`.
+   */
+  verifySecondFactor?(input: SecondFactorInput): Promise<SessionInfo>;
+
+  /**
+   * Signs in with a passkey (the browser's WebAuthn prompt, or with `autofill` its autofill
+   * list). Rejects with `cancelled` when the person closes the prompt, `passkey_not_found`
+   * for a passkey the API does not know, `unsupported` without `capabilities.passkeys` or
+   * WebAuthn in the browser. An aborted `signal` rejects with its reason (an `AbortError`).
+   */
+  signInWithPasskey?(options?: PasskeySignInOptions): Promise<SessionInfo>;
 
   /**
    * Starts a sign-in with a social provider (an id from `capabilities.socialProviders`).
@@ -187,6 +211,42 @@ export interface AccountAdapter {
 
   /** Signs every account of this device out (what `signOut` does under multi-session). */
   signOutAllAccounts?(): Promise<void>;
+
+  /**
+   * Two-step verification, step one of setting it up: a new authenticator-app key and backup
+   * codes (nothing changes until `confirmTotpSetup`). `password` where the account has one;
+   * without it the session must be fresh. Rejects with `wrong_password`, `session_not_fresh`,
+   * `unsupported` without `capabilities.multiFactor`.
+   */
+  startTotpSetup?(password?: string): Promise<TotpSetup>;
+
+  /**
+   * Confirms the setup with a code from the app: two-step verification is on from now, and the
+   * setup's backup codes are valid. Rejects with `invalid_code`.
+   */
+  confirmTotpSetup?(code: string): Promise<void>;
+
+  /** Turns two-step verification off (the key and backup codes stop working). Rejects like `startTotpSetup`. */
+  disableTwoFactor?(password?: string): Promise<void>;
+
+  /** New backup codes; the old ones stop working. Rejects like `startTotpSetup`. */
+  regenerateBackupCodes?(password?: string): Promise<string[]>;
+
+  /** The account's passkeys, newest first. `unsupported` without `capabilities.passkeys`. */
+  listPasskeys?(options?: ListOptions): Promise<Passkey[]>;
+
+  /**
+   * Creates a passkey with the browser's WebAuthn prompt and registers it; resolves with it.
+   * Rejects with `cancelled` when the person closes the prompt, `unsupported` without
+   * `capabilities.passkeys` or WebAuthn in the browser, `session_not_fresh`.
+   */
+  addPasskey?(name?: string): Promise<Passkey>;
+
+  /** Renames a passkey; resolves with it. */
+  renamePasskey?(id: string, name: string): Promise<Passkey>;
+
+  /** Removes a passkey from the account (the browser or password manager may still list it). */
+  removePasskey?(id: string): Promise<void>;
 }
 
 /** Every adapter: the sign-in contract plus whatever account methods its API has. */
@@ -211,6 +271,14 @@ export const ACCOUNT_METHODS = [
   'switchAccount',
   'signOutAccount',
   'signOutAllAccounts',
+  'startTotpSetup',
+  'confirmTotpSetup',
+  'disableTwoFactor',
+  'regenerateBackupCodes',
+  'listPasskeys',
+  'addPasskey',
+  'renamePasskey',
+  'removePasskey',
 ] as const satisfies readonly (keyof AccountAdapter)[];
 
 /** Fails to compile when AccountAdapter gains a method ACCOUNT_METHODS does not name. */

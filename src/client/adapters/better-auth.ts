@@ -57,6 +57,8 @@ export class BetterAuthAdapter extends BetterAuthTransport implements IdentityAd
       socialProviders: options.socialProviders ?? [],
       organizations: true,
       multiFactor: true,
+      trustedDeviceDays: 30,
+      passkeys: true,
       multiSession: true,
       magicLink: true,
       profileImage: {maxBytes: 2 * 1024 * 1024, types: ['image/png', 'image/jpeg', 'image/webp', 'image/gif']},
@@ -78,9 +80,20 @@ export class BetterAuthAdapter extends BetterAuthTransport implements IdentityAd
       if (error instanceof AuthError && error.status === 404) return;
       throw error;
     }
-    const {version: _version, profileImage = null, changeEmail = false, deleteAccount = false, freshAge = 24 * 3600, ...capabilities} = answer;
+    const {
+      version: _version,
+      profileImage = null,
+      changeEmail = false,
+      deleteAccount = false,
+      freshAge = 24 * 3600,
+      trustedDeviceDays = 0,
+      passkeys = false,
+      ...capabilities
+    } = answer;
     this.#capabilities = {
       ...capabilities,
+      trustedDeviceDays,
+      passkeys,
       profileImage,
       changeEmail,
       deleteAccount,

@@ -117,7 +117,11 @@ export abstract class MemoryAccount implements AccountAdapter {
     options?.signal?.throwIfAborted();
     const {stored} = this.signedIn();
     const social = /^(\w+)\.user@example\.com$/.exec(stored.user.email)?.[1];
-    return {password: stored.password !== null, socialProviders: social && this.capabilities.socialProviders.includes(social) ? [social] : []};
+    return {
+      password: stored.password !== null,
+      socialProviders: social && this.capabilities.socialProviders.includes(social) ? [social] : [],
+      twoFactor: Boolean(stored.twoFactor),
+    };
   }
 
   async listSessions(options?: ListOptions): Promise<DeviceSession[]> {
@@ -169,6 +173,7 @@ export abstract class MemoryAccount implements AccountAdapter {
     const image = this.store.images.get(stored.user.id);
     if (image) URL.revokeObjectURL(image);
     this.store.images.delete(stored.user.id);
+    for (const [id, passkey] of this.store.passkeys) if (passkey.userId === stored.user.id) this.store.passkeys.delete(id);
     this.pruneDevice();
     this.active = null;
   }
@@ -261,7 +266,7 @@ export abstract class MemoryAccount implements AccountAdapter {
   }
 
   /** The active session and its user, or `session_expired`. */
-  private signedIn(): {stored: StoredUser; session: StoredSession} {
+  protected signedIn(): {stored: StoredUser; session: StoredSession} {
     const session = this.store.session(this.active);
     const stored = session && this.store.userById(session.userId);
     if (!session || !stored) throw new AuthError('session_expired', 'session_expired', {status: 401});
@@ -269,7 +274,7 @@ export abstract class MemoryAccount implements AccountAdapter {
     return {stored, session};
   }
 
-  private requireFresh() {
+  protected requireFresh() {
     const {freshAge} = this.capabilities;
     const session = this.store.session(this.active);
     if (freshAge && session && Date.now() - session.createdAt >= freshAge * 1000) {

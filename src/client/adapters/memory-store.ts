@@ -19,6 +19,30 @@ export interface StoredUser {
   user: User;
   /** Null for an account without a password (it signs in with a social provider). */
   password: string | null;
+  /** Two-step verification, when it is on: the authenticator app's key and the backup codes. */
+  twoFactor?: StoredTwoFactor | null;
+  /** A setup begun with `startTotpSetup` and not yet confirmed. */
+  totpSetup?: {secret: string; backupCodes: string[]} | null;
+}
+
+export interface StoredTwoFactor {
+  /** Base32. */
+  secret: string;
+  /** Codes not used yet. */
+  backupCodes: string[];
+  /** Codes used (a second use is `code_used`). */
+  usedBackupCodes: string[];
+}
+
+export interface StoredPasskey {
+  id: string;
+  userId: string;
+  /** The credential id (base64url), what the browser answers with at sign-in. */
+  credentialId: string;
+  name: string | null;
+  createdAt: number;
+  lastUsedAt: number | null;
+  synced: boolean;
 }
 
 export interface StoredSession {
@@ -52,6 +76,15 @@ export const randomId = () => {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 };
 
+const BACKUP_ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+
+/** Ten backup codes like better-auth's: `xxxxx-xxxxx`, letters and digits. */
+export const randomBackupCodes = (count = 10): string[] =>
+  Array.from({length: count}, () => {
+    const chars = Array.from(crypto.getRandomValues(new Uint32Array(10)), (n) => BACKUP_ALPHABET[n % BACKUP_ALPHABET.length]).join('');
+    return `${chars.slice(0, 5)}-${chars.slice(5)}`;
+  });
+
 export class MemoryStore {
   /** By lower-case email. */
   readonly users = new Map<string, StoredUser>();
@@ -60,6 +93,8 @@ export class MemoryStore {
   readonly images = new Map<string, string>();
   /** Every email "sent", newest last. */
   readonly mailbox: MemoryMail[] = [];
+  /** Passkeys by id. */
+  readonly passkeys = new Map<string, StoredPasskey>();
   readonly #codes = new Map<string, StoredCode>();
 
   constructor(readonly codeTtlMs: number) {}

@@ -9,8 +9,8 @@ import type {
   User,
 } from '../types.js';
 import type {IdentityAdapter} from './adapter.js';
-import {MemoryAccount} from './memory-account.js';
-import {MemoryStore, randomId, type CodePurpose} from './memory-store.js';
+import {MemoryFactors, totpCode} from './memory-factors.js';
+import {MemoryStore, randomBackupCodes, randomId, type CodePurpose} from './memory-store.js';
 
 export type {MemoryMail} from './memory-store.js';
 
@@ -25,6 +25,17 @@ export interface MemoryUserSeed {
   withoutPassword?: boolean;
   /** Sessions of this user on other devices (for "active devices" in stories). */
   otherDevices?: Array<{userAgent: string; ipAddress?: string; location?: string; lastActiveAt?: Date}>;
+  /**
+   * Two-step verification already on, with this authenticator-app key (base32, e.g.
+   * `JBSWY3DPEHPK3PXP`; a test computes codes from it, or with `adapter.totpCode(email)`) and
+   * these backup codes (default: ten random ones).
+   */
+  twoFactor?: {secret: string; backupCodes?: string[]};
+  /**
+   * Passkeys already on the account (for the profile's list). Signing in with one needs a
+   * browser authenticator that holds `credentialId` (base64url).
+   */
+  passkeys?: Array<{name?: string | null; credentialId?: string; createdAt?: Date; lastUsedAt?: Date | null; synced?: boolean}>;
 }
 
 export interface MemoryAdapterOptions {
@@ -40,9 +51,10 @@ export interface MemoryAdapterOptions {
 
 /**
  * The whole IdentityAdapter contract in the browser's memory, with the reference server's
- * rules. For Storybook, docs and fast element tests — never for the real app.
+ * rules. For Storybook, docs and fast element tests — never for the real app: passkey
+ * sign-ins are accepted on the credential id without checking a signature (memory-factors.ts).
  */
-export class MemoryAdapter extends MemoryAccount implements IdentityAdapter {
+export class MemoryAdapter extends MemoryFactors implements IdentityAdapter {
   readonly name = 'memory';
   readonly capabilities: Capabilities;
   protected readonly store: MemoryStore;
@@ -70,6 +82,8 @@ export class MemoryAdapter extends MemoryAccount implements IdentityAdapter {
       socialProviders: [],
       organizations: true,
       multiFactor: true,
+      trustedDeviceDays: 30,
+      passkeys: true,
       multiSession: true,
       magicLink: true,
       profileImage: {maxBytes: 2 * 1024 * 1024, types: ['image/png', 'image/jpeg', 'image/webp', 'image/gif']},
@@ -89,7 +103,21 @@ export class MemoryAdapter extends MemoryAccount implements IdentityAdapter {
         imageUrl: seed.imageUrl ?? null,
         createdAt: new Date(),
       };
-      this.store.users.set(user.email, {password: seed.withoutPassword ? null : seed.password, user});
+      const twoFactor = seed.twoFactor && {secret: seed.twoFactor.secret, backupCodes: [...(seed.twoFactor.backupCodes ?? randomBackupCodes())], usedBackupCodes: []};
+      this.store.users.set(user.email, {password: seed.withoutPassword ? null : seed.password, user, twoFactor});
+      for (const [index, passkey] of (seed.passkeys ?? []).entries()) {
+        const id = randomId();
+        const createdAt = passkey.createdAt?.getTime() ?? Date.now() - index * 86400_000;
+        this.store.passkeys.set(id, {
+          id,
+          userId: user.id,
+          credentialId: passkey.credentialId ?? randomId(),
+          name: passkey.name ?? null,
+          createdAt,
+          lastUsedAt: passkey.lastUsedAt?.getTime() ?? null,
+          synced: passkey.synced ?? false,
+        });
+      }
       for (const device of seed.otherDevices ?? []) this.store.createSession(user.id, device, device.lastActiveAt?.getTime());
     }
   }
@@ -107,6 +135,18 @@ export class MemoryAdapter extends MemoryAccount implements IdentityAdapter {
     return null;
   }
 
+  /** The authenticator app's current code for a user with two-step verification (or a setup begun), or null. */
+  async totpCode(email: string): Promise<string | null> {
+    const stored = this.store.users.get(email.toLowerCase());
+    const secret = stored?.twoFactor?.secret ?? stored?.totpSetup?.secret;
+    return secret ? totpCode(secret) : null;
+  }
+
+  /** The backup codes of a user with two-step verification that are not used yet. */
+  backupCodes(email: string): string[] {
+    return [...(this.store.users.get(email.toLowerCase())?.twoFactor?.backupCodes ?? [])];
+  }
+
   async getSession(): Promise<SessionInfo | null> {
     await this.delay();
     return this.info(this.active);
@@ -120,6 +160,7 @@ export class MemoryAdapter extends MemoryAccount implements IdentityAdapter {
       this.sendCode(stored.user.email, 'email-verification');
       throw new AuthError('email_not_verified', 'email_not_verified', {status: 403});
     }
+    this.requireSecondFactor(stored);
     return this.openSession(stored.user);
   }
 
