@@ -6,10 +6,12 @@ import type {
   DeviceAccount,
   DeviceSession,
   ListOptions,
+  Passkey,
   PasswordChange,
   ProfileChanges,
   SessionInfo,
   SignInMethods,
+  TotpSetup,
   User,
 } from './types.js';
 
@@ -35,7 +37,7 @@ export interface AccountContext {
  *
  * Failures reject with the adapter's AuthError (see AccountAdapter for the codes) after going to
  * `client.onError` listeners; `unsupported` when the adapter lacks the method. After
- * `session_expired` the client asks the API again who is signed in (signed out, most often). An aborted list call rejects with the signal's reason, unreported.
+ * `session_expired` the client asks the API again who is signed in (signed out, most often). An aborted list call rejects with the signal's reason, unreported; so does `cancelled` (a closed passkey prompt).
  */
 export class AccountClient {
   readonly #context: AccountContext;
@@ -129,6 +131,53 @@ export class AccountClient {
     this.#context.setSession(null);
   }
 
+  /**
+   * Two-step verification, step one: a new authenticator-app key (`uri` for the QR code,
+   * `secret` to type in) and backup codes; nothing changes until `confirmTotpSetup`.
+   */
+  startTotpSetup(password?: string): Promise<TotpSetup> {
+    return this.#call('startTotpSetup', (a) => a.startTotpSetup!(password));
+  }
+
+  /** Confirms the setup with a code from the app: two-step verification is on from now. */
+  async confirmTotpSetup(code: string): Promise<void> {
+    await this.#call('confirmTotpSetup', (a) => a.confirmTotpSetup!(code));
+    // Some APIs (better-auth) open a new session for the changed account: follow it.
+    await this.#context.refresh();
+  }
+
+  /** Turns two-step verification off. */
+  async disableTwoFactor(password?: string): Promise<void> {
+    await this.#call('disableTwoFactor', (a) => a.disableTwoFactor!(password));
+    await this.#context.refresh();
+  }
+
+  /** New backup codes (shown once); the old ones stop working. */
+  regenerateBackupCodes(password?: string): Promise<string[]> {
+    return this.#call('regenerateBackupCodes', (a) => a.regenerateBackupCodes!(password));
+  }
+
+  /** The account's passkeys, newest first. */
+  listPasskeys(options?: ListOptions): Promise<Passkey[]> {
+    return this.#call('listPasskeys', (a) => a.listPasskeys!(options), options);
+  }
+
+  /**
+   * Creates a passkey with the browser's prompt and registers it. A closed prompt rejects with
+   * `cancelled`, which is not reported to `onError` (the person chose it).
+   */
+  addPasskey(name?: string): Promise<Passkey> {
+    return this.#call('addPasskey', (a) => a.addPasskey!(name));
+  }
+
+  renamePasskey(id: string, name: string): Promise<Passkey> {
+    return this.#call('renamePasskey', (a) => a.renamePasskey!(id, name));
+  }
+
+  removePasskey(id: string): Promise<void> {
+    return this.#call('removePasskey', (a) => a.removePasskey!(id));
+  }
+
   #updatesUser(user: User): User {
     const {status, session} = this.#context.state();
     if (status === 'signed-in' && session?.userId === user.id) this.#context.setUser(user);
@@ -147,7 +196,7 @@ export class AccountClient {
       if (options?.signal?.aborted) throw options.signal.reason;
       const authError = toAuthError(error);
       if (authError.code === 'session_expired') await this.#context.refresh();
-      this.#context.reportError(authError);
+      if (authError.code !== 'cancelled') this.#context.reportError(authError);
       throw authError;
     }
   }
