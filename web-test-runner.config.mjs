@@ -9,8 +9,10 @@ import {createAuth} from './server/auth.js';
 import {createRequestHandler} from './server/http.js';
 import {createMailbox} from './server/mailbox.js';
 import {mediaFeaturesPlugin} from './scripts/wtr-media-features.mjs';
+import {webAuthnPlugin} from './scripts/wtr-webauthn.mjs';
 
-const host = '127.0.0.1';
+// localhost, not 127.0.0.1: WebAuthn takes a domain as RP ID (passkey tests, scripts/wtr-webauthn.mjs).
+const host = 'localhost';
 const port = Number(process.env.WTR_PORT ?? 8765);
 const origin = `http://${host}:${port}`;
 
@@ -21,7 +23,7 @@ const mailbox = createMailbox({log: false});
 const auth = await createAuth({
   databasePath: join(dataDir, 'auth.db'),
   baseURL: origin,
-  trustedOrigins: [origin, `http://localhost:${port}`],
+  trustedOrigins: [origin, `http://127.0.0.1:${port}`],
   mailbox,
   logLevel: 'error',
   // An OAuth app the server can build GitHub's authorization URL for (nothing leaves the machine).
@@ -44,6 +46,7 @@ export default {
       tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
     }),
     mediaFeaturesPlugin(), // forced-colors and other media features emulateMedia can't set
+    webAuthnPlugin(), // virtual authenticators for passkey tests
   ],
   middleware: [
     // Test support: makes the caller's session (cookie or bearer) `seconds` older, so a test can

@@ -138,7 +138,7 @@ export function runAccountContract(label: string, setup: () => Promise<AccountCo
       await expectAuthError(other.signInWithPassword({email, password}), 'invalid_credentials');
       await other.signInWithPassword({email, password: newPassword});
       await expectAuthError(adapter.setPassword!('another one 3'), 'password_already_set');
-      expect(await adapter.getSignInMethods!()).to.deep.equal({password: true, socialProviders: []});
+      expect(await adapter.getSignInMethods!()).to.deep.equal({password: true, socialProviders: [], twoFactor: false});
     });
 
     it('lists the sessions with the current one flagged, and revokes others', async () => {

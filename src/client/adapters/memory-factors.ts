@@ -191,6 +191,11 @@ export abstract class MemoryFactors extends MemoryAccount {
     if (passkey?.userId === stored.user.id) this.store.passkeys.delete(id);
   }
 
+  /** Test and story support: the sign-in waiting for its second step on this device expires now. */
+  expireSecondFactor(): void {
+    if (this.#pending) this.#pending.expiresAt = 0;
+  }
+
   /**
    * For `signInWithPassword` once the password was right: rejects with `two_factor_required`
    * (keeping the half-done sign-in) when the user has two-step verification and this device is

@@ -1,6 +1,8 @@
 import {expect} from '@open-wc/testing';
 import {runAdapterContract, expectAuthError} from './adapter-contract.js';
 import {runAccountContract} from './adapter-contract-account.js';
+import {runFactorsContract} from './adapter-contract-factors.js';
+import {Secret, TOTP} from 'otpauth';
 import {MemoryAdapter} from './memory.js';
 
 let counter = 0;
@@ -86,4 +88,103 @@ runAccountContract('memory', () => {
     secondDevice: () => adapter.newDevice('Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Version/17.0 Mobile/15E148 Safari/604.1'),
     ageSession: async (device) => (device as MemoryAdapter).ageSession(2 * 86400),
   };
+});
+
+runFactorsContract('memory', () => {
+  const adapter = new MemoryAdapter();
+  return {
+    adapter,
+    readLatestCode: async (email) => adapter.latestCode(email),
+    uniqueEmail,
+    issuer: 'Auth Elements',
+    ageSession: async (device) => (device as MemoryAdapter).ageSession(2 * 86400),
+    expireSecondFactor: async (device) => (device as MemoryAdapter).expireSecondFactor(),
+  };
+});
+
+describe('MemoryAdapter: two-step verification and passkeys', () => {
+  const SECRET = 'JBSWY3DPEHPK3PXP';
+  const TESS = {name: 'Tess', email: 'tess@example.com', password: 'twostep12', twoFactor: {secret: SECRET, backupCodes: ['aaaaa-11111', 'bbbbb-22222']}};
+
+  it('seeds a user with two-step on: a known key, its backup codes, and code_used for a reused one', async () => {
+    const adapter = new MemoryAdapter({users: [TESS]});
+    await expectAuthError(adapter.signInWithPassword(TESS), 'two_factor_required');
+    const code = await adapter.totpCode(TESS.email);
+    expect(code).to.equal(TOTP.generate({secret: Secret.fromBase32(SECRET)}));
+    expect((await adapter.verifySecondFactor({kind: 'totp', code: code!})).user.email).to.equal(TESS.email);
+    expect((await adapter.getSignInMethods()).twoFactor).to.equal(true);
+    await adapter.signOut();
+    await expectAuthError(adapter.signInWithPassword(TESS), 'two_factor_required');
+    await adapter.verifySecondFactor({kind: 'backup-code', code: 'aaaaa-11111'});
+    expect(adapter.backupCodes(TESS.email)).to.deep.equal(['bbbbb-22222']);
+    await adapter.signOut();
+    await expectAuthError(adapter.signInWithPassword(TESS), 'two_factor_required');
+    await expectAuthError(adapter.verifySecondFactor({kind: 'backup-code', code: 'aaaaa-11111'}), 'code_used');
+  });
+
+  it('trusts a device, not another one', async () => {
+    const adapter = new MemoryAdapter({users: [TESS]});
+    await expectAuthError(adapter.signInWithPassword(TESS), 'two_factor_required');
+    await adapter.verifySecondFactor({kind: 'totp', code: (await adapter.totpCode(TESS.email))!, trustDevice: true});
+    await adapter.signOut();
+    await adapter.signInWithPassword(TESS);
+    await expectAuthError(adapter.newDevice().signInWithPassword(TESS), 'two_factor_required');
+  });
+
+  it('without trustedDeviceDays, trustDevice changes nothing', async () => {
+    const adapter = new MemoryAdapter({users: [TESS], capabilities: {trustedDeviceDays: 0}});
+    await expectAuthError(adapter.signInWithPassword(TESS), 'two_factor_required');
+    await adapter.verifySecondFactor({kind: 'totp', code: (await adapter.totpCode(TESS.email))!, trustDevice: true});
+    await adapter.signOut();
+    await expectAuthError(adapter.signInWithPassword(TESS), 'two_factor_required');
+  });
+
+  it('a half-done sign-in expires after codeTtlMs', async () => {
+    const adapter = new MemoryAdapter({users: [TESS], codeTtlMs: 20});
+    await expectAuthError(adapter.signInWithPassword(TESS), 'two_factor_required');
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    await expectAuthError(adapter.verifySecondFactor({kind: 'totp', code: (await adapter.totpCode(TESS.email))!}), 'code_expired');
+  });
+
+  it('an account without a password sets up two-step on a fresh session', async () => {
+    const adapter = new MemoryAdapter({capabilities: {socialProviders: ['github']}});
+    await adapter.signInWithSocial('github', 'http://localhost/');
+    const setup = await adapter.startTotpSetup();
+    await adapter.confirmTotpSetup(TOTP.generate({secret: Secret.fromBase32(setup.secret)}));
+    adapter.ageSession(2 * 86400);
+    await expectAuthError(adapter.regenerateBackupCodes(), 'session_not_fresh');
+    await expectAuthError(adapter.disableTwoFactor(), 'session_not_fresh');
+    await adapter.reauthenticate('').catch(() => {});
+    expect((await adapter.getSignInMethods()).twoFactor).to.equal(true);
+  });
+
+  it('a new setup while two-step is on is refused; new backup codes while it is off are unsupported', async () => {
+    const adapter = new MemoryAdapter({users: [TESS, {name: 'Off', email: 'off@example.com', password: 'plain1234'}]});
+    await adapter.signInWithPassword({email: 'off@example.com', password: 'plain1234'});
+    await expectAuthError(adapter.regenerateBackupCodes('plain1234'), 'unsupported');
+    await expectAuthError(adapter.signInWithPassword(TESS), 'two_factor_required');
+    await adapter.verifySecondFactor({kind: 'totp', code: (await adapter.totpCode(TESS.email))!});
+    await expectAuthError(adapter.startTotpSetup(TESS.password), 'unknown');
+  });
+
+  it('says unsupported when the capabilities are off', async () => {
+    const adapter = new MemoryAdapter({users: [TESS], capabilities: {multiFactor: false, passkeys: false}});
+    await expectAuthError(adapter.verifySecondFactor({kind: 'totp', code: '123456'}), 'unsupported');
+    await expectAuthError(adapter.signInWithPasskey(), 'unsupported');
+    await expectAuthError(adapter.signInWithPassword(TESS), 'two_factor_required');
+    await adapter.newDevice().signInWithPassword({email: TESS.email, password: TESS.password}).catch(() => {});
+  });
+
+  it('seeds passkeys for the profile list, newest first', async () => {
+    const adapter = new MemoryAdapter({
+      users: [{name: 'P', email: 'p@example.com', password: 'passkey12', passkeys: [{name: 'MacBook', synced: true, lastUsedAt: new Date('2026-01-02')}, {name: null}]}],
+    });
+    await adapter.signInWithPassword({email: 'p@example.com', password: 'passkey12'});
+    const list = await adapter.listPasskeys();
+    expect(list.map((p) => [p.name, p.synced, p.lastUsedAt?.toISOString() ?? null])).to.deep.equal([
+      ['MacBook', true, '2026-01-02T00:00:00.000Z'],
+      [null, false, null],
+    ]);
+    await expectAuthError(adapter.renamePasskey('no-such-id', 'x'), 'passkey_not_found');
+  });
 });
