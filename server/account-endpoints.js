@@ -10,7 +10,8 @@
  *        set-auth-token); 400 INVALID_PASSWORD, CREDENTIAL_ACCOUNT_NOT_FOUND
  *
  * and `freshGuard`, which makes sensitive endpoints answer 403 SESSION_NOT_FRESH on a session
- * older than better-auth's `session.freshAge` (better-auth itself does so for /list-sessions).
+ * older than better-auth's `session.freshAge` (better-auth itself does so for /list-sessions and
+ * the passkey plugin for registering one).
  */
 import {APIError, createAuthEndpoint, createAuthMiddleware, getSessionFromCtx, sessionMiddleware} from 'better-auth/api';
 import {setSessionCookie} from 'better-auth/cookies';
@@ -19,8 +20,14 @@ import * as z from 'zod';
 export const SET_PASSWORD_PATH = '/auth-elements/set-password';
 export const REAUTHENTICATE_PATH = '/auth-elements/reauthenticate';
 
-/** Paths that need a fresh session; `/delete-user` only without a password in the body. */
-const FRESH_PATHS = new Set(['/email-otp/request-email-change', SET_PASSWORD_PATH, '/delete-user']);
+/** Paths that need a fresh session. */
+const FRESH_PATHS = new Set(['/email-otp/request-email-change', SET_PASSWORD_PATH]);
+/**
+ * …and these only without a password in the body: deleting the account, and two-step
+ * verification's changes for an account without a password (better-auth's `allowPasswordless`
+ * checks nothing else for those).
+ */
+const FRESH_WITHOUT_PASSWORD = new Set(['/delete-user', '/two-factor/enable', '/two-factor/disable', '/two-factor/generate-backup-codes']);
 
 /** @param {any} ctx */
 function passwordLengthCheck(ctx, /** @type {string} */ password) {
@@ -32,7 +39,7 @@ function passwordLengthCheck(ctx, /** @type {string} */ password) {
 /** A before-hook: SESSION_NOT_FRESH for sensitive endpoints on an old session. */
 export const freshGuard = {
   /** @param {{path?: string, body?: any}} context */
-  matcher: (context) => !!context.path && FRESH_PATHS.has(context.path) && !(context.path === '/delete-user' && context.body?.password),
+  matcher: (context) => !!context.path && (FRESH_PATHS.has(context.path) || (FRESH_WITHOUT_PASSWORD.has(context.path) && !context.body?.password)),
   handler: createAuthMiddleware(async (ctx) => {
     const freshAge = ctx.context.sessionConfig.freshAge;
     if (!freshAge) return;

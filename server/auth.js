@@ -29,6 +29,8 @@ export {ConfigurationError, SECRET_MIN_LENGTH, checkSecret} from './config.js';
  *   production?: boolean,
  *   rateLimit?: import('./rate-limit.js').RateLimitOptions,
  *   freshAge?: number,
+ *   passkeyRpID?: string,
+ *   passkeyOrigins?: string[],
  * }} options
  *   The database: `database` (an open better-sqlite3 Database or `pg` Pool, which the caller
  *   closes), else `databaseUrl` (postgres://…), else the SQLite file `databasePath`
@@ -42,6 +44,10 @@ export {ConfigurationError, SECRET_MIN_LENGTH, checkSecret} from './config.js';
  *   when GITHUB_CLIENT_ID and GITHUB_CLIENT_SECRET are set.
  *   `freshAge`: seconds after sign-in during which sensitive actions need no password again
  *   (better-auth's `session.freshAge`; default FRESH_AGE, one day; env SESSION_FRESH_AGE).
+ *   `passkeyRpID` (env PASSKEY_RP_ID): the WebAuthn relying party, the domain passkeys belong
+ *   to; default the host of `baseURL`, or `localhost` when that is an IP address (browsers
+ *   refuse IP addresses). `passkeyOrigins` (env PASSKEY_ORIGINS, comma-separated): the pages
+ *   that may use them; default `baseURL`'s origin and `trustedOrigins`.
  *   `revealExistingAccounts` (default true): sign-up with a taken email fails with
  *   USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL instead of better-auth's silent generic success.
  */
@@ -59,6 +65,8 @@ export async function createAuth({
   production = process.env.NODE_ENV === 'production',
   rateLimit,
   freshAge = process.env.SESSION_FRESH_AGE ? Number(process.env.SESSION_FRESH_AGE) : undefined,
+  passkeyRpID = process.env.PASSKEY_RP_ID || undefined,
+  passkeyOrigins = process.env.PASSKEY_ORIGINS ? process.env.PASSKEY_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean) : undefined,
 }) {
   checkSecret({production, secret});
   if (freshAge !== undefined && !(Number.isFinite(freshAge) && freshAge >= 0)) {
@@ -85,6 +93,7 @@ export async function createAuth({
       production,
       rateLimit,
       session: freshAge === undefined ? undefined : {freshAge},
+      passkey: passkeyRpID || passkeyOrigins ? {...(passkeyRpID && {rpID: passkeyRpID}), ...(passkeyOrigins && {origin: passkeyOrigins})} : undefined,
     }),
   );
 

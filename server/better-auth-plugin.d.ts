@@ -1,6 +1,7 @@
 // Types of better-auth-plugin.js (kept by hand; server/exports.test.js checks the names match).
 import type {BetterAuthOptions, BetterAuthPlugin} from 'better-auth';
 import type {bearer, emailOTP, jwt, magicLink, multiSession, organization, twoFactor} from 'better-auth/plugins';
+import type {PasskeyOptions} from '@better-auth/passkey';
 
 type OptionsOf<F extends (...args: any) => any> = NonNullable<Parameters<F>[0]>;
 
@@ -12,6 +13,8 @@ export declare const CAPABILITIES_VERSION: 1;
 export declare const CAPABILITIES_PATH: '/auth-elements/capabilities';
 /** Seconds a session stays fresh for sensitive actions unless `session.freshAge` says otherwise. */
 export declare const FRESH_AGE: 86400;
+/** Days "Trust this device" skips the second step (the twoFactor plugin's trustDeviceMaxAge). */
+export declare const TRUSTED_DEVICE_DAYS: 30;
 
 /** What `GET {basePath}/auth-elements/capabilities` answers. */
 export interface AuthElementsCapabilities {
@@ -28,7 +31,12 @@ export interface AuthElementsCapabilities {
   /** Ids for `/sign-in/social`: `socialProviders` keys and genericOAuth `providerId`s. */
   socialProviders: string[];
   organizations: boolean;
+  /** The twoFactor plugin: an authenticator app (TOTP) and backup codes after the password. */
   multiFactor: boolean;
+  /** The twoFactor plugin's `trustDeviceMaxAge` in days; 0 without the plugin. */
+  trustedDeviceDays: number;
+  /** The passkey plugin (@better-auth/passkey). */
+  passkeys: boolean;
   multiSession: boolean;
   magicLink: boolean;
   /** Upload rules of `POST /auth-elements/profile-image`; null when the plugin's images are off. */
@@ -61,6 +69,12 @@ export interface AuthElementsPluginOptions {
    * `maxBytes` default 2 MB. `false` leaves them out.
    */
   profileImage?: {maxBytes?: number} | false;
+  /**
+   * The passkey plugin is registered: the kit adds `lastUsedAt` to its `passkey` table and sets
+   * it on every passkey sign-in (`/passkey/verify-authentication`). Default false (the column
+   * would make a `passkey` table of its own without the plugin).
+   */
+  passkeys?: boolean;
 }
 
 /**
@@ -116,7 +130,17 @@ export interface AuthElementsOptions
   /** Optional features: on by default; `false` leaves the plugin out, an object adds options. */
   magicLink?: boolean | Partial<OptionsOf<typeof magicLink>>;
   organization?: boolean | OptionsOf<typeof organization>;
+  /**
+   * Two-step verification: issuer = `appName`, trusted devices for TRUSTED_DEVICE_DAYS,
+   * `allowPasswordless` (an account without a password needs a fresh session instead).
+   */
   twoFactor?: boolean | OptionsOf<typeof twoFactor>;
+  /**
+   * Passkeys (needs @better-auth/passkey, the same version as better-auth): on when the package
+   * is installed. Default `rpName` = `appName`, `rpID` = the host of `baseURL` (`localhost` for
+   * an IP address), `origin` = `baseURL`'s origin and `trustedOrigins`.
+   */
+  passkey?: boolean | Partial<PasskeyOptions>;
   multiSession?: boolean | OptionsOf<typeof multiSession>;
   /** See AuthElementsPluginOptions.profileImage. Default on (2 MB). */
   profileImage?: boolean | {maxBytes?: number};

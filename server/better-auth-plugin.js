@@ -10,8 +10,9 @@
  * - `authElementsOptions(options)`, better-auth options with everything the kit uses switched on:
  *   email and password with the password policy, email verification and password reset by code
  *   (emailOTP), changing the email by a code sent to the new address, deleting the account,
- *   magic links, organizations, two-factor, multiple sessions, bearer tokens for other sites,
- *   JWTs for `getToken()`, rate limits per address and per email, and the plugin above.
+ *   magic links, organizations, two-step verification (TOTP with backup codes and trusted
+ *   devices), passkeys (when @better-auth/passkey is installed), multiple sessions, bearer tokens
+ *   for other sites, JWTs for `getToken()`, rate limits per address and per email, and the plugin above.
  *   Pass the result to `betterAuth()`.
  *
  * The reference server (auth.js) is built from these two; docs/backend.md is the contract.
@@ -33,6 +34,11 @@ export const CAPABILITIES_VERSION = 1;
 export const CAPABILITIES_PATH = '/auth-elements/capabilities';
 /** Seconds a session stays fresh for sensitive actions, unless `session.freshAge` says otherwise (better-auth's default). */
 export const FRESH_AGE = 86400;
+/** Days "Trust this device" skips the second step (better-auth's trustDeviceMaxAge, 30 days). */
+export const TRUSTED_DEVICE_DAYS = 30;
+
+/** @better-auth/passkey, an optional peer dependency: null when it is not installed. */
+const passkeyModule = await import('@better-auth/passkey').catch(() => null);
 
 /** Endpoints that take a new password, and the body field that holds it. */
 const PASSWORD_FIELDS = {
@@ -50,13 +56,15 @@ const EMAIL = z.email();
  * The kit's better-auth plugin. See better-auth-plugin.d.ts for the options.
  * @param {import('./better-auth-plugin.js').AuthElementsPluginOptions} [options]
  */
-export function authElements({requireLetterAndDigit = true, revealExistingAccounts = true, profileImage = {}} = {}) {
+export function authElements({requireLetterAndDigit = true, revealExistingAccounts = true, profileImage = {}, passkeys = false} = {}) {
   const images = profileImage === false ? null : profileImages(profileImage);
+  const schema = {...(images ? profileImageSchema : {}), ...(passkeys ? passkeyLastUsedSchema : {})};
   return /** @type {const} */ ({
     id: 'auth-elements',
-    schema: images ? profileImageSchema : undefined,
+    schema: Object.keys(schema).length ? schema : undefined,
     onRequest: images ? images.onRequest : undefined,
     hooks: {
+      after: passkeys ? [passkeyLastUsed] : [],
       before: [
         freshGuard,
         {
@@ -101,9 +109,25 @@ export function authElements({requireLetterAndDigit = true, revealExistingAccoun
       ...accountEndpoints,
       ...images?.endpoints,
     },
-    options: {requireLetterAndDigit, revealExistingAccounts, profileImage},
+    options: {requireLetterAndDigit, revealExistingAccounts, profileImage, passkeys},
   });
 }
+
+/** The passkey plugin's table has no "last used": the kit adds the column… */
+const passkeyLastUsedSchema = {passkey: {fields: {lastUsedAt: {type: /** @type {const} */ ('date'), required: false, input: false}}}};
+
+/** …and sets it when a passkey signs in. */
+const passkeyLastUsed = {
+  /** @param {{path?: string}} context */
+  matcher: (context) => context.path === '/passkey/verify-authentication',
+  handler: createAuthMiddleware(async (ctx) => {
+    // Set only when the sign-in worked (the endpoint opened a session).
+    if (!ctx.context.newSession) return;
+    const credentialID = /** @type {{response?: {id?: unknown}} | undefined} */ (ctx.body)?.response?.id;
+    if (typeof credentialID !== 'string') return;
+    await ctx.context.adapter.update({model: 'passkey', where: [{field: 'credentialID', value: credentialID}], update: {lastUsedAt: new Date()}});
+  }),
+};
 
 /**
  * The capabilities document, from the options and plugins better-auth runs with.
@@ -135,6 +159,8 @@ function capabilitiesOf({options, socialProviders}, {requireLetterAndDigit, prof
     socialProviders: [...providers],
     organizations: !!plugin('organization'),
     multiFactor: !!plugin('two-factor'),
+    trustedDeviceDays: plugin('two-factor') ? Math.round((plugin('two-factor')?.options?.trustDeviceMaxAge ?? TRUSTED_DEVICE_DAYS * 86400) / 86400) : 0,
+    passkeys: !!plugin('passkey'),
     multiSession: !!plugin('multi-session'),
     magicLink: !!plugin('magic-link'),
     profileImage,
@@ -142,6 +168,16 @@ function capabilitiesOf({options, socialProviders}, {requireLetterAndDigit, prof
     deleteAccount: options.user?.deleteUser?.enabled === true,
     freshAge: options.session?.freshAge ?? FRESH_AGE,
   };
+}
+
+/**
+ * The WebAuthn RP ID when none is given: the API's host name when it is a domain; `localhost`
+ * for an IP address (browsers refuse IP addresses as RP IDs) or no baseURL.
+ * @param {string | undefined} baseURL
+ */
+function passkeyRpID(baseURL) {
+  const host = baseURL ? new URL(baseURL).hostname : '';
+  return !host || /^[\d.]+$/.test(host) || host.startsWith('[') ? 'localhost' : host;
 }
 
 /** Subject and first words of each email the preset sends, by kind. */
@@ -174,6 +210,7 @@ export function authElementsOptions(options) {
     magicLink: magicLinkOption,
     organization: organizationOption,
     twoFactor: twoFactorOption,
+    passkey: passkeyOption,
     multiSession: multiSessionOption,
     profileImage: profileImageOption,
     bearer: bearerOptions,
@@ -196,6 +233,11 @@ export function authElementsOptions(options) {
   const magicLinkConfig = featureOptions(magicLinkOption);
   const organizationConfig = featureOptions(organizationOption);
   const twoFactorConfig = featureOptions(twoFactorOption);
+  if (passkeyOption && passkeyOption !== false && !passkeyModule) {
+    throw new ConfigurationError('authElementsOptions: `passkey` needs the @better-auth/passkey package (the same version as better-auth): npm install @better-auth/passkey');
+  }
+  /** @type {Record<string, any> | undefined} */
+  const passkeyConfig = passkeyModule ? featureOptions(passkeyOption) : undefined;
   const multiSessionConfig = featureOptions(multiSessionOption);
 
   /** @type {any[]} */
@@ -241,6 +283,12 @@ export function authElementsOptions(options) {
   if (twoFactorConfig) {
     kitPlugins.push(
       twoFactor({
+        // The authenticator app shows the account under the app's name.
+        issuer: rest.appName,
+        trustDeviceMaxAge: TRUSTED_DEVICE_DAYS * 86400,
+        // Accounts without a password (social sign-in) can turn it on too; the kit's freshGuard
+        // then wants a fresh session instead of the password.
+        allowPasswordless: true,
         ...twoFactorConfig,
         otpOptions: {
           async sendOTP({user, otp}) {
@@ -248,6 +296,19 @@ export function authElementsOptions(options) {
           },
           ...twoFactorConfig.otpOptions,
         },
+      }),
+    );
+  }
+  if (passkeyConfig && passkeyModule) {
+    const baseURL = typeof rest.baseURL === 'string' ? rest.baseURL : undefined;
+    const trusted = Array.isArray(rest.trustedOrigins) ? rest.trustedOrigins : [];
+    kitPlugins.push(
+      passkeyModule.passkey({
+        rpName: rest.appName,
+        rpID: passkeyRpID(baseURL),
+        // The pages that may sign in with a passkey: the API's own origin and the trusted ones.
+        origin: [...new Set([...(baseURL ? [new URL(baseURL).origin] : []), ...trusted])],
+        ...passkeyConfig,
       }),
     );
   }
@@ -264,7 +325,12 @@ export function authElementsOptions(options) {
   kitPlugins.push(
     bearer(bearerOptions),
     jwt(jwtOptions),
-    authElements({requireLetterAndDigit, revealExistingAccounts, profileImage: profileImageOption === true ? {} : profileImageOption}),
+    authElements({
+      requireLetterAndDigit,
+      revealExistingAccounts,
+      profileImage: profileImageOption === true ? {} : profileImageOption,
+      passkeys: !!(passkeyConfig && passkeyModule),
+    }),
   );
 
   return {

@@ -49,6 +49,8 @@ test('the reference server tells its capabilities: public, cacheable, computed f
     socialProviders: ['github'],
     organizations: true,
     multiFactor: true,
+    trustedDeviceDays: 30,
+    passkeys: true,
     multiSession: true,
     magicLink: true,
     profileImage: {maxBytes: 2 * 1024 * 1024, types: ['image/png', 'image/jpeg', 'image/webp', 'image/gif']},
@@ -90,6 +92,8 @@ test('a minimal better-auth with only the plugin: capabilities follow its own se
     socialProviders: ['acme', 'google'],
     organizations: false,
     multiFactor: false,
+    trustedDeviceDays: 0,
+    passkeys: false,
     multiSession: false,
     magicLink: false,
     profileImage: {maxBytes: 1000, types: ['image/png', 'image/jpeg', 'image/webp', 'image/gif']},
@@ -158,6 +162,7 @@ test('authElementsOptions: features can be left out, codes and policy changed, e
     passwordPolicy: {minLength: 12},
     organization: false,
     twoFactor: false,
+    passkey: false,
     magicLink: {expiresIn: 600},
   });
   assert.deepEqual(
@@ -172,6 +177,8 @@ test('authElementsOptions: features can be left out, codes and policy changed, e
   assert.equal(body.emailVerification, true);
   assert.equal(body.organizations, false);
   assert.equal(body.multiFactor, false);
+  assert.equal(body.trustedDeviceDays, 0);
+  assert.equal(body.passkeys, false);
   assert.equal(body.magicLink, true);
 
   assert.equal((await signUp(auth, {name: 'E', email: 'e@example.com', password: 'letters12345'})).status, 200);

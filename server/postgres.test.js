@@ -188,6 +188,14 @@ describe('PostgreSQL (DATABASE_URL)', {skip: skipReason()}, () => {
     assert.equal(keys.get(`id:${email}:verify`), 1);
     const column = await pool.query(`SELECT data_type FROM information_schema.columns WHERE table_name = 'rateLimitBucket' AND column_name = 'resetAt'`);
     assert.equal(column.rows[0]?.data_type, 'bigint');
+    // Two-step verification's and passkeys' tables, with the kit's lastUsedAt on passkeys.
+    const factorColumns = await pool.query(
+      `SELECT table_name, column_name FROM information_schema.columns WHERE table_name IN ('twoFactor', 'passkey') AND column_name IN ('secret', 'backupCodes', 'credentialID', 'lastUsedAt') ORDER BY table_name, column_name`,
+    );
+    assert.deepEqual(
+      factorColumns.rows.map((row) => `${row.table_name}.${row.column_name}`),
+      ['passkey.credentialID', 'passkey.lastUsedAt', 'twoFactor.backupCodes', 'twoFactor.secret'],
+    );
     assert.equal(existsSync(sqliteFile), false);
 
     server.child.kill('SIGTERM');
