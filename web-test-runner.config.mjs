@@ -60,6 +60,16 @@ export default {
       await (await auth.$context).internalAdapter.updateSession(found.session.token, {createdAt: new Date(Date.now() - seconds * 1000)});
       ctx.status = 204;
     },
+    // Test support: the caller's half-done two-factor sign-in (its two_factor cookie) expires now.
+    async (ctx, next) => {
+      if (ctx.path !== '/__test/expire-two-factor' || ctx.method !== 'POST') return next();
+      const cookie = /(?:^|;\s*)(?:__Secure-)?better-auth\.two_factor=([^;]+)/.exec(ctx.req.headers.cookie ?? '')?.[1];
+      if (!cookie) return void (ctx.status = 404);
+      const identifier = decodeURIComponent(cookie).replace(/\.[^.]*$/, '');
+      const {adapter} = await auth.$context;
+      await adapter.updateMany({model: 'verification', where: [{field: 'identifier', value: identifier}], update: {expiresAt: new Date(Date.now() - 1000)}});
+      ctx.status = 204;
+    },
     async (ctx, next) => {
       if (ctx.path.startsWith('/api/auth/') || ctx.path === '/__mail' || ctx.path === '/__mail.json') {
         ctx.respond = false;

@@ -30,7 +30,9 @@ import type {
 } from '../types.js';
 import {parseUserAgent} from '../user-agent.js';
 import type {AccountAdapter} from './adapter.js';
+import {BetterAuthAccountFactors} from './better-auth-factors.js';
 import {toSession, toUser, type RequestOptions, type SchemaOf} from './better-auth-transport.js';
+import {betterAuthTwoFactorUser} from '../schemas-factors.js';
 
 /**
  * What the account methods need of the adapter they serve. They load on first use (a sign-in
@@ -51,8 +53,13 @@ export interface AccountTransport {
 /** A signed-in person's password checks: a wrong one is `wrong_password`, not `invalid_credentials`. */
 const PASSWORD_CHECK: Record<string, AuthErrorCode> = {INVALID_PASSWORD: 'wrong_password', INVALID_EMAIL_OR_PASSWORD: 'wrong_password'};
 
-export class BetterAuthAccount implements Required<AccountAdapter> {
-  constructor(private readonly api: AccountTransport) {}
+/** Two-step verification and passkeys come from BetterAuthAccountFactors (better-auth-factors.ts). */
+export class BetterAuthAccount extends BetterAuthAccountFactors implements Required<AccountAdapter> {
+  declare protected readonly api: AccountTransport;
+
+  constructor(api: AccountTransport) {
+    super(api);
+  }
 
   private get capabilities(): Capabilities {
     return this.api.capabilities;
@@ -118,9 +125,16 @@ export class BetterAuthAccount implements Required<AccountAdapter> {
   }
 
   async getSignInMethods(options?: ListOptions): Promise<SignInMethods> {
-    const accounts = await this.api.request('/list-accounts', betterAuthAccountList, {authenticated: true, signal: options?.signal});
+    const [accounts, session] = await Promise.all([
+      this.api.request('/list-accounts', betterAuthAccountList, {authenticated: true, signal: options?.signal}),
+      this.api.request('/get-session', betterAuthTwoFactorUser, {signal: options?.signal}),
+    ]);
     const providers = accounts.map((account) => account.providerId);
-    return {password: providers.includes('credential'), socialProviders: [...new Set(providers.filter((id) => id !== 'credential'))]};
+    return {
+      password: providers.includes('credential'),
+      socialProviders: [...new Set(providers.filter((id) => id !== 'credential'))],
+      twoFactor: session?.user.twoFactorEnabled === true,
+    };
   }
 
   async listSessions(options?: ListOptions): Promise<DeviceSession[]> {

@@ -1,6 +1,7 @@
 import {expect} from '@open-wc/testing';
 import {runAdapterContract, expectAuthError} from './adapter-contract.js';
 import {runAccountContract} from './adapter-contract-account.js';
+import {runFactorsContract} from './adapter-contract-factors.js';
 import {BetterAuthAdapter} from './better-auth.js';
 import {apiSession, apiUser, credentials, json, stubbed} from './better-auth-stub.js';
 
@@ -41,6 +42,21 @@ async function ageSession(adapter: unknown) {
 
 runAccountContract('better-auth (cookie)', () => ({adapter: new BetterAuthAdapter({baseURL}), readLatestCode, uniqueEmail, secondDevice, ageSession}));
 runAccountContract('better-auth (bearer)', () => ({adapter: new BetterAuthAdapter({baseURL, mode: 'bearer'}), readLatestCode, uniqueEmail, secondDevice, ageSession}));
+
+/** Expires the half-done sign-in of this browser's two-factor cookie (web-test-runner.config.mjs). */
+async function expireSecondFactor() {
+  const response = await fetch('/__test/expire-two-factor', {method: 'POST', credentials: 'include'});
+  expect(response.status, 'the sign-in was expired').to.equal(204);
+}
+
+runFactorsContract('better-auth (cookie)', () => ({
+  adapter: new BetterAuthAdapter({baseURL}),
+  readLatestCode,
+  uniqueEmail,
+  ageSession,
+  expireSecondFactor,
+  issuer: 'Auth Elements',
+}));
 
 describe('BetterAuthAdapter', () => {
   it('maps a network failure to `network`', async () => {
@@ -211,5 +227,39 @@ describe('BetterAuthAdapter', () => {
     await adapter.signOut();
     expect(await adapter.getSession()).to.equal(null);
     expect(await adapter.getToken()).to.equal(null);
+  });
+
+  it('says unsupported for two-step verification and passkeys when the API has neither', async () => {
+    const {adapter, calls} = stubbed((url) =>
+      url.endsWith('/auth-elements/capabilities')
+        ? json({version: 1, emailPassword: true, emailVerification: true, passwordResetByCode: true, codeLength: 6, passwordPolicy: {minLength: 8, maxLength: 128, requireLetterAndDigit: true}, socialProviders: [], organizations: false, multiFactor: false, multiSession: false, magicLink: false})
+        : json(null),
+    );
+    await adapter.loadCapabilities();
+    calls.length = 0;
+    await expectAuthError(adapter.verifySecondFactor({kind: 'totp', code: '123456'}), 'unsupported');
+    await expectAuthError(adapter.signInWithPasskey(), 'unsupported');
+    await expectAuthError(adapter.startTotpSetup('secret123'), 'unsupported');
+    await expectAuthError(adapter.listPasskeys(), 'unsupported');
+    await expectAuthError(adapter.addPasskey(), 'unsupported');
+    expect(calls, 'nothing was asked of the API').to.deep.equal([]);
+  });
+
+  it('maps the two-factor plugin\'s answers to the kit\'s codes', async () => {
+    const cases: Array<[string, number, string]> = [
+      ['INVALID_CODE', 401, 'invalid_code'],
+      ['INVALID_BACKUP_CODE', 401, 'invalid_code'],
+      ['TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE', 400, 'too_many_attempts'],
+      ['INVALID_TWO_FACTOR_COOKIE', 401, 'code_expired'],
+    ];
+    for (const [code, status, expected] of cases) {
+      const {adapter} = stubbed(() => json({code, message: code}, {status}));
+      await expectAuthError(adapter.verifySecondFactor({kind: 'backup-code', code: 'abcde-12345'}), expected as never);
+    }
+    // The account-wide lock after ten failures is a 429.
+    const {adapter: locked} = stubbed(() => json({code: 'ACCOUNT_TEMPORARILY_LOCKED'}, {status: 429}));
+    await expectAuthError(locked.verifySecondFactor({kind: 'totp', code: '123456'}), 'rate_limited');
+    const {adapter: twoStep} = stubbed(() => json({twoFactorRedirect: true, twoFactorMethods: ['totp']}));
+    await expectAuthError(twoStep.signInWithPassword(credentials), 'two_factor_required');
   });
 });

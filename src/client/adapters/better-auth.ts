@@ -8,9 +8,9 @@ import type {
   SignUpResult,
   SocialSignInResult,
 } from '../types.js';
-import {ACCOUNT_METHODS, type AccountAdapter, type IdentityAdapter} from './adapter.js';
+import {ACCOUNT_METHODS, type AccountAdapter, type CoreAdapter, type IdentityAdapter} from './adapter.js';
 import {lazyMethods} from '../lazy-methods.js';
-import type {BetterAuthAccount} from './better-auth-account.js';
+import type {AccountTransport, BetterAuthAccount} from './better-auth-account.js';
 import {BetterAuthTransport, loadSchemas, toSession, toUser, type BetterAuthAdapterOptions} from './better-auth-transport.js';
 
 export type {BetterAuthAdapterOptions} from './better-auth-transport.js';
@@ -29,8 +29,12 @@ function jwtExpiry(token: string, {jwtPayload}: Schemas): number | undefined {
   }
 }
 
-/** The account methods, put on each adapter by its constructor (they load on first use). */
-export interface BetterAuthAdapter extends Required<AccountAdapter> {}
+/** The sign-in's second step and passkeys: like the account methods, they load on first use. */
+const SIGN_IN_FACTORS = ['verifySecondFactor', 'signInWithPasskey'] as const;
+type SignInFactors = Required<Pick<CoreAdapter, (typeof SIGN_IN_FACTORS)[number]>>;
+
+/** The account methods and the sign-in's factors, put on each adapter by its constructor (they load on first use). */
+export interface BetterAuthAdapter extends Required<AccountAdapter>, SignInFactors {}
 
 /** Talks to a better-auth server (email + password, email OTP, jwt and bearer plugins). */
 export class BetterAuthAdapter extends BetterAuthTransport implements IdentityAdapter {
@@ -46,7 +50,12 @@ export class BetterAuthAdapter extends BetterAuthTransport implements IdentityAd
 
   constructor(options: BetterAuthAdapterOptions) {
     super(options);
-    Object.assign(this, lazyMethods<AccountAdapter>(ACCOUNT_METHODS, () => this.#accountMethods()));
+    Object.assign(
+      this,
+      lazyMethods<AccountAdapter>(ACCOUNT_METHODS, () => this.#accountMethods()),
+      // A second step and passkey sign-in, with their schemas and WebAuthn's code (better-auth-factors.ts).
+      lazyMethods<SignInFactors>(SIGN_IN_FACTORS, () => (this.#factors ??= import('./better-auth-factors.js').then(({BetterAuthSignInFactors}) => new BetterAuthSignInFactors(this.#transport())))),
+    );
     this.#socialProviders = options.socialProviders;
     this.#capabilities = {
       emailPassword: true,
@@ -118,7 +127,8 @@ export class BetterAuthAdapter extends BetterAuthTransport implements IdentityAd
 
   async signInWithPassword({email, password}: PasswordCredentials): Promise<SessionInfo> {
     const data = await this.request('/sign-in/email', (schemas) => schemas.betterAuthSignInResponse, {method: 'POST', body: {email, password}});
-    if ('twoFactorRedirect' in data) throw new AuthError('unsupported', 'Two-factor sign-in is not supported yet');
+    // The password was right; the server keeps the half-done sign-in (its two-factor cookie).
+    if ('twoFactorRedirect' in data) throw new AuthError('two_factor_required');
     return this.openedSession();
   }
 
@@ -212,26 +222,30 @@ export class BetterAuthAdapter extends BetterAuthTransport implements IdentityAd
   // a sign-in page never needs them (better-auth-account.ts).
   #account?: Promise<BetterAuthAccount>;
 
+  #factors?: Promise<SignInFactors>;
+
   #accountMethods(): Promise<BetterAuthAccount> {
-    return (this.#account ??= import('./better-auth-account.js').then(({BetterAuthAccount}) => {
-      const adapter = this;
-      return new BetterAuthAccount({
-        get capabilities() {
-          return adapter.capabilities;
-        },
-        request: (path, schema, options) => this.request(path, schema, options),
-        getSession: () => this.getSession(),
-        signOut: () => this.signOut(),
-        openedSession: () => this.openedSession(),
-        setSignedOut: () => this.setSignedOut(),
-        sessionSwitched: (signedIn) => {
-          this.jwt = null;
-          if (signedIn) this.signedIn = true;
-        },
-      });
-    }));
+    return (this.#account ??= import('./better-auth-account.js').then(({BetterAuthAccount}) => new BetterAuthAccount(this.#transport())));
   }
 
+  /** What the lazily loaded methods reach of this adapter. */
+  #transport(): AccountTransport {
+    const adapter = this;
+    return {
+      get capabilities() {
+        return adapter.capabilities;
+      },
+      request: (path, schema, options) => this.request(path, schema, options),
+      getSession: () => this.getSession(),
+      signOut: () => this.signOut(),
+      openedSession: () => this.openedSession(),
+      setSignedOut: () => this.setSignedOut(),
+      sessionSwitched: (signedIn) => {
+        this.jwt = null;
+        if (signedIn) this.signedIn = true;
+      },
+    };
+  }
 
   protected async openedSession(): Promise<SessionInfo> {
     this.jwt = null;

@@ -33,8 +33,24 @@ describe('capabilities from the API', () => {
     await adapter.loadCapabilities();
     expect(calls[0].url).to.equal('https://auth.example.test/api/auth/auth-elements/capabilities');
     const {version: _version, ...expected} = API_CAPABILITIES;
-    // A plugin from before the account fields: those features are off.
-    expect(adapter.capabilities).to.deep.equal({...expected, profileImage: null, changeEmail: false, deleteAccount: false, freshAge: 86400});
+    // A plugin from before the account fields, trusted devices and passkeys: those features are off.
+    expect(adapter.capabilities).to.deep.equal({
+      ...expected,
+      profileImage: null,
+      changeEmail: false,
+      deleteAccount: false,
+      freshAge: 86400,
+      trustedDeviceDays: 0,
+      passkeys: false,
+    });
+  });
+
+  it('reads trusted devices and passkeys', async () => {
+    const {adapter} = stubbed(api({...API_CAPABILITIES, multiFactor: true, trustedDeviceDays: 7, passkeys: true}));
+    await adapter.loadCapabilities();
+    expect(adapter.capabilities).to.deep.include({multiFactor: true, trustedDeviceDays: 7, passkeys: true});
+    const {adapter: bad} = stubbed(api({...API_CAPABILITIES, trustedDeviceDays: -1}));
+    await expectAuthError(bad.loadCapabilities(), 'malformed_response');
   });
 
   it('reads the account fields: profile images, change of email, deletion, fresh-session age', async () => {
@@ -117,6 +133,8 @@ describe('capabilities of the reference server', () => {
       socialProviders: ['github'],
       organizations: true,
       multiFactor: true,
+      trustedDeviceDays: 30,
+      passkeys: true,
       multiSession: true,
       magicLink: true,
     });
