@@ -101,6 +101,54 @@ describe('AuthClient.account', () => {
     expect(client.state.status).to.equal('signed-out');
   });
 
+  it('two-step verification: set up with a code from the app; the client follows a session the API replaced', async () => {
+    /** Like better-auth: confirming and turning off open a new session for the changed account. */
+    class ReplacingAdapter extends MemoryAdapter {
+      override async confirmTotpSetup(code: string) {
+        await super.confirmTotpSetup(code);
+        await this.reauthenticate(ADA.password);
+      }
+      override async disableTwoFactor(password?: string) {
+        await super.disableTwoFactor(password);
+        await this.reauthenticate(ADA.password);
+      }
+    }
+    const {client, adapter, errors} = await signedInClient(new ReplacingAdapter({users: [ADA]}));
+    const setup = await client.account.startTotpSetup(ADA.password);
+    expect(setup.uri).to.match(/^otpauth:\/\/totp\//);
+    const before = client.session!.id;
+    await client.account.confirmTotpSetup((await adapter.totpCode(ADA.email))!);
+    expect((await client.account.getSignInMethods()).twoFactor).to.equal(true);
+    expect(client.session!.id, 'a new session').to.not.equal(before);
+    expect(client.session!.id, "the API's session").to.equal((await adapter.getSession())!.session.id);
+    expect(await client.account.regenerateBackupCodes(ADA.password)).to.have.length(10);
+    const confirmed = client.session!.id;
+    await client.account.disableTwoFactor(ADA.password);
+    expect(client.session!.id).to.not.equal(confirmed);
+    expect(client.session!.id).to.equal((await adapter.getSession())!.session.id);
+    expect(client.state.status).to.equal('signed-in');
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('passkeys: a closed prompt rejects with cancelled without reaching onError; other failures do', async () => {
+    class ClosedPrompt extends MemoryAdapter {
+      override async addPasskey(): Promise<never> {
+        throw new AuthError('cancelled', 'NotAllowedError');
+      }
+    }
+    const {client, errors} = await signedInClient(new ClosedPrompt({users: [{...ADA, passkeys: [{name: 'Laptop'}]}]}));
+    let caught: unknown;
+    await client.account.addPasskey('Phone').catch((error) => (caught = error));
+    expect((caught as AuthError).code).to.equal('cancelled');
+    expect(errors).to.deep.equal([]);
+    const [laptop] = await client.account.listPasskeys();
+    expect((await client.account.renamePasskey(laptop.id, 'Work')).name).to.equal('Work');
+    await client.account.removePasskey(laptop.id);
+    expect(await client.account.listPasskeys()).to.deep.equal([]);
+    await client.account.renamePasskey(laptop.id, 'Gone').catch(() => {});
+    expect(errors.map((error) => error.code)).to.deep.equal(['passkey_not_found']);
+  });
+
   it('answers unsupported for a method the adapter lacks', async () => {
     const adapter = new MemoryAdapter({users: [ADA]});
     Object.defineProperty(adapter, 'listDeviceAccounts', {value: undefined});
