@@ -5,11 +5,14 @@ import { defineConfig } from 'vite';
 import { wholeJson } from './scripts/whole-json-plugin.mjs';
 import { authServer } from './server/vite-plugin.js';
 
-const host = process.env.HOST || '127.0.0.1';
+// localhost, not 127.0.0.1: browsers refuse an IP address as a passkey's relying party (the
+// server's rpID follows the URL, server/vite-plugin.js). `npm start` opens the page (BROWSER=none: it doesn't).
+const host = process.env.HOST || 'localhost';
 const port = Number(process.env.PORT) || 5173;
+const open = process.env.npm_lifecycle_event === 'start';
 
 export default defineConfig({
   plugins: [wholeJson(), authServer()],
-  server: { host, port, strictPort: Boolean(process.env.PORT) },
+  server: { host, port, strictPort: Boolean(process.env.PORT), open },
   preview: { host, port },
 });
