@@ -63,7 +63,7 @@ export const pages = {
 };
 
 /** The sign-in card's email field: present on both kit pages once the card is interactive. */
-export const EMAIL_FIELD = 'auth-sign-in input[autocomplete="username"]';
+export const EMAIL_FIELD = 'auth-sign-in input[autocomplete~="username"]';
 
 /** One origin for pages, dist/cdn and the API: static files + a proxy for /api/auth/ to `getApi().url`. */
 export function startPageServer(getApi) {

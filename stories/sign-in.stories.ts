@@ -53,7 +53,8 @@ export const EmailStep: Story = {
     const el = await signInOf(canvasElement);
     await expectTitle(el, 'signIn.title');
     await expectText(el, 'signIn.subtitle');
-    expect(field(el, 'email').autocomplete).toBe('username');
+    // `webauthn` too: the memory adapter has passkeys, offered in the field's autofill.
+    expect(field(el, 'email').autocomplete).toBe('username webauthn');
     // The email field is named by its label; the footer links to sign-up.
     expect(accessibleName(field(el, 'email'))).toBe(tr(el, 'common.emailLabel'));
     const signUp = (await findByRole(el, 'link', 'signIn.signUpLink')) as HTMLAnchorElement;

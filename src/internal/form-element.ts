@@ -30,6 +30,7 @@ const FIELD_OF_ERROR: Partial<Record<AuthErrorCode, string>> = {
   password_too_long: 'password',
   password_too_weak: 'password',
   invalid_code: 'code',
+  code_used: 'code',
   code_expired: 'code',
   too_many_attempts: 'code',
 };
@@ -388,14 +389,17 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
       </div>`;
   }
 
-  /** The email field (`autocomplete="username"`, for password managers), with its error. */
-  protected emailInput(options: {problem?: string; onBlur?: (event: FocusEvent) => void} = {}): TemplateResult {
+  /**
+   * The email field (`autocomplete="username"`, for password managers; `username webauthn` where
+   * the autofill offers passkeys too), with its error.
+   */
+  protected emailInput(options: {problem?: string; onBlur?: (event: FocusEvent) => void; webauthn?: boolean} = {}): TemplateResult {
     return textField({
       id: this.nodeId('email'),
       name: 'email',
       type: 'email',
       label: this.t('common.emailLabel'),
-      autocomplete: 'username',
+      autocomplete: options.webauthn ? 'username webauthn' : 'username',
       inputmode: 'email',
       value: this.flow?.state.email ?? '',
       error: options.problem ?? this.fieldError('email'),

@@ -2,12 +2,22 @@ import {AuthClient} from '../../src/client/auth-client.js';
 import {ACCOUNT_METHODS, type IdentityAdapter} from '../../src/client/adapters/adapter.js';
 import {MemoryAdapter, type MemoryAdapterOptions, type MemoryUserSeed} from '../../src/client/adapters/memory.js';
 import {AuthError, type AuthErrorCode} from '../../src/client/errors.js';
-import type {PasswordCredentials, SignUpInput} from '../../src/client/types.js';
+import type {PasskeySignInOptions, PasswordCredentials, SecondFactorInput, SignUpInput} from '../../src/client/types.js';
 
 /** The seeded, verified user every story can sign in as. */
 export const ADA = {name: 'Ada Lovelace', email: 'ada@example.com', password: 'analytical1'} satisfies MemoryUserSeed;
 /** A seeded user whose email is not verified yet (sign-in detours through a code). */
 export const GRACE = {name: 'Grace Hopper', email: 'grace@example.com', password: 'compiler42', emailVerified: false} satisfies MemoryUserSeed;
+/**
+ * A seeded user with two-step verification on: after the password, a code from the
+ * authenticator app (`adapter.totpCode(TESS.email)`) or one of these backup codes.
+ */
+export const TESS = {
+  name: 'Tess Twostep',
+  email: 'tess@example.com',
+  password: 'second-step1',
+  twoFactor: {secret: 'JBSWY3DPEHPK3PXP', backupCodes: ['aaaaa-11111', 'bbbbb-22222', 'ccccc-33333']},
+} satisfies MemoryUserSeed;
 
 type AdapterMethod = Exclude<keyof IdentityAdapter, 'name' | 'capabilities'>;
 
@@ -49,6 +59,16 @@ export class StoryAdapter extends MemoryAdapter {
   }
   override signInWithPassword(credentials: PasswordCredentials) {
     return this.#fail('signInWithPassword') ?? super.signInWithPassword(credentials);
+  }
+  override verifySecondFactor(input: SecondFactorInput) {
+    return this.#fail('verifySecondFactor') ?? super.verifySecondFactor(input);
+  }
+  /**
+   * A failure here is the passkey prompt's (the button's); the email field's autofill request
+   * waits as it does without an authenticator, so a story's failure shows when the button is used.
+   */
+  override signInWithPasskey(options?: PasskeySignInOptions) {
+    return (options?.autofill ? null : this.#fail('signInWithPasskey')) ?? super.signInWithPasskey(options);
   }
   override signInWithSocial(provider: string, callbackURL: string) {
     return this.#fail('signInWithSocial') ?? super.signInWithSocial(provider, callbackURL);

@@ -64,6 +64,7 @@ const IMPLICIT_ROLES: Record<string, string> = {
   link: 'a[href], area[href]',
   heading: 'h1, h2, h3, h4, h5, h6',
   textbox: 'input:not([type]), input[type="text"], input[type="email"], input[type="tel"], input[type="url"], textarea',
+  checkbox: 'input[type="checkbox"]',
   status: 'output',
   group: 'fieldset',
   region: 'section[aria-label], section[aria-labelledby]',

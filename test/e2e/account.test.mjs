@@ -38,7 +38,7 @@ async function signedIn(email, userAgent) {
   const context = await browser.newContext(userAgent ? {userAgent} : {});
   const page = await context.newPage();
   await page.goto(origin);
-  const field = page.locator('auth-sign-in input[autocomplete="username"]');
+  const field = page.locator('auth-sign-in input[autocomplete~="username"]');
   await field.fill(email);
   await field.press('Enter');
   const password = page.locator('auth-sign-in input[autocomplete="current-password"]');
@@ -94,7 +94,7 @@ test('the Settings page renames, follows the hash, signs another browser out and
   await signOutPhone.click();
   await profile(page).getByText('Safari on iOS has been signed out.').waitFor();
   await phone.page.reload();
-  await phone.page.locator('auth-sign-in input[autocomplete="username"]').waitFor();
+  await phone.page.locator('auth-sign-in input[autocomplete~="username"]').waitFor();
   await profile(page).getByRole('button', {name: 'Sign out of all other devices'}).click();
   await profile(page).getByText("You aren't signed in on any other device.").waitFor();
 
@@ -105,10 +105,10 @@ test('the Settings page renames, follows the hash, signs another browser out and
   if (await password.count()) await password.fill(PASSWORD);
   await shot(page, '03-delete');
   await profile(page).getByRole('button', {name: 'Delete account'}).last().click();
-  await page.locator('auth-sign-in input[autocomplete="username"]').waitFor();
+  await page.locator('auth-sign-in input[autocomplete~="username"]').waitFor();
 
   // Its password signs in no more.
-  const field = page.locator('auth-sign-in input[autocomplete="username"]');
+  const field = page.locator('auth-sign-in input[autocomplete~="username"]');
   await field.fill(email);
   await field.press('Enter');
   const again = page.locator('auth-sign-in input[autocomplete="current-password"]');

@@ -32,7 +32,7 @@ test('a new user walks the whole email + password journey with the keyboard', as
   const email = `grace-${Date.now()}@example.com`;
 
   await page.goto(origin);
-  await page.locator('auth-sign-in input[autocomplete="username"]').waitFor();
+  await page.locator('auth-sign-in input[autocomplete~="username"]').waitFor();
   await shot(page, '01-sign-in');
 
   // Sign up.
@@ -60,10 +60,10 @@ test('a new user walks the whole email + password journey with the keyboard', as
   await shot(page, '05-user-menu');
   await page.keyboard.press('End'); // "Sign out", after "Manage account"
   await page.keyboard.press('Enter');
-  await page.locator('auth-sign-in input[autocomplete="username"]').waitFor();
+  await page.locator('auth-sign-in input[autocomplete~="username"]').waitFor();
 
   // Sign in.
-  await page.locator('auth-sign-in input[autocomplete="username"]').focus();
+  await page.locator('auth-sign-in input[autocomplete~="username"]').focus();
   await page.keyboard.type(email);
   await page.keyboard.press('Enter');
   await page.locator('auth-sign-in input[autocomplete="current-password"]').waitFor();
@@ -74,7 +74,7 @@ test('a new user walks the whole email + password journey with the keyboard', as
   await page.getByRole('menuitem', {name: 'Sign out'}).click();
 
   // Forgot the password: code, then a new one, then signed in.
-  await page.locator('auth-sign-in input[autocomplete="username"]').focus();
+  await page.locator('auth-sign-in input[autocomplete~="username"]').focus();
   await page.keyboard.type(email);
   await page.keyboard.press('Enter');
   await page.locator('auth-sign-in input[autocomplete="current-password"]').waitFor();

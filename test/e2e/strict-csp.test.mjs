@@ -111,7 +111,7 @@ test('every flow runs under the documented strict CSP with Trusted Types', {time
   assert.equal(await page.locator('auth-sign-in').isVisible(), false);
   apiDown = false;
   await page.getByRole('button', {name: 'Try again'}).first().click();
-  await page.locator('auth-sign-in input[autocomplete="username"]').waitFor();
+  await page.locator('auth-sign-in input[autocomplete~="username"]').waitFor();
 
   // Sign up → code → signed in.
   await page.getByRole('link', {name: 'Sign up'}).click();
@@ -134,8 +134,8 @@ test('every flow runs under the documented strict CSP with Trusted Types', {time
   await page.keyboard.press('Enter');
   // Signed out on the sign-up card's route: follow its "Sign in" link.
   await page.getByRole('link', {name: 'Sign in'}).click();
-  await page.locator('auth-sign-in input[autocomplete="username"]').waitFor();
-  await page.locator('auth-sign-in input[autocomplete="username"]').fill(email);
+  await page.locator('auth-sign-in input[autocomplete~="username"]').waitFor();
+  await page.locator('auth-sign-in input[autocomplete~="username"]').fill(email);
   await page.keyboard.press('Enter');
   await page.locator('auth-sign-in input[autocomplete="current-password"]').waitFor();
   await page.keyboard.type('trusted1types');
@@ -145,7 +145,7 @@ test('every flow runs under the documented strict CSP with Trusted Types', {time
   await page.getByRole('menuitem', {name: 'Sign out'}).click();
 
   // Forgot password → code → new password → signed in.
-  await page.locator('auth-sign-in input[autocomplete="username"]').fill(email);
+  await page.locator('auth-sign-in input[autocomplete~="username"]').fill(email);
   await page.keyboard.press('Enter');
   await page.locator('auth-sign-in input[autocomplete="current-password"]').waitFor();
   const mailed = await mailCount(origin, email);

@@ -1,13 +1,19 @@
-import {AuthError} from '../errors.js';
-import type {SignInStep} from '../types.js';
+import {AuthError, toAuthError} from '../errors.js';
+import type {PasskeySignInOptions, SecondFactorKind, SignInStep} from '../types.js';
+import {webAuthnAvailable} from '../webauthn-support.js';
 import {isValidCode, isValidEmail, meetsPolicy} from '../validation.js';
-import {Flow} from './flow.js';
+import {Flow, type FlowState} from './flow.js';
 import type {FlowContext} from './flow-context.js';
 import {socialSignIn} from './social.js';
 
+/** An error that a passkey prompt ending without a sign-in gives: nothing to show. */
+const quiet = (error: unknown) => error instanceof AuthError ? error.code === 'cancelled' : (error as Error)?.name === 'AbortError';
+
 /**
  * Sign-in: email → password → signed in. An unverified email detours through a code step;
- * "forgot password" goes code → new password → signed in.
+ * "forgot password" goes code → new password → signed in; an account with two-step
+ * verification asks for its app's code (or a backup code) after the password. A passkey signs
+ * in from the first step, by its button or the email field's autofill.
  */
 export class SignInFlow extends Flow<SignInStep> {
   #context: FlowContext;
@@ -39,6 +45,10 @@ export class SignInFlow extends Flow<SignInStep> {
         if (error instanceof AuthError && error.code === 'email_not_verified') {
           // The API sent a fresh code with its refusal: ask for it.
           this.set({step: 'verify-email'});
+          return;
+        }
+        if (error instanceof AuthError && error.code === 'two_factor_required') {
+          this.set({step: 'two-factor'});
           return;
         }
         throw error;
@@ -104,11 +114,95 @@ export class SignInFlow extends Flow<SignInStep> {
     return this.run('sign-in', () => socialSignIn(this.#context, provider, callbackURL, (info) => this.#complete(info)));
   }
 
-  /** One step back: password → email, reset code → password, new password → reset code. */
+  /**
+   * The second step: the authenticator app's code (`totp`) or a backup code. A sign-in that
+   * is over meanwhile (expired, or too many wrong codes) goes back to the password, where its
+   * error shows.
+   */
+  submitSecondFactor(kind: SecondFactorKind, code: string, trustDevice = false): Promise<boolean> {
+    return this.run('verify', async () => {
+      code = code.replace(/\s/g, '');
+      if (!code || (kind === 'totp' && !isValidCode(code, 6))) throw new AuthError('invalid_code');
+      const {adapter} = this.#context;
+      if (!adapter.verifySecondFactor) throw new AuthError('unsupported');
+      try {
+        this.#complete(await adapter.verifySecondFactor({kind, code, trustDevice}));
+      } catch (error) {
+        if (error instanceof AuthError && /^(code_expired|too_many)/.test(error.code)) this.set({step: 'password'});
+        throw error;
+      }
+    });
+  }
+
+  /** Switches the second step between the app's code and a backup code. */
+  useSecondFactor(kind: SecondFactorKind): void {
+    const step = kind === 'totp' ? 'two-factor' : 'backup-code';
+    if (!this.state.pending && this.state.step !== step && /^(two|backup)/.test(this.state.step)) this.set({step, error: null});
+  }
+
+  /**
+   * Signs in with a passkey, by the browser's prompt (the autofill request under way, if any,
+   * gives way to it). Closing the prompt is no error: nothing changes.
+   */
+  signInWithPasskey(): Promise<boolean> {
+    this.stopPasskeyAutofill();
+    return this.run('sign-in', () => this.#passkey({}));
+  }
+
+  #autofill: AbortController | null = null;
+
+  /** Whether passkeys are offered: the API has them and so does the browser. */
+  get passkeys(): boolean {
+    return this.#context.adapter.capabilities.passkeys && webAuthnAvailable();
+  }
+
+  /**
+   * Offers passkeys in the email field's autofill while the first step shows (the field has
+   * `autocomplete="username webauthn"`); picking one signs in. Once per showing of the step:
+   * call it on every render, it starts a request only when none is under way. Stops when the
+   * step changes or `stopPasskeyAutofill()` is called; an abort is never shown.
+   */
+  startPasskeyAutofill(): void {
+    if (this.#autofill || this.state.step !== 'identifier' || this.state.pending) return;
+    const controller = (this.#autofill = new AbortController());
+    void this.#passkey({autofill: true, signal: controller.signal}).then(
+      () => {},
+      (error) => {
+        error = toAuthError(error);
+        // Autofill the browser does not offer is no error either: the button remains.
+        if (!controller.signal.aborted && error.code !== 'unsupported') this.set({error});
+      },
+    );
+  }
+
+  stopPasskeyAutofill(): void {
+    this.#autofill?.abort();
+    this.#autofill = null;
+  }
+
+  async #passkey(options: PasskeySignInOptions): Promise<void> {
+    const {adapter} = this.#context;
+    try {
+      if (!adapter.signInWithPasskey) throw new AuthError('unsupported');
+      const info = await adapter.signInWithPasskey(options);
+      if (!options.signal?.aborted) this.#complete(info);
+    } catch (error) {
+      if (!quiet(error)) throw error;
+    }
+  }
+
+  protected override set(patch: Partial<FlowState<SignInStep>>): void {
+    if (patch.step && patch.step !== 'identifier') this.stopPasskeyAutofill();
+    super.set(patch);
+  }
+
+  /** One step back: password → email, reset code → password, new password → reset code, second step → password. */
   back(): void {
     if (this.state.pending) return;
     const previous: Partial<Record<SignInStep, SignInStep>> = {
       password: 'identifier',
+      'two-factor': 'password',
+      'backup-code': 'password',
       'verify-email': 'password',
       'reset-code': 'password',
       'reset-password': 'reset-code',

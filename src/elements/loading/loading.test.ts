@@ -65,7 +65,7 @@ describe('<auth-sign-in> while the session loads', () => {
     await waitUntil(() => el.querySelector('[role="status"]')?.textContent?.trim() === 'Loading…', 'no busy indicator');
     await expect(el).to.be.accessible();
     adapter.answer();
-    await waitUntil(() => el.querySelector('input[autocomplete="username"]'));
+    await waitUntil(() => el.querySelector('input[autocomplete~="username"]'));
     expect(el.querySelector('[role="status"]')).to.equal(null);
     client.dispose();
   });

@@ -12,7 +12,7 @@ describe('<auth-provider>', () => {
     expect(change.state.status).to.equal('signed-out');
     expect(provider.activeClient!.adapter.name).to.equal('memory');
     const signIn = provider.querySelector<AuthSignIn>('auth-sign-in')!;
-    await waitUntil(() => signIn.querySelector('input[autocomplete="username"]'));
+    await waitUntil(() => signIn.querySelector('input[autocomplete~="username"]'));
     await expect(provider).to.be.accessible();
   });
 

@@ -60,7 +60,7 @@ describe('<auth-sign-in-button>', () => {
     expect(dialogs()).to.have.length(1);
     expect(dialog.parentElement).to.equal(provider);
     expect(card.parentElement).to.equal(dialog);
-    const email = document.querySelector<HTMLInputElement>('input[autocomplete="username"]')!;
+    const email = document.querySelector<HTMLInputElement>('input[autocomplete~="username"]')!;
     expect(email.closest('form')!.getRootNode()).to.equal(document);
     expect(deepActiveElement()).to.equal(email);
     expect(dialogName(dialog)).to.equal('Sign in');

@@ -21,7 +21,7 @@ describe('<auth-sign-in>', () => {
   it('asks for the email first, in a light-DOM form password managers can read', async () => {
     const el = await signInElement();
     expect(title(el)).to.equal('Sign in');
-    const found = document.querySelectorAll('input[autocomplete="username"]');
+    const found = document.querySelectorAll('input[autocomplete~="username"]');
     expect(found.length).to.equal(1);
     expect(found[0].closest('form')).to.equal(el.querySelector('form'));
     expect(found[0].id).to.not.equal('');
@@ -39,7 +39,7 @@ describe('<auth-sign-in>', () => {
     expect(password.closest('form')).to.equal(el.querySelector('form'));
     expect(document.activeElement).to.equal(password);
     // The email stays in the form so password managers save the pair.
-    expect(el.querySelector<HTMLInputElement>('input[autocomplete="username"]')!.value).to.equal(ADA.email);
+    expect(el.querySelector<HTMLInputElement>('input[autocomplete~="username"]')!.value).to.equal(ADA.email);
     await expect(el).to.be.accessible();
     const signedIn = nextEvent(el, 'auth-signed-in');
     await sendKeys({type: ADA.password});
@@ -288,7 +288,8 @@ describe('<auth-sign-in> social buttons', () => {
 
   it('offers the API\'s providers above the email form and signs in with one', async () => {
     const el = await signInElement(social(['github', 'google']));
-    await waitUntil(() => buttons(el).length === 2, 'no social buttons');
+    // The icons are a chunk of their own (each provider's initial shows until they arrive).
+    await waitUntil(() => buttons(el).length === 2 && buttons(el).every((b) => b.querySelector('svg')), 'no social buttons with icons', {timeout: 5000});
     expect(buttons(el).map((button) => button.textContent!.trim())).to.deep.equal(['Continue with GitHub', 'Continue with Google']);
     const divider = el.querySelector('[part="divider"]')!;
     expect(divider.compareDocumentPosition(input(el, 'email')) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);

@@ -1,30 +1,39 @@
-import {html, nothing, type TemplateResult} from 'lit';
+import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property} from 'lit/decorators.js';
+import {part} from '../../appearance/part.js';
 import {hostBase} from '../../appearance/tokens.js';
+import type {AuthError} from '../../client/errors.js';
 import {SignInFlow} from '../../client/flows/sign-in-flow.js';
 import type {SignInStep} from '../../client/types.js';
 import {cardStyles} from '../../internal/card.js';
-import {hiddenEmail} from '../../internal/fields.js';
+import {alert, hiddenEmail} from '../../internal/fields.js';
+import {focusIsLost, focusIsWithin} from '../../internal/focus.js';
 import {AuthFormElement, type StepHeadings} from '../../internal/form-element.js';
+import type {SecondStepView} from './second-step.js';
 
 const HEADINGS: StepHeadings<SignInStep> = {
   identifier: ['signIn.title', 'signIn.subtitle'],
   password: ['signIn.passwordTitle', 'signIn.passwordSubtitle'],
   'verify-email': ['signIn.verifyTitle', 'signIn.verifySubtitle', 'form'],
   'reset-code': ['signIn.resetTitle', 'signIn.resetSubtitle', 'form'],
+  'two-factor': ['signIn.twoFactorTitle', 'signIn.twoFactorSubtitle', 'form'],
+  'backup-code': ['signIn.backupCodeTitle', 'signIn.backupCodeSubtitle', 'form'],
   'reset-password': ['signIn.newPasswordTitle', 'signIn.newPasswordSubtitle'],
   complete: ['signIn.completeTitle', 'signIn.completeSubtitle'],
 };
 
 /**
  * @summary Sign-in: email, then password; verifies an unverified email with a code; resets a
- * forgotten password with a code. Its form and inputs live in the light DOM (slot `form`) so
- * password managers can fill them.
+ * forgotten password with a code; asks an account with two-step verification for its
+ * authenticator app's code or a backup code; signs in with a passkey (a button, and the email
+ * field's autofill) where the API and the browser have them. Its form and inputs live in the
+ * light DOM (slot `form`) so password managers can fill them.
  *
  * Light-DOM parts (in the form; `::part()` can't reach them — restyle them with
  * `appearance.elements`, whose keys are these names in camelCase): form-field,
  * form-field-label, form-field-input, form-field-error, form-field-toggle, password-rules,
- * primary-button, alert, notice, social-buttons, social-button, divider, back-link, forgot-password-link, resend-code-link.
+ * primary-button, alert, notice, social-buttons, social-button, divider, back-link, forgot-password-link, resend-code-link,
+ * passkey-button, trust-device, backup-code-link, app-code-link.
  *
  * @event {AuthSignedInEvent} auth-signed-in - The user signed in (`event.user`).
  * @event {AuthErrorEvent} auth-error - An error is shown (`event.error.code`).
@@ -58,7 +67,52 @@ export class AuthSignIn extends AuthFormElement<SignInStep> {
   protected readonly headings = HEADINGS;
 
   protected createFlow(): SignInFlow | undefined {
+    this.flow?.stopPasskeyAutofill();
     return this.client?.startFlow(SignInFlow);
+  }
+
+  /** The second step's code (a chunk of its own: few sign-ins need it); null when it could not be fetched. */
+  #secondStep?: typeof import('./second-step.js') | null;
+
+  #renderSecondStep(view: SecondStepView): TemplateResult | typeof nothing {
+    const loaded = this.#secondStep;
+    if (loaded) return loaded.secondStep(view);
+    if (loaded === null) return html`${alert(this.t('errors.network'), this.mergedAppearance)}${view.back}`;
+    import('./second-step.js').then(
+      async (module) => {
+        this.#secondStep = module;
+        this.requestUpdate();
+        await this.updateComplete;
+        // The step was entered before its fields were there (focus went to the title).
+        if (focusIsWithin(this) || focusIsLost()) this.focusFirstField();
+      },
+      () => {
+        this.#secondStep = null;
+        this.requestUpdate();
+      },
+    );
+    return nothing;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Passkeys in the email field's autofill for as long as the field is there.
+    if (this.form.querySelector('[autocomplete~=webauthn]')) this.flow?.startPasskeyAutofill();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.flow?.stopPasskeyAutofill();
+  }
+
+  /**
+   * The sign-in's own words (`signIn.error.*`) for errors that mean something else on the
+   * emailed code's steps (verify-email, reset-code, reset-password): a wrong app code, a
+   * sign-in that expired or took too many codes.
+   */
+  protected override errorMessage(error: AuthError | null | undefined): string | null {
+    const text = this.t(`signIn.error.${error?.code}`);
+    return text.startsWith('signIn.') || /^[vr]/.test(this.step) ? super.errorMessage(error) : text;
   }
 
   override render(): TemplateResult {
@@ -76,10 +130,30 @@ export class AuthSignIn extends AuthFormElement<SignInStep> {
     const {step, email} = flow.state;
     const back = {label: this.t('common.back'), onClick: () => flow.back()};
     switch (step) {
-      case 'identifier':
-        return html`${this.formAlert(['email'])} ${this.socialButtons('top')}
-          ${this.emailInput()}
-          ${this.submitButton()} ${this.socialButtons('bottom')}`;
+      case 'identifier': {
+        const {pending} = flow.state;
+        const passkeys = flow.passkeys;
+        return html`${this.formAlert(['email'])} ${this.socialButtons('top')} ${this.emailInput({webauthn: passkeys})}
+          ${this.submitButton()}
+          ${passkeys
+            ? html`<button type="button" class="ae-social-button" ${part('passkey-button', this.mergedAppearance)} aria-disabled=${pending} @click=${() => pending || void flow.signInWithPasskey()}>${this.t('signIn.passkey')}</button>`
+            : nothing}
+          ${this.socialButtons('bottom')}`;
+      }
+      case 'two-factor':
+      case 'backup-code':
+        return this.#renderSecondStep({
+          flow,
+          t: this.t.bind(this),
+          appearance: this.mergedAppearance,
+          nodeId: this.nodeId.bind(this),
+          form: this.form,
+          alert: this.formAlert(['code']),
+          error: this.fieldError('code'),
+          submit: this.submitButton(),
+          back: this.action(back.label, back.onClick, 'back-link'),
+          days: this.client!.capabilities.trustedDeviceDays,
+        });
       case 'password':
         return html`${this.formAlert(['password'])} ${hiddenEmail(email)}
           ${this.passwordInput({
@@ -123,6 +197,9 @@ export class AuthSignIn extends AuthFormElement<SignInStep> {
       case 'reset-password':
         void flow.submitNewPassword(value('password'));
         break;
+      case 'two-factor':
+      case 'backup-code':
+        void flow.submitSecondFactor(flow.state.step === 'two-factor' ? 'totp' : 'backup-code', value('code'), data.has('trustDevice'));
     }
   }
 }

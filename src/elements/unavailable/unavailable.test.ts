@@ -116,7 +116,7 @@ describe('<auth-sign-in> while the API is unavailable', () => {
     await expect(el).to.be.accessible();
     adapter.failure = null;
     el.querySelector<HTMLButtonElement>('form button')!.click();
-    await waitUntil(() => el.querySelector('input[autocomplete="username"]'), 'the form never came back');
+    await waitUntil(() => el.querySelector('input[autocomplete~="username"]'), 'the form never came back');
     expect(el.querySelector('[role="alert"]')).to.equal(null);
     client.dispose();
   });

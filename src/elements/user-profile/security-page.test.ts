@@ -33,7 +33,7 @@ describe('<auth-user-profile> Security page: password', () => {
     expect(focused()).to.equal(field(el, 'currentPassword'));
     expect(field(el, 'currentPassword').autocomplete).to.equal('current-password');
     expect(field(el, 'newPassword').autocomplete).to.equal('new-password');
-    expect(editor(el).querySelector<HTMLInputElement>('input[autocomplete="username"]')!.value).to.equal(ADA.email);
+    expect(editor(el).querySelector<HTMLInputElement>('input[autocomplete~="username"]')!.value).to.equal(ADA.email);
     expect(field(el, 'signOutOtherDevices').checked).to.equal(true);
     await accessible(el);
 
