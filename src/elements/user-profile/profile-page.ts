@@ -58,24 +58,29 @@ export interface SectionView {
   context: ProfileContext;
   /** The section's value and actions, while no editor is open here. */
   content: TemplateResult | typeof nothing;
+  /**
+   * Above the open editor, in the shadow DOM: what is no field (a step's heading and
+   * explanation, a QR code), so the light-DOM form holds only inputs and their buttons.
+   */
+  lead?: TemplateResult | typeof nothing;
 }
 
 /** One row of a page: its title, then its value — or its open editor, slotted from the light DOM. */
-export function section({id, title, context, content}: SectionView): TemplateResult {
+export function section({id, title, context, content, lead = nothing}: SectionView): TemplateResult {
   const {appearance} = context;
   return html`<section class="section" aria-labelledby=${`section-${id}`} ${part('profile-section', appearance)}>
     <h3 class="section-title" id=${`section-${id}`} ${part('profile-section-title', appearance)}>${title}</h3>
     <div class="section-content" ${part('profile-section-content', appearance)}>
-      ${context.editing === id ? html`<div class="editor" ${part('profile-editor', appearance)}><slot name="form"></slot></div>` : content}
+      ${context.editing === id ? html`<div class="editor" ${part('profile-editor', appearance)}>${lead}<slot name="form"></slot></div>` : content}
     </div>
   </section>`;
 }
 
-/** A button in the shadow DOM (a section's action): `secondary`, `text` or `danger`. */
+/** A button in the shadow DOM (a section's action): `secondary`, `primary` (the step's way on), `text` or `danger`. */
 export function sectionButton(
   label: string,
   onClick: () => void,
-  options: {variant?: 'secondary' | 'text' | 'danger'; busy?: boolean; name?: string; context: ProfileContext; describedBy?: string},
+  options: {variant?: 'secondary' | 'primary' | 'text' | 'danger'; busy?: boolean; name?: string; context: ProfileContext; describedBy?: string},
 ): TemplateResult {
   const {variant = 'secondary', busy = false, name = 'profile-section-button', context} = options;
   return html`<button

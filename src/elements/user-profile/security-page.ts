@@ -3,16 +3,17 @@ import type {SignInMethods} from '../../client/types.js';
 import {Loader} from '../../internal/loader.js';
 import {DeleteAccountSection} from './delete-account-section.js';
 import {DevicesSection} from './devices-section.js';
+import {PasskeysSection} from './passkeys-section.js';
 import {PasswordSection} from './password-section.js';
 import type {BuiltInPage, ProfileContext} from './profile-page.js';
 import type {SecuritySection} from './security-section.js';
+import {TwoFactorSection} from './two-factor-section.js';
 
 const shieldIcon = svg`<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.75" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false"><path d="M12 3 4.5 6v5.5c0 4.6 3.2 8.3 7.5 9.5 4.3-1.2 7.5-4.9 7.5-9.5V6L12 3Z"/><path d="m9 12 2 2 4-4"/></svg>`;
 
 /**
- * The Security page: its sections in order — password, active devices, delete account. Two-step
- * verification and passkeys are further entries of the constructor's list (after the password), each a
- * SecuritySection; the page itself does not change.
+ * The Security page: its sections in order — password, two-step verification, passkeys, active
+ * devices, delete account — each a SecuritySection, shown where the API (and the browser) has it.
  */
 export class SecurityPage implements BuiltInPage {
   readonly path = 'security';
@@ -27,6 +28,8 @@ export class SecurityPage implements BuiltInPage {
     this.#sections = [
       // A new password may have signed the other devices out.
       new PasswordSection(host, this.#methods, (latest) => devices.reload(latest)),
+      new TwoFactorSection(host, this.#methods),
+      new PasskeysSection(host),
       devices,
       new DeleteAccountSection(host, this.#methods),
     ];

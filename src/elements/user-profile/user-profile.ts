@@ -15,11 +15,12 @@ import {busyIndicator, statusStyles} from '../../internal/status-views.js';
 import {AccountPage} from './account-page.js';
 import {sectionStyles, type BuiltInPage, type ProfileContext} from './profile-page.js';
 import {SecurityPage} from './security-page.js';
+import {securityStyles} from './security-styles.js';
 import {AuthUserProfileLink, AuthUserProfilePage} from './user-profile-items.js';
 
 /**
  * @summary The signed-in person's account, in pages: **Account** (name, profile image, email
- * address) and **Security** (password, active devices, delete account), plus pages and links of
+ * address) and **Security** (password, two-step verification, passkeys, active devices, delete account), plus pages and links of
  * your own. Sensitive changes ask for the password again when the API wants a fresh session.
  * Renders nothing while nobody is signed in.
  *
@@ -39,6 +40,11 @@ import {AuthUserProfileLink, AuthUserProfilePage} from './user-profile-items.js'
  * @csspart profile-section-content - A section's value and actions.
  * @csspart profile-editor - The open editor of a section.
  * @csspart profile-section-button - A section's actions.
+ * @csspart profile-step - A step of a section's editor above its fields (two-step setup), or the backup codes.
+ * @csspart qr-code - The frame of the authenticator app's QR code (white, in every theme).
+ * @csspart passkeys-add-button - "Add a passkey".
+ * @csspart rename-form - Renaming a passkey in its row.
+ * @csspart rename-input - Its name field.
  * @csspart avatar - The profile image (or initials).
  * @csspart alert - An error.
  *
@@ -51,6 +57,7 @@ export class AuthUserProfile extends AuthElement implements FreshSessionHost {
     avatarStyles,
     navigationStyles,
     sectionStyles,
+    securityStyles,
     css`
       :host {
         display: block;
