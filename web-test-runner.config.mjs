@@ -63,7 +63,9 @@ export default {
     // Test support: the caller's half-done two-factor sign-in (its two_factor cookie) expires now.
     async (ctx, next) => {
       if (ctx.path !== '/__test/expire-two-factor' || ctx.method !== 'POST') return next();
-      const cookie = /(?:^|;\s*)(?:__Secure-)?better-auth\.two_factor=([^;]+)/.exec(ctx.req.headers.cookie ?? '')?.[1];
+      // From the browser's cookies, or (bearer mode) the kit's relay header.
+      const jar = `${ctx.req.headers.cookie ?? ''}; ${ctx.req.headers['x-auth-elements-cookies'] ?? ''}`;
+      const cookie = /(?:^|;\s*)(?:__Secure-)?better-auth\.two_factor=([^;]+)/.exec(jar)?.[1];
       if (!cookie) return void (ctx.status = 404);
       const identifier = decodeURIComponent(cookie).replace(/\.[^.]*$/, '');
       const {adapter} = await auth.$context;

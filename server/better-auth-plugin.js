@@ -6,7 +6,8 @@
  *   taken email (`revealExistingAccounts`), `GET {basePath}/auth-elements/capabilities`,
  *   which tells the elements what this API supports, profile images (profile-images.js: the
  *   `profileImage` table), set-password and reauthenticate, and SESSION_NOT_FRESH for sensitive
- *   endpoints on an old session (account-endpoints.js).
+ *   endpoints on an old session (account-endpoints.js), and bearer mode's relay of the two-factor
+ *   and passkey plugins' cookies (cookie-relay.js).
  * - `authElementsOptions(options)`, better-auth options with everything the kit uses switched on:
  *   email and password with the password policy, email verification and password reset by code
  *   (emailOTP), changing the email by a code sent to the new address, deleting the account,
@@ -22,6 +23,7 @@ import {APIError, createAuthEndpoint, createAuthMiddleware} from 'better-auth/ap
 import {bearer, emailOTP, jwt, magicLink, multiSession, organization, twoFactor} from 'better-auth/plugins';
 import * as z from 'zod';
 import {accountEndpoints, freshGuard, SET_PASSWORD_PATH} from './account-endpoints.js';
+import {relayRequest, relayResponse} from './cookie-relay.js';
 import {ConfigurationError} from './config.js';
 import {profileImages, profileImageSchema} from './profile-images.js';
 import {betterAuthRateLimit, createCounter, identifierRateLimit, resolveRateLimits} from './rate-limit.js';
@@ -62,9 +64,13 @@ export function authElements({requireLetterAndDigit = true, revealExistingAccoun
   return /** @type {const} */ ({
     id: 'auth-elements',
     schema: Object.keys(schema).length ? schema : undefined,
-    onRequest: images ? images.onRequest : undefined,
+    /** @param {Request} request @param {any} context */
+    onRequest: (request, context) => {
+      const relayed = relayRequest(request, context);
+      return images?.onRequest(relayed?.request ?? request) ?? relayed;
+    },
     hooks: {
-      after: passkeys ? [passkeyLastUsed] : [],
+      after: [...(passkeys ? [passkeyLastUsed] : []), relayResponse],
       before: [
         freshGuard,
         {

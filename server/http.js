@@ -81,13 +81,13 @@ export function createRequestHandler({
       if (origin && allowed.has(origin)) {
         res.setHeader('Access-Control-Allow-Origin', origin);
         res.setHeader('Access-Control-Allow-Credentials', 'true');
-        res.setHeader('Access-Control-Expose-Headers', 'set-auth-token, x-retry-after, retry-after');
+        res.setHeader('Access-Control-Expose-Headers', 'set-auth-token, x-auth-elements-cookies, x-retry-after, retry-after');
         res.setHeader('Vary', 'Origin');
       }
       if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
         if (origin && allowed.has(origin)) {
           res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
-          res.setHeader('Access-Control-Allow-Headers', 'content-type, authorization');
+          res.setHeader('Access-Control-Allow-Headers', 'content-type, authorization, x-auth-elements-cookies');
           res.setHeader('Access-Control-Max-Age', '600');
           res.statusCode = 204;
         } else {

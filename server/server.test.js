@@ -90,6 +90,7 @@ test('CORS: a trusted origin may preflight, an untrusted one may not', async (t)
   assert.equal(ok.headers.get('access-control-allow-origin'), trusted);
   assert.equal(ok.headers.get('access-control-allow-credentials'), 'true');
   assert.match(ok.headers.get('access-control-allow-headers') ?? '', /authorization/);
+  assert.match(ok.headers.get('access-control-allow-headers') ?? '', /x-auth-elements-cookies/, 'bearer mode relays the plugins\' cookies');
 
   const bad = await preflight('http://evil.example');
   assert.notEqual(bad.status, 204);
@@ -98,6 +99,7 @@ test('CORS: a trusted origin may preflight, an untrusted one may not', async (t)
   const session = await fetch(`${server.url}/api/auth/get-session`, {headers: {origin: trusted}});
   assert.equal(session.headers.get('access-control-allow-origin'), trusted);
   assert.match(session.headers.get('access-control-expose-headers') ?? '', /set-auth-token/);
+  assert.match(session.headers.get('access-control-expose-headers') ?? '', /x-auth-elements-cookies/);
 });
 
 test('a weak password is rejected with PASSWORD_TOO_WEAK, a short one with PASSWORD_TOO_SHORT', async (t) => {

@@ -38,6 +38,27 @@ function browser(auth) {
   return {call, cookies};
 }
 
+/** A bearer-mode client on another site: no cookies, its token and the kit's relay header. */
+function bearerClient(auth) {
+  let token = '';
+  let relayed = '';
+  /** @param {string} path @param {unknown} [body] */
+  const call = async (path, body) => {
+    const response = await auth.handler(
+      new Request(`${origin}/api/auth${path}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: {'content-type': 'application/json', origin, 'x-auth-elements-cookies': relayed, ...(token ? {authorization: `Bearer ${token}`} : {})},
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+    );
+    token = response.headers.get('set-auth-token') ?? token;
+    relayed = response.headers.get('x-auth-elements-cookies') ?? relayed;
+    const text = await response.text();
+    return {status: response.status, body: text ? JSON.parse(text) : null, relayed, exposed: response.headers.get('access-control-expose-headers')};
+  };
+  return {call};
+}
+
 /** A verified user signed in on a new browser. */
 async function signedIn(auth, email) {
   const {user} = await auth.api.signUpEmail({body: {name: 'Tess', email, password}});
@@ -176,6 +197,28 @@ test('an account without a password turns it on without one, on a fresh session 
   await context.internalAdapter.updateSession(session.token, {createdAt: new Date(Date.now() - 2 * 86400_000)});
   const stale = await b.call('/two-factor/disable', {});
   assert.deepEqual([stale.status, stale.body.code], [403, 'SESSION_NOT_FRESH']);
+});
+
+test('bearer mode: the two-factor and trust-device cookies travel in the relay header', async () => {
+  const auth = await server();
+  const {secret} = await enable(await signedIn(auth, 'bearer@example.com'));
+  const client = bearerClient(auth);
+  const first = await client.call('/sign-in/email', {email: 'bearer@example.com', password});
+  assert.equal(first.body.twoFactorRedirect, true);
+  assert.match(first.relayed, /^better-auth\.two_factor=[^;]+$/, 'only the plugin cookie, not the session');
+  assert.match(first.exposed ?? '', /x-auth-elements-cookies/);
+  const verified = await client.call('/two-factor/verify-totp', {code: code(secret), trustDevice: true});
+  assert.equal(verified.status, 200);
+  assert.match(verified.relayed, /^better-auth\.trust_device=[^;]+$/, 'the half-done sign-in is gone, the trusted device kept');
+  assert.equal((await client.call('/get-session')).body.user.email, 'bearer@example.com');
+  await client.call('/sign-out', {});
+  const again = await client.call('/sign-in/email', {email: 'bearer@example.com', password});
+  assert.equal(again.body.user?.email, 'bearer@example.com', 'the trusted device skipped the step');
+  // Anything but the plugins' cookies is dropped: a relayed session cookie signs nobody in.
+  const forged = await auth.handler(
+    new Request(`${origin}/api/auth/get-session`, {headers: {origin, 'x-auth-elements-cookies': 'better-auth.session_token=abc.def'}}),
+  );
+  assert.equal(await forged.text(), 'null');
 });
 
 /** A better-call signed cookie value. */

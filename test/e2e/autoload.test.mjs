@@ -92,7 +92,7 @@ const defined = (tab, tag) => tab.evaluate((t) => !!customElements.get(t), tag);
 test('a page fetches the elements it has, and no other', async () => {
   const {tab, elements, close} = await open('/sign-in.html');
   try {
-    await tab.waitForSelector('auth-sign-in input[autocomplete="username"]');
+    await tab.waitForSelector('auth-sign-in input[autocomplete~="username"]');
     await tab.waitForLoadState('networkidle');
     assert.deepEqual(elements().sort(), ['auth-sign-in.js', 'auth-signed-out.js']);
     assert.equal(await defined(tab, 'auth-sign-up'), false);
@@ -209,7 +209,7 @@ test('a page that preloads the first session check and capabilities asks the API
   const {tab, close} = await open('/preloaded.html');
   try {
     // Signed out: the card shows its form, so the client has its answers.
-    await tab.waitForSelector('auth-sign-in input[autocomplete="username"]');
+    await tab.waitForSelector('auth-sign-in input[autocomplete~="username"]');
     await tab.waitForLoadState('networkidle');
     assert.equal(apiHits.get('/api/auth/get-session'), 1);
     assert.equal(apiHits.get('/api/auth/auth-elements/capabilities'), 1);

@@ -15,7 +15,7 @@ import { KIT_CSP, launchChromium } from './support.mjs';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const bundle = join(root, 'dist', 'cdn', 'auth-elements.js');
 
-const EMAIL_INPUT = 'auth-sign-in input[autocomplete="username"]';
+const EMAIL_INPUT = 'auth-sign-in input[autocomplete~="username"]';
 const PASSWORD_INPUT = 'auth-sign-in input[autocomplete="current-password"]';
 const PASSWORD = 'correct-horse-42';
 

@@ -73,7 +73,7 @@ for (const name of Object.keys(apps)) {
       const email = `${name}-${Date.now()}@example.com`;
       const userName = `${name[0].toUpperCase()}${name.slice(1)} Example`;
       await page.goto(origin);
-      await page.locator('auth-sign-in input[autocomplete="username"]').waitFor();
+      await page.locator('auth-sign-in input[autocomplete~="username"]').waitFor();
       // The app's appearance object arrived as a property, not as a stringified attribute.
       assert.equal(await page.locator('auth-provider').evaluate((provider) => provider.appearance?.variables?.colorPrimary), '#0f766e');
       await page.getByRole('link', {name: 'Sign up'}).click();

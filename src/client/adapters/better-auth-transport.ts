@@ -32,6 +32,9 @@ export interface BetterAuthAdapterOptions {
 }
 
 
+/** The header the kit's plugin relays its cookies in, for bearer mode (server/cookie-relay.js). */
+const RELAY = 'x-auth-elements-cookies';
+
 /** The response schemas (zod with them): the schemas module. */
 export type Schemas = typeof import('../schemas.js');
 
@@ -148,6 +151,12 @@ export abstract class BetterAuthTransport {
   /** Whether the last answer said someone is signed in (undefined: not asked yet). */
   protected signedIn: boolean | undefined;
   protected jwt: {token: string; refreshAt: number} | null = null;
+  /**
+   * Bearer mode: the two-factor and passkey plugins' cookies (a half-done sign-in, a trusted
+   * device, a passkey challenge), which the kit's plugin relays in a header (sent once there is
+   * one: an API whose CORS does not allow it works as before); in memory only.
+   */
+  protected relayed = '';
 
   constructor(options: BetterAuthAdapterOptions) {
     this.baseURL = options.baseURL.replace(/\/+$/, '');
@@ -169,7 +178,10 @@ export abstract class BetterAuthTransport {
     const headers: Record<string, string> = {accept: 'application/json'};
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (bytes !== undefined) headers['content-type'] = 'application/octet-stream';
-    if (this.mode === 'bearer' && this.tokenStore.token) headers.authorization = `Bearer ${this.tokenStore.token}`;
+    if (this.mode === 'bearer') {
+      if (this.tokenStore.token) headers.authorization = `Bearer ${this.tokenStore.token}`;
+      if (this.relayed) headers[RELAY] = this.relayed;
+    }
 
     let response: Response;
     try {
@@ -188,6 +200,7 @@ export abstract class BetterAuthTransport {
     if (this.mode === 'bearer') {
       const token = response.headers.get('set-auth-token');
       if (token) this.tokenStore.set(token);
+      this.relayed = response.headers.get(RELAY) ?? this.relayed;
     }
 
     const status = response.status;

@@ -58,6 +58,23 @@ runFactorsContract('better-auth (cookie)', () => ({
   issuer: 'Auth Elements',
 }));
 
+// Bearer mode: the plugins' cookies travel in the kit's relay header, never in the browser's jar.
+runFactorsContract('better-auth (bearer)', () => {
+  const adapter = new BetterAuthAdapter({baseURL, mode: 'bearer'});
+  return {
+    adapter,
+    readLatestCode,
+    uniqueEmail,
+    ageSession,
+    expireSecondFactor: async () => {
+      const relayed = (adapter as unknown as {relayed: string}).relayed;
+      const response = await fetch('/__test/expire-two-factor', {method: 'POST', credentials: 'omit', headers: {'x-auth-elements-cookies': relayed}});
+      expect(response.status, 'the sign-in was expired').to.equal(204);
+    },
+    issuer: 'Auth Elements',
+  };
+});
+
 describe('BetterAuthAdapter', () => {
   it('maps a network failure to `network`', async () => {
     const {adapter} = stubbed(() => Promise.reject(new TypeError('Failed to fetch')));
