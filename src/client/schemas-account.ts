@@ -1,6 +1,6 @@
 /**
- * zod/mini schemas for better-auth's account endpoints (profile, sessions, multi-session) and the
- * kit's plugin endpoints. Like schemas.ts: every success schema requires what proves success.
+ * zod/mini schemas for better-auth's account endpoints (profile, sessions, multi-session, two-step
+ * verification, passkeys) and the kit's plugin endpoints. Like schemas.ts: every success schema requires what proves success.
  */
 import * as z from 'zod/mini';
 import {betterAuthSession, betterAuthUser} from './schemas.js';
@@ -46,3 +46,49 @@ export const betterAuthDeviceSessions = z.array(
 
 /** POST /multi-session/set-active: the session now active, and its user. */
 export const betterAuthSetActiveResponse = z.object({session: betterAuthSession, user: betterAuthUser});
+
+/** POST /two-factor/verify-totp with a session: the setup is confirmed. */
+export const betterAuthTotpConfirmed = z.object({token: nonEmptyString, user: betterAuthUser});
+
+/** POST /two-factor/enable (method totp): the app's URI and the backup codes. */
+export const betterAuthTotpEnabled = z.object({
+  totpURI: z.string().check(z.startsWith('otpauth://totp/')),
+  backupCodes: z.array(nonEmptyString).check(z.minLength(1)),
+});
+
+/** POST /two-factor/disable. */
+export const betterAuthTwoFactorDisabled = z.object({status: z.literal(true)});
+
+/** POST /two-factor/generate-backup-codes. */
+export const betterAuthBackupCodes = z.object({status: z.literal(true), backupCodes: z.array(nonEmptyString).check(z.minLength(1))});
+
+/** GET /get-session, for whether two-step verification is on (better-auth's `twoFactorEnabled`). */
+export const betterAuthTwoFactorUser = z.nullable(z.object({user: z.object({twoFactorEnabled: z.optional(z.nullable(z.boolean()))})}));
+
+/** GET /passkey/generate-register-options (passed to the browser as it is; what every ceremony needs is checked). */
+export const betterAuthPasskeyCreationOptions = z.looseObject({
+  challenge: nonEmptyString,
+  rp: z.looseObject({name: z.string()}),
+  user: z.looseObject({id: nonEmptyString, name: z.string(), displayName: z.string()}),
+  pubKeyCredParams: z.array(z.looseObject({type: z.string(), alg: z.number()})),
+});
+
+/** A row of better-auth's passkey table (the public key and counter are not needed here). */
+export const betterAuthPasskey = z.object({
+  id: nonEmptyString,
+  name: z.optional(z.nullable(z.string())),
+  createdAt: dateString,
+  backedUp: z.optional(z.nullable(z.boolean())),
+  /** Added by the kit's plugin; absent on a server without it. */
+  lastUsedAt: z.optional(z.nullable(dateString)),
+});
+export type BetterAuthPasskey = z.infer<typeof betterAuthPasskey>;
+
+/** GET /passkey/list-user-passkeys. */
+export const betterAuthPasskeyList = z.array(betterAuthPasskey);
+
+/** POST /passkey/update-passkey. */
+export const betterAuthPasskeyUpdated = z.object({passkey: betterAuthPasskey});
+
+/** POST /passkey/delete-passkey. */
+export const betterAuthPasskeyDeleted = z.object({status: z.literal(true)});

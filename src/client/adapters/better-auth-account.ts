@@ -14,6 +14,7 @@ import {
   betterAuthSetActiveResponse,
   betterAuthStatusResponse,
   betterAuthSuccessResponse,
+  betterAuthTwoFactorUser,
   betterAuthUserResponse,
 } from '../schemas-account.js';
 import type {
@@ -30,9 +31,8 @@ import type {
 } from '../types.js';
 import {parseUserAgent} from '../user-agent.js';
 import type {AccountAdapter} from './adapter.js';
-import {BetterAuthAccountFactors} from './better-auth-factors.js';
+import {BetterAuthAccountFactors} from './better-auth-account-factors.js';
 import {toSession, toUser, type RequestOptions, type SchemaOf} from './better-auth-transport.js';
-import {betterAuthTwoFactorUser} from '../schemas-factors.js';
 
 /**
  * What the account methods need of the adapter they serve. They load on first use (a sign-in
@@ -53,7 +53,7 @@ export interface AccountTransport {
 /** A signed-in person's password checks: a wrong one is `wrong_password`, not `invalid_credentials`. */
 const PASSWORD_CHECK: Record<string, AuthErrorCode> = {INVALID_PASSWORD: 'wrong_password', INVALID_EMAIL_OR_PASSWORD: 'wrong_password'};
 
-/** Two-step verification and passkeys come from BetterAuthAccountFactors (better-auth-factors.ts). */
+/** Two-step verification and passkeys come from BetterAuthAccountFactors (better-auth-account-factors.ts). */
 export class BetterAuthAccount extends BetterAuthAccountFactors implements Required<AccountAdapter> {
   declare protected readonly api: AccountTransport;
 
