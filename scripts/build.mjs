@@ -145,12 +145,13 @@ export function libConfig() {
  *                     (rolldown would otherwise move code it shares with a lazy chunk — the
  *                     provider's modal, an element — into a chunk the entry must import first);
  *   `elements`      — the element base, appearance, focus and announcements every element uses;
- *   `forms`         — the light-DOM form base and the sign-in and sign-up machines.
+ *   `forms`         — the light-DOM form base and the sign-in machine (the sign-up machine comes
+ *                     with the sign-up card: a sign-in page does not carry it).
  * Few, larger shared chunks: a page fetches fewer files, and each compresses better.
  */
 const SHARED_CHUNKS = [
   ['elements', ['src/internal/auth-element.ts', 'src/appearance/tokens.ts', 'src/client/schemas.ts', 'src/internal/visibility-element.ts', 'src/internal/focus.ts', 'src/internal/announcer.ts', 'src/client/redirect.ts']],
-  ['forms', ['src/internal/form-element.ts', 'src/client/flows/sign-in-flow.ts', 'src/client/flows/sign-up-flow.ts']],
+  ['forms', ['src/internal/form-element.ts', 'src/client/flows/sign-in-flow.ts']],
 ];
 
 function scriptTagChunks(entry, name) {

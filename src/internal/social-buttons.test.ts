@@ -3,7 +3,7 @@ import {sendKeys} from '@web/test-runner-commands';
 import {render, type TemplateResult} from 'lit';
 import {hostBase} from '../appearance/tokens.js';
 import {adoptLightStyles} from './light-styles.js';
-import {providerName, socialButtons, type SocialButtonsOptions} from './social-buttons.js';
+import {providerName, socialButtons, socialStyles, type SocialButtonsOptions} from './social-buttons.js';
 import {socialIcons} from './social-icons.js';
 
 /** A provider-less container with the kit's tokens (as an element's shadow host gives its light-DOM form). */
@@ -26,7 +26,7 @@ interface Rendered {
 
 /** Renders the buttons (and an email field where the form has one) into a light-DOM form. */
 async function show(options: Partial<SocialButtonsOptions> = {}, style = ''): Promise<Rendered> {
-  adoptLightStyles(document);
+  adoptLightStyles(document, socialStyles);
   const selected: string[] = [];
   const all: SocialButtonsOptions = {
     providers: ['github', 'google'],

@@ -1,4 +1,4 @@
-import {html, nothing, type SVGTemplateResult, type TemplateResult} from 'lit';
+import {css, html, nothing, type SVGTemplateResult, type TemplateResult} from 'lit';
 import {part, type PartAppearance} from '../appearance/part.js';
 
 export interface SocialButtonsOptions {
@@ -19,6 +19,79 @@ export interface SocialButtonsOptions {
   icons: Readonly<Record<string, SVGTemplateResult>> | null;
   appearance: PartAppearance;
 }
+
+/**
+ * The social buttons' light-DOM styles (with the forms' rules of self-defence, light-styles.ts):
+ * the group, the buttons' neutral look, the initials that stand in for icons, the "or" divider.
+ * They load with this module, so a page without social providers does not carry them.
+ */
+export const socialStyles = css`
+  @layer auth-base {
+  form[data-auth-form] .ae-social {
+    display: grid !important;
+    gap: calc(var(--_space) * 0.5) !important;
+    margin: 0 !important;
+  }
+  form[data-auth-form] .ae-social[data-variant='icon'] {
+    display: flex !important;
+    flex-wrap: wrap !important;
+    justify-content: center !important;
+  }
+  /* The social buttons: the primary button's shape, in neutral colours. */
+  form[data-auth-form] .ae-social-button {
+    gap: 0.625em !important;
+    border-color: var(--_border) !important;
+    background: var(--_bg) !important;
+    color: var(--_fg) !important;
+    box-shadow: none !important;
+  }
+  form[data-auth-form] .ae-social[data-variant='icon'] .ae-social-button {
+    flex: none !important;
+    width: 2.75rem !important;
+    height: 2.75rem !important;
+    padding: 0 !important;
+  }
+  form[data-auth-form] .ae-social-button:hover {
+    background: var(--_muted) !important;
+  }
+  form[data-auth-form] .ae-social-button svg {
+    flex: none !important;
+    fill: currentColor !important;
+    stroke: none !important;
+  }
+  form[data-auth-form] .ae-social-initial {
+    display: inline-flex !important;
+    flex: none !important;
+    align-items: center !important;
+    justify-content: center !important;
+    width: calc(1.25em / 0.75) !important;
+    height: calc(1.25em / 0.75) !important;
+    border-radius: 50% !important;
+    background: var(--_fg) !important;
+    color: var(--_bg) !important;
+    font-size: 0.75em !important;
+    font-weight: 600 !important;
+    line-height: 1 !important;
+  }
+  form[data-auth-form] .ae-divider {
+    display: flex !important;
+    align-items: center !important;
+    gap: calc(var(--_space) * 0.75) !important;
+    margin: 0 !important;
+    color: var(--_muted-fg) !important;
+    font-family: var(--_font) !important;
+    font-size: 0.8125em !important;
+    line-height: 1.4 !important;
+  }
+  form[data-auth-form] .ae-divider::before,
+  form[data-auth-form] .ae-divider::after {
+    all: revert !important;
+    content: '' !important;
+    flex: 1 1 0 !important;
+    border-block-start: 1px solid var(--_border-subtle) !important;
+  }
+  }
+`;
 
 const NAMES: Record<string, string> = {
   github: 'GitHub',

@@ -136,7 +136,7 @@ export class AuthSignIn extends AuthFormElement<SignInStep> {
         return html`${this.formAlert(['email'])} ${this.socialButtons('top')} ${this.emailInput({webauthn: passkeys})}
           ${this.submitButton()}
           ${passkeys
-            ? html`<button type="button" class="ae-social-button" ${part('passkey-button', this.mergedAppearance)} aria-disabled=${pending} @click=${() => pending || void flow.signInWithPasskey()}>${this.t('signIn.passkey')}</button>`
+            ? html`<button type="button" class="ae-secondary" ${part('passkey-button', this.mergedAppearance)} aria-disabled=${pending} @click=${() => pending || void flow.signInWithPasskey()}>${this.t('signIn.passkey')}</button>`
             : nothing}
           ${this.socialButtons('bottom')}`;
       }
