@@ -75,6 +75,12 @@ export interface AuthElementsPluginOptions {
    * would make a `passkey` table of its own without the plugin).
    */
   passkeys?: boolean;
+  /**
+   * The twoFactor plugin is registered: the kit remembers used backup codes (their SHA-256, in
+   * `twoFactor.usedBackupCodes`) and answers a second use with 401 `BACKUP_CODE_USED` instead of
+   * better-auth's `INVALID_BACKUP_CODE`. Default false (the column needs the plugin's table).
+   */
+  twoFactor?: boolean;
 }
 
 /**

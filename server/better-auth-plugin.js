@@ -24,6 +24,7 @@ import {bearer, emailOTP, jwt, magicLink, multiSession, organization, twoFactor}
 import * as z from 'zod';
 import {accountEndpoints, freshGuard, SET_PASSWORD_PATH} from './account-endpoints.js';
 import {relayRequest, relayResponse} from './cookie-relay.js';
+import {usedBackupCodes, usedBackupCodesSchema} from './used-backup-codes.js';
 import {ConfigurationError} from './config.js';
 import {profileImages, profileImageSchema} from './profile-images.js';
 import {betterAuthRateLimit, createCounter, identifierRateLimit, resolveRateLimits} from './rate-limit.js';
@@ -58,9 +59,9 @@ const EMAIL = z.email();
  * The kit's better-auth plugin. See better-auth-plugin.d.ts for the options.
  * @param {import('./better-auth-plugin.js').AuthElementsPluginOptions} [options]
  */
-export function authElements({requireLetterAndDigit = true, revealExistingAccounts = true, profileImage = {}, passkeys = false} = {}) {
+export function authElements({requireLetterAndDigit = true, revealExistingAccounts = true, profileImage = {}, passkeys = false, twoFactor = false} = {}) {
   const images = profileImage === false ? null : profileImages(profileImage);
-  const schema = {...(images ? profileImageSchema : {}), ...(passkeys ? passkeyLastUsedSchema : {})};
+  const schema = {...(images ? profileImageSchema : {}), ...(passkeys ? passkeyLastUsedSchema : {}), ...(twoFactor ? usedBackupCodesSchema : {})};
   return /** @type {const} */ ({
     id: 'auth-elements',
     schema: Object.keys(schema).length ? schema : undefined,
@@ -70,7 +71,7 @@ export function authElements({requireLetterAndDigit = true, revealExistingAccoun
       return images?.onRequest(relayed?.request ?? request) ?? relayed;
     },
     hooks: {
-      after: [...(passkeys ? [passkeyLastUsed] : []), relayResponse],
+      after: [...(passkeys ? [passkeyLastUsed] : []), ...(twoFactor ? [usedBackupCodes] : []), relayResponse],
       before: [
         freshGuard,
         {
@@ -115,7 +116,7 @@ export function authElements({requireLetterAndDigit = true, revealExistingAccoun
       ...accountEndpoints,
       ...images?.endpoints,
     },
-    options: {requireLetterAndDigit, revealExistingAccounts, profileImage, passkeys},
+    options: {requireLetterAndDigit, revealExistingAccounts, profileImage, passkeys, twoFactor},
   });
 }
 
@@ -336,6 +337,7 @@ export function authElementsOptions(options) {
       revealExistingAccounts,
       profileImage: profileImageOption === true ? {} : profileImageOption,
       passkeys: !!(passkeyConfig && passkeyModule),
+      twoFactor: !!twoFactorConfig,
     }),
   );
 

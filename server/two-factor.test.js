@@ -121,21 +121,34 @@ test('sign-in asks for the code; wrong, right; a backup code once and only once'
   const d = browser(auth);
   await d.call('/sign-in/email', {email: 'signin@example.com', password});
   const reused = await d.call('/two-factor/verify-backup-code', {code: backupCodes[0]});
-  // better-auth forgets a used code: a reused one answers like a wrong one.
-  assert.deepEqual([reused.status, reused.body.code], [401, 'INVALID_BACKUP_CODE']);
+  // better-auth forgets a used code (it would answer INVALID_BACKUP_CODE); the kit remembers it.
+  assert.deepEqual([reused.status, reused.body.code], [401, 'BACKUP_CODE_USED']);
+  const wrongCode = await d.call('/two-factor/verify-backup-code', {code: 'nope0-nope0'});
+  assert.deepEqual([wrongCode.status, wrongCode.body.code], [401, 'INVALID_BACKUP_CODE']);
+  // A used code still counts as a wrong try, and the next right one works.
+  assert.equal((await d.call('/two-factor/verify-backup-code', {code: backupCodes[1]})).status, 200);
 });
 
 test('new backup codes replace the old; turning it off stops the step', async () => {
   const auth = await server();
   const owner = await signedIn(auth, 'codes@example.com');
   const {backupCodes} = await enable(owner);
+  const before = browser(auth);
+  await before.call('/sign-in/email', {email: 'codes@example.com', password});
+  assert.equal((await before.call('/two-factor/verify-backup-code', {code: backupCodes[0]})).status, 200);
   const fresh = await owner.call('/two-factor/generate-backup-codes', {password});
   assert.equal(fresh.status, 200);
   assert.equal(fresh.body.backupCodes.length, 10);
   const b = browser(auth);
   await b.call('/sign-in/email', {email: 'codes@example.com', password});
   assert.equal((await b.call('/two-factor/verify-backup-code', {code: backupCodes[1]})).body.code, 'INVALID_BACKUP_CODE');
+  // A code used before the new ones came is now simply wrong.
+  assert.equal((await b.call('/two-factor/verify-backup-code', {code: backupCodes[0]})).body.code, 'INVALID_BACKUP_CODE');
   assert.equal((await b.call('/two-factor/verify-backup-code', {code: fresh.body.backupCodes[0]})).status, 200);
+  // The used list started over with the new codes: a new code used once is remembered.
+  const c = browser(auth);
+  await c.call('/sign-in/email', {email: 'codes@example.com', password});
+  assert.equal((await c.call('/two-factor/verify-backup-code', {code: fresh.body.backupCodes[0]})).body.code, 'BACKUP_CODE_USED');
 
   const off = await owner.call('/two-factor/disable', {password: 'wrong password 9'});
   assert.deepEqual([off.status, off.body.code], [400, 'INVALID_PASSWORD']);

@@ -6,8 +6,9 @@
  * the passkey list).
  *
  * better-auth's answers and the kit's codes:
- *   INVALID_CODE, INVALID_BACKUP_CODE  invalid_code (a reused backup code is gone from the
- *                                      list, so it answers like a wrong one)
+ *   INVALID_CODE, INVALID_BACKUP_CODE  invalid_code
+ *   BACKUP_CODE_USED                   code_used (the kit's plugin: better-auth alone answers a
+ *                                      reused code like a wrong one)
  *   TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE too_many_attempts (the sixth try on one sign-in)
  *   INVALID_TWO_FACTOR_COOKIE          code_expired (the half-done sign-in expired or ended)
  *   ACCOUNT_TEMPORARILY_LOCKED (429)   rate_limited
@@ -32,6 +33,7 @@ export interface FactorTransport {
 const SECOND_STEP: Record<string, AuthErrorCode> = {
   INVALID_CODE: 'invalid_code',
   INVALID_BACKUP_CODE: 'invalid_code',
+  BACKUP_CODE_USED: 'code_used',
   TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE: 'too_many_attempts',
   INVALID_TWO_FACTOR_COOKIE: 'code_expired',
 };
