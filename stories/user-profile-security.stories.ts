@@ -85,6 +85,28 @@ export const TwoStepPassword: Story = {
   },
 };
 
+export const TwoStepWithoutPassword: Story = {
+  name: 'Two-step verification: set up, an account without a password',
+  parameters: {auth: false},
+  loaders: [
+    async () => {
+      // Signed in with GitHub: no password to ask for (an old session asks through the password dialog).
+      const story = await setupAuth({capabilities: {socialProviders: ['github']}});
+      await story.adapter.signInWithSocial('github', location.href);
+      await story.client.refresh();
+      return {auth: story};
+    },
+  ],
+  play: async ({canvasElement}) => {
+    const el = await securityPage(canvasElement);
+    await clickButton(el, 'profile.security.twoFactor.setUp');
+    await stepHeading(el, 'profile.security.twoFactor.setup.title');
+    await expectText(el, 'profile.security.twoFactor.setup.hint');
+    expect(el.querySelector('form input[type="password"]')).toBeNull();
+    await findByRole(el, 'button', 'common.continue');
+  },
+};
+
 export const TwoStepWrongPassword: Story = {
   name: 'Two-step verification: set up, a wrong password',
   play: async ({canvasElement}) => {

@@ -298,6 +298,23 @@ describe('<auth-user-profile> Security page: two-step verification', () => {
     await accessible(el);
   });
 
+  it('says a rate limit (with its wait) and a server error on the code step, keeping the code typed', async () => {
+    const {el, adapter} = await securityPage(memoryAdapter({userAgent: CHROME_MAC}));
+    await toScanStep(el);
+    const confirm = adapter.confirmTotpSetup.bind(adapter);
+    adapter.confirmTotpSetup = () => Promise.reject(new AuthError('rate_limited', 'rate_limited', {status: 429, retryAfter: 30}));
+    type(codeInput(el), '123456');
+    await waitUntil(() => alertText(el).includes('Try again in 30 seconds'), 'no rate-limit message');
+    expect(editor(el).querySelector('[role="alert"]')!.getAttribute('data-tone')).to.equal('warning');
+    expect(codeInput(el).value).to.equal('123456');
+    await accessible(el);
+    adapter.confirmTotpSetup = () => Promise.reject(new AuthError('server', 'server', {status: 503}));
+    editor(el).requestSubmit();
+    await waitUntil(() => alertText(el).includes('Something went wrong on our side.'), 'no server error');
+    expect(codeInput(el).value).to.equal('123456');
+    adapter.confirmTotpSetup = confirm;
+  });
+
   it('sets up an account without a password with a Continue step (no password field)', async () => {
     const adapter = memoryAdapter({userAgent: CHROME_MAC, capabilities: {socialProviders: ['github']}});
     const {el} = await securityPage(adapter, (a) => a.signInWithSocial('github', location.href));
