@@ -25,6 +25,7 @@ function kind(node: Element): string {
     ['.ae-input', 'input'],
     ['.ae-primary', 'primary button'],
     ['.ae-social-button', 'social button'],
+    ['.ae-secondary', 'secondary button'],
     ['.ae-toggle', 'password toggle'],
     ['.ae-link', 'text button'],
     ['[part~="footer-action-link"]', 'footer link'],
@@ -155,9 +156,9 @@ const THEMES: {label: string; theme: ThemeName; scheme: 'light' | 'dark'}[] = [
   {label: 'high-contrast', theme: 'high-contrast', scheme: 'light'},
 ];
 
-const CARD_KINDS = ['social button', 'input', 'primary button', 'footer link', 'legal link', 'text button', 'password toggle', 'code input'];
+const CARD_KINDS = ['social button', 'secondary button', 'input', 'primary button', 'footer link', 'legal link', 'text button', 'password toggle', 'code input'];
 
-/** Sign-in with every kind of focusable node: social buttons, footer and legal links. */
+/** Sign-in with every kind of focusable node: social buttons, the passkey button (secondary), footer and legal links. */
 async function signIn(theme: ThemeName) {
   const adapter = memoryAdapter({users: [ADA, {name: 'Una Verified', email: 'una@example.com', password: 'pending123', emailVerified: false}], capabilities: {socialProviders: ['github', 'google']}});
   const client = clientFor(adapter);

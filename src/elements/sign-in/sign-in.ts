@@ -77,7 +77,11 @@ export class AuthSignIn extends AuthFormElement<SignInStep> {
   #renderSecondStep(view: SecondStepView): TemplateResult | typeof nothing {
     const loaded = this.#secondStep;
     if (loaded) return loaded.secondStep(view);
-    if (loaded === null) return html`${alert(this.t('errors.network'), this.mergedAppearance)}${view.back}`;
+    // Its chunk could not be fetched: say so; back at the password, the next try fetches it again.
+    if (loaded === null) {
+      const back = () => ((this.#secondStep = undefined), view.flow.back());
+      return html`${alert(this.t('errors.network'), this.mergedAppearance)}${this.action(this.t('common.back'), back, 'back-link')}`;
+    }
     import('./second-step.js').then(
       async (module) => {
         this.#secondStep = module;
