@@ -1,7 +1,8 @@
 /**
  * The browser's passkey ceremonies for every adapter: the API's options JSON in, the
  * credential JSON out. `@simplewebauthn/browser` loads on first use (never on a page that shows
- * no passkey), and its errors become AuthErrors: a closed or timed-out prompt is `cancelled`,
+ * no passkey), and its errors become AuthErrors: a closed or timed-out prompt is `cancelled` (so
+ * is a second passkey on an authenticator that has one for the account: the browser said so),
  * a browser without WebAuthn `unsupported`; an aborted `signal` rejects with its reason.
  */
 import type {
@@ -60,7 +61,15 @@ function toCeremonyError(error: unknown): AuthError {
   const cause = (error as {cause?: {name?: string}} | null)?.cause;
   // NotAllowedError: the person closed the prompt, or it timed out (the spec does not say which).
   // AbortError: another ceremony took over (a passkey button while autofill was waiting).
-  if (name === 'NotAllowedError' || cause?.name === 'NotAllowedError' || name === 'AbortError' || code === 'ERROR_CEREMONY_ABORTED') {
+  // InvalidStateError on registration: this authenticator already holds a passkey of the account
+  // (the API excluded it); the browser has told the person so, nothing more to show.
+  if (
+    name === 'NotAllowedError' ||
+    cause?.name === 'NotAllowedError' ||
+    name === 'AbortError' ||
+    code === 'ERROR_CEREMONY_ABORTED' ||
+    code === 'ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED'
+  ) {
     return new AuthError('cancelled', message, {cause: error});
   }
   if (/not supported/i.test(message) || code === 'ERROR_INVALID_DOMAIN' || name === 'NotSupportedError') {

@@ -252,6 +252,13 @@ export function runFactorsContract(label: string, setup: () => Promise<FactorsCo
         expect(listed.lastUsedAt, 'lastUsedAt is set on sign-in').to.be.instanceOf(Date);
       });
 
+      it('a second passkey on an authenticator that holds one: the browser says so, the call is cancelled', async () => {
+        await signedIn();
+        const added = await adapter.addPasskey!();
+        await expectAuthError(adapter.addPasskey!(), 'cancelled');
+        expect((await adapter.listPasskeys!()).map((p) => p.id)).to.deep.equal([added.id]);
+      });
+
       it('a passkey removed from the account no longer signs in: passkey_not_found', async () => {
         await signedIn();
         const added = await adapter.addPasskey!();
