@@ -10,6 +10,7 @@
  *   BETTER_AUTH_SECRET  required when NODE_ENV=production (≥ 32 characters: openssl rand -base64 32)
  *   TRUSTED_PROXY_HEADER  header a reverse proxy sets to the client address (e.g. x-forwarded-for);
  *                         unset, rate limits key on the socket's peer address
+ *   PASSKEY_RP_ID, PASSKEY_ORIGINS  passkeys' domain and pages (auth.js; with @better-auth/passkey)
  *   NODE_ENV=production  strict rate limits, a secret required, no dev mailbox
  */
 import {createServer} from 'node:http';
