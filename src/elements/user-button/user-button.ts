@@ -11,7 +11,7 @@ import {announce} from '../../internal/announcer.js';
 import {AuthElement} from '../../internal/auth-element.js';
 import {ChildItems} from '../../internal/child-item.js';
 import {avatar, avatarStyles} from '../../internal/avatar.js';
-import {gearIcon, plusIcon, signOutIcon} from '../../internal/icons.js';
+import {gearIcon, plusIcon, signOutIcon} from '../../internal/menu-icons.js';
 import {MenuController} from '../../internal/menu-controller.js';
 import {SignOutAction} from '../../internal/sign-out.js';
 import {accountList, DeviceAccounts} from './account-list.js';
