@@ -1,6 +1,6 @@
 import {css, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {hostBase} from '../appearance/tokens.js';
-import {statusStyles} from './status-views.js';
+import {statusStyles} from './status-styles.js';
 import {VisibilityElement} from './visibility-element.js';
 
 /**
