@@ -1,30 +1,31 @@
 /**
- * zod/mini schemas for what identity APIs answer. Import from 'zod/mini' only: the full
+ * valibot schemas for what identity APIs answer. Import from 'zod/mini' only: the full
  * 'zod' build doubles the bundle.
  */
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 
-const dateString = z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value))));
+/** A string `Date.parse` reads. */
+export const dateString = v.pipe(v.string(), v.check((value) => !Number.isNaN(Date.parse(value))));
 
 /** better-auth's user object (extra plugin fields are dropped). */
-export const betterAuthUser = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string(),
-  emailVerified: z.boolean(),
-  image: z.optional(z.nullable(z.string())),
+export const betterAuthUser = v.object({
+  id: v.string(),
+  email: v.string(),
+  name: v.string(),
+  emailVerified: v.boolean(),
+  image: v.nullish(v.string()),
   createdAt: dateString,
 });
 
-export const betterAuthSession = z.object({
-  id: z.string(),
-  userId: z.string(),
+export const betterAuthSession = v.object({
+  id: v.string(),
+  userId: v.string(),
   expiresAt: dateString,
 });
 
 /** GET /get-session: null when signed out. */
-export const betterAuthSessionResponse = z.nullable(
-  z.object({session: betterAuthSession, user: betterAuthUser}),
+export const betterAuthSessionResponse = v.nullable(
+  v.object({session: betterAuthSession, user: betterAuthUser}),
 );
 
 /*
@@ -32,31 +33,32 @@ export const betterAuthSessionResponse = z.nullable(
  * `malformed_response`, never a success.
  */
 
-const nonEmptyString = z.string().check(z.minLength(1));
+export const nonEmptyString = v.pipe(v.string(), v.minLength(1));
 
 /** POST /sign-in/email: a session opened (its token), or a second factor is due. */
-export const betterAuthSignInResponse = z.union([
-  z.object({token: nonEmptyString, user: betterAuthUser}),
-  z.object({twoFactorRedirect: z.literal(true)}),
+export const betterAuthSignInResponse = v.union([
+  v.object({token: nonEmptyString, user: betterAuthUser}),
+  v.object({twoFactorRedirect: v.literal(true)}),
 ]);
 
 /** POST /sign-up/email: the new user; a token only when a session opened at once. */
-export const betterAuthSignUpResponse = z.object({
-  token: z.nullable(nonEmptyString),
+export const betterAuthSignUpResponse = v.object({
+  token: v.nullable(nonEmptyString),
   user: betterAuthUser,
 });
 
 /** POST /email-otp/verify-email: `status: true`; a token when the API signs in on verification. */
-export const betterAuthVerifyEmailResponse = z.object({
-  status: z.literal(true),
-  token: z.optional(z.nullable(nonEmptyString)),
-  user: z.optional(betterAuthUser),
+export const betterAuthVerifyEmailResponse = v.object({
+  status: v.literal(true),
+  token: v.nullish(nonEmptyString),
+  user: v.optional(betterAuthUser),
 });
 
 /** POST /sign-in/social: the provider's authorization URL, which must be http(s). */
-export const betterAuthSocialResponse = z.object({
-  url: z.string().check(
-    z.refine((value) => {
+export const betterAuthSocialResponse = v.object({
+  url: v.pipe(
+    v.string(),
+    v.check((value) => {
       try {
         return /^https?:$/.test(new URL(value).protocol);
       } catch {
@@ -67,47 +69,55 @@ export const betterAuthSocialResponse = z.object({
 });
 
 /** GET /auth-elements/capabilities (the kit's better-auth plugin): what the API supports. */
-export const betterAuthCapabilitiesResponse = z.object({
-  version: z.number(),
-  emailPassword: z.boolean(),
-  emailVerification: z.boolean(),
-  passwordResetByCode: z.boolean(),
-  codeLength: z.int().check(z.gte(4), z.lte(12)),
-  passwordPolicy: z.object({
-    minLength: z.int().check(z.gte(1)),
-    maxLength: z.int().check(z.gte(1)),
-    requireLetterAndDigit: z.boolean(),
+export const betterAuthCapabilitiesResponse = v.object({
+  version: v.number(),
+  emailPassword: v.boolean(),
+  emailVerification: v.boolean(),
+  passwordResetByCode: v.boolean(),
+  codeLength: v.pipe(v.number(), v.integer(), v.minValue(4), v.maxValue(12)),
+  passwordPolicy: v.object({
+    minLength: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    maxLength: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    requireLetterAndDigit: v.boolean(),
   }),
-  socialProviders: z.array(z.string()),
-  organizations: z.boolean(),
-  multiFactor: z.boolean(),
-  multiSession: z.boolean(),
-  magicLink: z.boolean(),
+  socialProviders: v.array(v.string()),
+  organizations: v.boolean(),
+  multiFactor: v.boolean(),
+  multiSession: v.boolean(),
+  magicLink: v.boolean(),
   // Added within version 1: absent from an older plugin, which did not have these features.
-  profileImage: z.optional(
-    z.nullable(z.object({maxBytes: z.int().check(z.gte(1)), types: z.array(z.string().check(z.regex(/^image\/[a-z0-9.+-]+$/)))})),
+  profileImage: v.nullish(
+    v.object({maxBytes: v.pipe(v.number(), v.integer(), v.minValue(1)), types: v.array(v.pipe(v.string(), v.regex(/^image\/[a-z0-9.+-]+$/)))}),
   ),
-  changeEmail: z.optional(z.boolean()),
-  deleteAccount: z.optional(z.boolean()),
-  freshAge: z.optional(z.number().check(z.gte(0))),
-  trustedDeviceDays: z.optional(z.number().check(z.gte(0))),
-  passkeys: z.optional(z.boolean()),
+  changeEmail: v.optional(v.boolean()),
+  deleteAccount: v.optional(v.boolean()),
+  freshAge: v.optional(v.pipe(v.number(), v.minValue(0))),
+  trustedDeviceDays: v.optional(v.pipe(v.number(), v.minValue(0))),
+  passkeys: v.optional(v.boolean()),
 });
 
 /** GET /token (jwt plugin). */
-export const betterAuthTokenResponse = z.object({token: nonEmptyString});
+export const betterAuthTokenResponse = v.object({token: nonEmptyString});
 
 /** Endpoints that answer `{success: true}` (sign-out, sending and checking codes, reset). */
-export const betterAuthOkResponse = z.object({success: z.literal(true)});
+export const betterAuthOkResponse = v.object({success: v.literal(true)});
 
 /** An error body: better-auth sends `{code, message}`; some errors have no body. */
-export const betterAuthErrorBody = z.object({
-  code: z.optional(z.string()),
-  message: z.optional(z.string()),
+export const betterAuthErrorBody = v.object({
+  code: v.optional(v.string()),
+  message: v.optional(v.string()),
 });
 
 /** The part of a JWT payload the adapter reads. */
-export const jwtPayload = z.object({exp: z.optional(z.number())});
+export const jwtPayload = v.object({exp: v.optional(v.number())});
 
-export type BetterAuthUser = z.infer<typeof betterAuthUser>;
-export type BetterAuthSession = z.infer<typeof betterAuthSession>;
+export type BetterAuthUser = v.InferOutput<typeof betterAuthUser>;
+export type BetterAuthSession = v.InferOutput<typeof betterAuthSession>;
+
+/**
+ * Checks `value` against `schema`: what the adapter calls once this module has loaded (the
+ * transport only imports this module lazily, and valibot with it).
+ */
+export function validate<T>(schema: v.GenericSchema<unknown, T>, value: unknown): v.SafeParseResult<v.GenericSchema<unknown, T>> {
+  return v.safeParse(schema, value);
+}

@@ -220,7 +220,7 @@ test('a page that preloads the first session check and capabilities asks the API
 
 test('when the code that checks answers cannot be fetched, the API is "unavailable" (network), and a retry recovers', async () => {
   let refuse = true;
-  // The response schemas (and zod) travel in the elements' shared chunk.
+  // The response schemas (and valibot) travel in the elements' shared chunk.
   const {tab, close} = await open('/better-auth.html', (t) =>
     t.route('**/cdn/chunks/elements-*.js', (route) => (refuse ? route.abort('internetdisconnected') : route.continue())),
   );

@@ -3,7 +3,7 @@
  * token, error mapping and response validation. BetterAuthAdapter (better-auth.ts) and its
  * account methods (better-auth-account.ts) build on it.
  */
-import type * as z from 'zod/mini';
+import type {GenericSchema} from 'valibot';
 import {AuthError, type AuthErrorCode} from '../errors.js';
 import type {BetterAuthSession, BetterAuthUser} from '../schemas.js';
 import type {Session, User} from '../types.js';
@@ -35,13 +35,13 @@ export interface BetterAuthAdapterOptions {
 /** The header the kit's plugin relays its cookies in, for bearer mode (server/cookie-relay.js). */
 const RELAY = 'x-auth-elements-cookies';
 
-/** The response schemas (zod with them): the schemas module. */
+/** The response schemas (valibot with them): the schemas module. */
 export type Schemas = typeof import('../schemas.js');
 
 let schemas: Promise<Schemas> | undefined;
 
 /**
- * Loads the response schemas — and zod — with the first request, beside it: a page pays for
+ * Loads the response schemas — and valibot — with the first request, beside it: a page pays for
  * validation code while its first answer is on the way, not before its first script can run.
  */
 export function loadSchemas(): Promise<Schemas> {
@@ -53,7 +53,7 @@ export function loadSchemas(): Promise<Schemas> {
 }
 
 /** What validates an answer: a schema, or where to find it among the schemas (loaded on demand). */
-export type SchemaOf<T> = z.ZodMiniType<T> | ((schemas: Schemas) => z.ZodMiniType<T>);
+export type SchemaOf<T> = GenericSchema<unknown, T> | ((schemas: Schemas) => GenericSchema<unknown, T>);
 
 /** The API's error codes and the kit's, for every endpoint (RequestOptions.codes overrides per call). */
 const ERROR_CODES: Record<string, AuthErrorCode> = {
@@ -220,8 +220,9 @@ export abstract class BetterAuthTransport {
       let apiCode: string | undefined;
       let message: string | undefined;
       try {
-        const parsed = (await validation).betterAuthErrorBody.safeParse(JSON.parse(text));
-        if (parsed.success) ({code: apiCode, message} = parsed.data);
+        const {validate, betterAuthErrorBody} = await validation;
+        const parsed = validate(betterAuthErrorBody, JSON.parse(text));
+        if (parsed.success) ({code: apiCode, message} = parsed.output);
       } catch {
         // No or non-JSON body: decide by status.
       }
@@ -243,13 +244,14 @@ export abstract class BetterAuthTransport {
     } catch (cause) {
       throw new AuthError('malformed_response', 'The identity API answered with something that is not JSON', {cause, status});
     }
-    const result = (typeof schema === 'function' ? schema(await validation) : schema).safeParse(json);
+    const schemas = await validation;
+    const result = schemas.validate(typeof schema === 'function' ? schema(schemas) : schema, json);
     if (!result.success) {
       throw new AuthError('malformed_response', 'The identity API answered in an unexpected shape', {
-        cause: result.error,
+        cause: result.issues,
         status,
       });
     }
-    return result.data;
+    return result.output;
   }
 }

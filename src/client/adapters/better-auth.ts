@@ -19,11 +19,11 @@ export type {BetterAuthAdapterOptions} from './better-auth-transport.js';
 const TOKEN_MARGIN_MS = 30_000;
 
 /** Seconds since the epoch at which a JWT expires, if it says. */
-function jwtExpiry(token: string, {jwtPayload}: Schemas): number | undefined {
+function jwtExpiry(token: string, {jwtPayload, validate}: Schemas): number | undefined {
   try {
     const part = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-    const result = jwtPayload.safeParse(JSON.parse(atob(part)));
-    return result.success ? result.data.exp : undefined;
+    const result = validate(jwtPayload, JSON.parse(atob(part)));
+    return result.success ? result.output.exp : undefined;
   } catch {
     return undefined;
   }
