@@ -9,6 +9,9 @@
  *   response  x-auth-elements-cookies: <name>=<signed value>; …   (the jar after this answer, when
  *             the request sent one or the answer sets one of these cookies)
  *
+ * The answer carries the header only to a client that sent it or sent no cookies (in cookie
+ * mode the browser sends the API's cookies, and these stay HttpOnly).
+ *
  * Only those cookies travel this way (never the session's: that is the bearer token), and they
  * keep better-auth's signatures, so a client can only hand back what the API gave it. The header
  * is a custom one: a page on another origin needs CORS to send and read it (http.js allows and
@@ -76,7 +79,10 @@ export const relayResponse = {
       if (!cookie.value || cookie['max-age'] === 0) jar.delete(name);
       else jar.set(name, cookie.value);
     }
-    if (sent === null && !changed) return;
+    // Only to a client that relays (it sent the header) or that sends no cookies at all (a
+    // bearer-mode client never does): a browser in cookie mode, which already sends the API's
+    // cookies, keeps these HttpOnly — their values never reach the page's scripts.
+    if (sent === null && (!changed || ctx.headers?.get('cookie'))) return;
     ctx.setHeader(RELAY_HEADER, serialize(jar));
     const exposed = new Set((ctx.context.responseHeaders?.get('access-control-expose-headers') ?? '').split(',').map((h) => h.trim()).filter(Boolean));
     exposed.add(RELAY_HEADER);

@@ -234,6 +234,36 @@ test('bearer mode: the two-factor and trust-device cookies travel in the relay h
   assert.equal(await forged.text(), 'null');
 });
 
+test('cookie mode: a browser that sends the API cookies gets no relay header, the cookies stay HttpOnly', async () => {
+  const auth = await server();
+  const {secret} = await enable(await signedIn(auth, 'cookies@example.com'));
+  const b = browser(auth);
+  b.cookies.set('unrelated', '1'); // a browser that already holds a cookie of the API's site
+  const relayed = [];
+  const call = async (path, body) => {
+    const response = await auth.handler(
+      new Request(`${origin}/api/auth${path}`, {
+        method: 'POST',
+        headers: {'content-type': 'application/json', origin, cookie: [...b.cookies].map(([name, value]) => `${name}=${value}`).join('; ')},
+        body: JSON.stringify(body),
+      }),
+    );
+    relayed.push(response.headers.get('x-auth-elements-cookies'));
+    for (const header of response.headers.getSetCookie()) {
+      const [pair] = header.split(';');
+      const [name, value] = pair.split('=');
+      b.cookies.set(name.trim(), value);
+      assert.match(header, /HttpOnly/i, `${name} is HttpOnly`);
+    }
+    return response;
+  };
+  const first = await call('/sign-in/email', {email: 'cookies@example.com', password});
+  assert.equal((await first.json()).twoFactorRedirect, true);
+  assert.ok([...b.cookies.keys()].some((name) => name.endsWith('two_factor')), 'the half-done sign-in is a cookie');
+  assert.equal((await call('/two-factor/verify-totp', {code: code(secret), trustDevice: true})).status, 200);
+  assert.deepEqual(relayed, [null, null], 'no cookie value in a header the page could read');
+});
+
 /** A better-call signed cookie value. */
 async function signed(value, secret) {
   const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret), {name: 'HMAC', hash: 'SHA-256'}, false, ['sign']);
