@@ -6,6 +6,8 @@ import {AuthError} from '../../client/errors.js';
 import type {PasskeySignInOptions, SecondFactorInput} from '../../client/types.js';
 import {deepActiveElement} from '../../internal/focus.js';
 import {ADA, clientFor, errorText, html, input, mount, nextEvent, settle, submit, title, type, waitUntil} from '../../../test/helpers.js';
+import {dialogs, modalGone, shownModal} from '../../../test/modal.js';
+import {item, openMenu, userButton} from '../../../test/user-button.js';
 import type {AuthSignIn} from './sign-in.js';
 
 /** A user with two-step verification on: a known authenticator-app key and backup codes. */
@@ -257,6 +259,29 @@ describe('<auth-sign-in> two-step verification', () => {
     expect(errorText(el)).to.equal(hostile);
     expect(trust(el)!.closest('label')!.textContent!.trim()).to.equal(hostile);
     expect((window as {__pwned?: number}).__pwned).to.equal(undefined);
+  });
+});
+
+describe('<auth-sign-in> two-step verification in the user button\'s "Add account"', () => {
+  afterEach(() => dialogs().forEach((dialog) => dialog.remove()));
+
+  it('adds an account with two-step verification through its code', async () => {
+    const {el, client} = await userButton({accounts: [ADA], seeds: [ADA, TESS]});
+    await openMenu(el);
+    item(el, 'Add account').click();
+    const {card} = await shownModal('auth-sign-in');
+    type(input(card, 'email'), TESS.email);
+    await submit(card);
+    type(input(card, 'password'), TESS.password);
+    await submit(card);
+    expect(title(card)).to.equal('Two-step verification');
+    await waitUntil(() => card.querySelector('input[name="code"]'), 'the code field never came');
+    await expect(el.closest('auth-provider')!).to.be.accessible();
+    type(code(card), appCode());
+    await modalGone();
+    expect(client.user!.email).to.equal(TESS.email);
+    await openMenu(el, {accounts: 1});
+    item(el, ADA.name);
   });
 });
 
