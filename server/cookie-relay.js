@@ -82,7 +82,10 @@ export const relayResponse = {
     // Only to a client that relays (it sent the header) or that sends no cookies at all (a
     // bearer-mode client never does): a browser in cookie mode, which already sends the API's
     // cookies, keeps these HttpOnly — their values never reach the page's scripts.
-    if (sent === null && (!changed || ctx.headers?.get('cookie'))) return;
+    // The request as the client sent it: the bearer plugin adds the session's cookie to
+    // ctx.headers from the Authorization header.
+    const sentCookies = (ctx.request?.headers ?? ctx.headers)?.get('cookie');
+    if (sent === null && (!changed || sentCookies)) return;
     ctx.setHeader(RELAY_HEADER, serialize(jar));
     const exposed = new Set((ctx.context.responseHeaders?.get('access-control-expose-headers') ?? '').split(',').map((h) => h.trim()).filter(Boolean));
     exposed.add(RELAY_HEADER);
