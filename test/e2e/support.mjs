@@ -48,17 +48,18 @@ export async function mailCount(origin, to) {
 /**
  * The demo `npm start` serves (vite.config.ts: the page and the reference identity API on one
  * origin), on a free port with a fresh SQLite database, and Chromium. `close()` ends all three.
+ * `host: 'localhost'` for passkeys (WebAuthn refuses an IP address as the relying party).
  */
-export async function startDemo(name) {
+export async function startDemo(name, {host = '127.0.0.1'} = {}) {
   const {createServer: createViteServer} = await import('vite');
   const dataDir = mkdtempSync(join(tmpdir(), `auth-elements-${name}-`));
   const port = await freePort();
   process.env.DATABASE_PATH = join(dataDir, 'auth.db');
-  const server = await createViteServer({configFile: 'vite.config.ts', logLevel: 'error', server: {port, strictPort: true, host: '127.0.0.1'}});
+  const server = await createViteServer({configFile: 'vite.config.ts', logLevel: 'error', server: {port, strictPort: true, host, open: false}});
   await server.listen();
   const browser = await launchChromium();
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://${host}:${port}`,
     browser,
     async close() {
       await browser.close();
