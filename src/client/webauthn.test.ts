@@ -1,4 +1,5 @@
 import {expect} from '@open-wc/testing';
+import {executeServerCommand} from '@web/test-runner-commands';
 import {expectAuthError} from './adapters/adapter-contract.js';
 import {createPasskey, getPasskey} from './webauthn.js';
 import {autofillAvailable, webAuthnAvailable} from './webauthn-support.js';
@@ -57,4 +58,54 @@ describe('webauthn', () => {
     await getPasskey(requestOptions, {signal: AbortSignal.abort(reason)}).catch((error) => (caught = error));
     expect(caught).to.equal(reason);
   });
+
+  describe('with a passkey on a virtual authenticator', () => {
+    let authenticatorId: string;
+    beforeEach(async () => {
+      authenticatorId = await executeServerCommand('webauthn', {action: 'add'});
+    });
+    afterEach(async () => {
+      await executeServerCommand('webauthn', {action: 'remove', authenticatorId});
+    });
+
+    /** Scripts the page has fetched whose URL names @simplewebauthn. */
+    const libraryRequests = () => performance.getEntriesByType('resource').filter((entry) => entry.name.includes('simplewebauthn')).length;
+
+    it('creates and uses a passkey with the browser\'s own JSON conversions, loading no library', async () => {
+      const before = libraryRequests();
+      const created = await createPasskey({...creationOptions, authenticatorSelection: {residentKey: 'required', userVerification: 'required'}});
+      expect(created.type).to.equal('public-key');
+      expect(created.response.clientDataJSON).to.be.a('string');
+      const used = await getPasskey(requestOptions);
+      expect(used.id).to.equal(created.id);
+      expect(libraryRequests()).to.equal(before);
+    });
+
+    it('falls back to @simplewebauthn/browser where the browser has no JSON conversions', async () => {
+      const saved = Object.getOwnPropertyDescriptor(PublicKeyCredential.prototype, 'toJSON')!;
+      delete (PublicKeyCredential.prototype as {toJSON?: unknown}).toJSON;
+      try {
+        const created = await createPasskey({...creationOptions, authenticatorSelection: {residentKey: 'required', userVerification: 'required'}});
+        const used = await getPasskey(requestOptions);
+        expect(used.id).to.equal(created.id);
+        expect(libraryRequests()).to.be.greaterThan(0);
+      } finally {
+        Object.defineProperty(PublicKeyCredential.prototype, 'toJSON', saved);
+      }
+    });
+
+    it('a new ceremony ends the one under way: autofill waiting, then the prompt', async () => {
+      await createPasskey({...creationOptions, authenticatorSelection: {residentKey: 'required', userVerification: 'required'}});
+      // Nobody touches the key: the autofill request waits.
+      await executeServerCommand('webauthn', {action: 'set-presence', authenticatorId, value: false});
+      const autofill = getPasskey(requestOptions, {autofill: true}).catch((error: unknown) => error);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await executeServerCommand('webauthn', {action: 'set-presence', authenticatorId, value: true});
+      const used = await getPasskey(requestOptions);
+      expect(used.type).to.equal('public-key');
+      const ended = await autofill;
+      expect((ended as {code?: string}).code).to.equal('cancelled');
+    });
+  });
 });
+
