@@ -19,7 +19,8 @@ export {AuthClient, type AuthClientOptions, type AccountSwitch} from './client/a
 export type {AccountClient} from './client/account.js';
 export {parseUserAgent, type ParsedUserAgent} from './client/user-agent.js';
 export type {RetryOptions} from './client/retry-schedule.js';
-export type {AccountAdapter, CoreAdapter, IdentityAdapter} from './client/adapters/adapter.js';
+export type {AccountAdapter, CoreAdapter, IdentityAdapter, OrganizationAdapter} from './client/adapters/adapter.js';
+export {ORGANIZATION_ROLES} from './client/adapters/adapter.js';
 export {BetterAuthAdapter, type BetterAuthAdapterOptions} from './client/adapters/better-auth.js';
 export {AuthError, AUTH_ERROR_CODES, type AuthErrorCode} from './client/errors.js';
 export {SignInFlow} from './client/flows/sign-in-flow.js';
@@ -32,4 +33,4 @@ export type {ModalCardOptions} from './context/modal-context.js';
 export type {Appearance, AppearanceVariable, StyleObject} from './appearance/appearance.js';
 export {Localizer} from './i18n/localizer.js';
 export {SUPPORTED_LOCALES} from './i18n/locales.js';
-export {MemoryAdapter, type MemoryAdapterOptions, type MemoryUserSeed} from './client/adapters/memory.js';
+export {MemoryAdapter, type MemoryAdapterOptions, type MemoryOrganizationSeed, type MemoryUserSeed} from './client/adapters/memory.js';

@@ -254,3 +254,99 @@ export type SignInStep =
 
 /** The steps of the sign-up flow. */
 export type SignUpStep = 'details' | 'verify-email' | 'complete';
+
+/*
+ * Organizations. The kit's own names: an API's roles and permissions are mapped to these in
+ * its adapter (better-auth's organization plugin: roles `owner` / `admin` / `member`,
+ * statements `resource → actions`).
+ */
+
+/** The kit's roles in an organization (`ORGANIZATION_ROLES` lists them, most powerful first). */
+export type OrganizationRole = 'owner' | 'admin' | 'member';
+
+/**
+ * A permission key, `resource:action`: `organization:update`, `organization:delete`,
+ * `member:create`, `member:update`, `member:delete`, `invitation:create`, `invitation:cancel`,
+ * and the API's own (the reference server's `reports:read`).
+ */
+export type Permission = `${string}:${string}`;
+
+export interface Organization {
+  id: string;
+  name: string;
+  /** Unique across the API; what URLs use (`after-select-org-url="/orgs/:slug"`). */
+  slug: string;
+  logoUrl: string | null;
+  createdAt: Date;
+}
+
+/** The signed-in person's place in one organization: what they may see and do there. */
+export interface Membership {
+  organization: Organization;
+  role: OrganizationRole;
+  /** Every permission the role grants, sorted (`client.has({permission})` reads this). */
+  permissions: Permission[];
+}
+
+/** What a member list shows of a person. */
+export interface MemberUser {
+  id: string;
+  name: string;
+  email: string;
+  imageUrl: string | null;
+}
+
+/** A member of an organization (the members tab). `id` is the membership's, not the user's. */
+export interface Member {
+  id: string;
+  user: MemberUser;
+  role: OrganizationRole;
+  joinedAt: Date;
+}
+
+/**
+ * `pending` until the invited person accepts or declines it, an admin revokes it, or it
+ * expires (an API may report an expired one as still `pending` with `expiresAt` past).
+ */
+export type InvitationStatus = 'pending' | 'accepted' | 'declined' | 'revoked' | 'expired';
+
+export interface Invitation {
+  id: string;
+  /** The invited address: accepting needs an account signed in with it. */
+  email: string;
+  /** The role the person gets on accepting. */
+  role: OrganizationRole;
+  status: InvitationStatus;
+  expiresAt: Date;
+  organization: Pick<Organization, 'id' | 'name' | 'slug' | 'logoUrl'>;
+  /** The inviter's name, null when the API does not say. */
+  inviterName: string | null;
+}
+
+export interface OrganizationInput {
+  name: string;
+  slug: string;
+  logoUrl?: string | null;
+}
+
+/** Changes to an organization; fields left out stay as they are. */
+export interface OrganizationChanges {
+  name?: string;
+  slug?: string;
+  logoUrl?: string | null;
+}
+
+export interface InviteInput {
+  /** One or several addresses (the invite dialog takes many at once). */
+  emails: string[];
+  role: OrganizationRole;
+}
+
+/**
+ * What `inviteMembers` answers: each address either invited or refused with a code
+ * (`already_member`, `invalid_email`, …), so one bad address does not undo the others.
+ */
+export interface InviteResult {
+  invited: Invitation[];
+  failed: Array<{email: string; code: AuthError['code']}>;
+}

@@ -3,6 +3,15 @@ import type {
   DeleteAccountInput,
   DeviceAccount,
   DeviceSession,
+  Invitation,
+  InviteInput,
+  InviteResult,
+  Member,
+  Membership,
+  Organization,
+  OrganizationChanges,
+  OrganizationInput,
+  OrganizationRole,
   ListOptions,
   Passkey,
   PasskeySignInOptions,
@@ -249,8 +258,159 @@ export interface AccountAdapter {
   removePasskey?(id: string): Promise<void>;
 }
 
-/** Every adapter: the sign-in contract plus whatever account methods its API has. */
-export interface IdentityAdapter extends CoreAdapter, AccountAdapter {}
+/*
+ * The organization methods: the OrganizationAdapter part below, each optional like the account
+ * methods (an adapter without them, or `capabilities.organizations` false, answers
+ * `unsupported` through the client). Every one needs a session (`session_expired` without one)
+ * and rejects like any request with `network`, `server`, `rate_limited`, `malformed_response`.
+ * The API enforces roles, not the UI: a call the person's role does not allow rejects with
+ * `forbidden`; an organization that does not exist, or one the person is not a member of,
+ * with `organization_not_found`. Organizations are named by `id`; members by the membership's
+ * `id` (`Member.id`), invitations by theirs. A list call given an aborted `signal` rejects
+ * with the signal's reason.
+ *
+ * Roles grant these permissions (better-auth's defaults, plus the API's own such as
+ * `reports:read`): `owner` every one; `admin` all but `organization:delete`; `member` none of
+ * the kit's (`organization:*`, `member:*`, `invitation:*`).
+ */
+export interface OrganizationAdapter {
+  /** The signed-in person's organizations (any role), by name. */
+  listOrganizations?(options?: ListOptions): Promise<Organization[]>;
+
+  /**
+   * Creates an organization with the signed-in person as its owner, and makes it the active
+   * one. Rejects with `slug_taken`, `invalid_slug` (not lower-case letters, digits and single
+   * hyphens), `unknown` for a name the API refuses (empty).
+   */
+  createOrganization?(input: OrganizationInput): Promise<Membership>;
+
+  /** Whether no organization has this slug yet (for "checked as you type"). Rejects with `invalid_slug`. */
+  isSlugAvailable?(slug: string, options?: ListOptions): Promise<boolean>;
+
+  /**
+   * Makes one of the person's organizations the session's active one, or none (`null`: the
+   * personal account); resolves with the membership there (null for none). Rejects with
+   * `organization_not_found` for one the person is not a member of.
+   */
+  setActiveOrganization?(organizationId: string | null): Promise<Membership | null>;
+
+  /** The session's active organization with the person's role and permissions there, or null (the personal account). */
+  getActiveMembership?(options?: ListOptions): Promise<Membership | null>;
+
+  /**
+   * Renames, changes the slug or logo; resolves with the organization. Needs
+   * `organization:update` (`forbidden`); rejects with `slug_taken`, `invalid_slug`.
+   */
+  updateOrganization?(organizationId: string, changes: OrganizationChanges): Promise<Organization>;
+
+  /**
+   * Deletes the organization with its members and invitations (`organization:delete`, the
+   * owner's: `forbidden` otherwise). When it was the active one, none is active afterwards.
+   */
+  deleteOrganization?(organizationId: string): Promise<void>;
+
+  /**
+   * The signed-in person leaves the organization (none is active afterwards if it was).
+   * Rejects with `last_owner` when they are its only owner.
+   */
+  leaveOrganization?(organizationId: string): Promise<void>;
+
+  /** The organization's members, owners first, then by name. Any member may list them. */
+  listMembers?(organizationId: string, options?: ListOptions): Promise<Member[]>;
+
+  /**
+   * Gives a member another role; resolves with the member. Needs `member:update`
+   * (`forbidden`); only an owner may make or unmake an owner (`forbidden`); the only owner
+   * cannot be demoted (`last_owner`). `member_not_found` for an id not of this organization.
+   */
+  updateMemberRole?(organizationId: string, memberId: string, role: OrganizationRole): Promise<Member>;
+
+  /**
+   * Removes a member (`member:delete`, `forbidden` otherwise; an owner only by an owner).
+   * The only owner cannot be removed (`last_owner`); `member_not_found` for an unknown id.
+   */
+  removeMember?(organizationId: string, memberId: string): Promise<void>;
+
+  /**
+   * Invites each address with `role` and emails it a link to the invitation page. Needs
+   * `invitation:create` (`forbidden`, rejecting the whole call); inviting as `owner` needs the
+   * owner role (`forbidden`). Per address, in `failed`: `invalid_email`, `already_member`.
+   * An address with a pending invitation gets it renewed and mailed again (listed in `invited`).
+   */
+  inviteMembers?(organizationId: string, input: InviteInput): Promise<InviteResult>;
+
+  /** The organization's pending invitations, newest first. Needs `invitation:create` (`forbidden`). */
+  listInvitations?(organizationId: string, options?: ListOptions): Promise<Invitation[]>;
+
+  /** The signed-in person's own pending invitations (to their email), newest first. */
+  listMyInvitations?(options?: ListOptions): Promise<Invitation[]>;
+
+  /**
+   * Revokes a pending invitation (its link stops working: `invitation_revoked`). Needs
+   * `invitation:cancel` (`forbidden`). Rejects with `invitation_not_found`, or `invitation_used`
+   * / `invitation_revoked` for one no longer pending.
+   */
+  revokeInvitation?(invitationId: string): Promise<void>;
+
+  /**
+   * Mails a pending invitation again with a new expiry; resolves with it. Needs
+   * `invitation:create` (`forbidden`); rejects like `revokeInvitation`.
+   */
+  resendInvitation?(invitationId: string): Promise<Invitation>;
+
+  /**
+   * Accepts an invitation to the signed-in person's email: they become a member with its role
+   * and the organization becomes the active one; resolves with the membership. Rejects with
+   * `invitation_not_found`, `invitation_expired`, `invitation_revoked`, `invitation_used`,
+   * `wrong_account` (another email is signed in), `already_member`.
+   */
+  acceptInvitation?(invitationId: string): Promise<Membership>;
+
+  /** Declines an invitation to the signed-in person's email. Rejects like `acceptInvitation` (not `already_member`). */
+  declineInvitation?(invitationId: string): Promise<void>;
+
+  /**
+   * One invitation, for the invitation link's page: the organization, inviter and role to
+   * show before accepting. Needs a session; an invitation to another email rejects with
+   * `wrong_account`; others with `invitation_not_found`, `invitation_expired`,
+   * `invitation_revoked`, `invitation_used`.
+   */
+  getInvitation?(invitationId: string, options?: ListOptions): Promise<Invitation>;
+}
+
+/** Every adapter: the sign-in contract plus whatever account and organization methods its API has. */
+export interface IdentityAdapter extends CoreAdapter, AccountAdapter, OrganizationAdapter {}
+
+/** The kit's roles, most powerful first (a role select's options). */
+export const ORGANIZATION_ROLES = ['owner', 'admin', 'member'] as const satisfies readonly OrganizationRole[];
+
+/** The names of the organization methods (every one of OrganizationAdapter's). */
+export const ORGANIZATION_METHODS = [
+  'listOrganizations',
+  'createOrganization',
+  'isSlugAvailable',
+  'setActiveOrganization',
+  'getActiveMembership',
+  'updateOrganization',
+  'deleteOrganization',
+  'leaveOrganization',
+  'listMembers',
+  'updateMemberRole',
+  'removeMember',
+  'inviteMembers',
+  'listInvitations',
+  'listMyInvitations',
+  'revokeInvitation',
+  'resendInvitation',
+  'acceptInvitation',
+  'declineInvitation',
+  'getInvitation',
+] as const satisfies readonly (keyof OrganizationAdapter)[];
+
+/** Fails to compile when OrganizationAdapter gains a method ORGANIZATION_METHODS does not name. */
+export type AllOrganizationMethodsNamed = Exclude<keyof OrganizationAdapter, (typeof ORGANIZATION_METHODS)[number]> extends never ? true : never;
+const _allOrganizationMethodsNamed: AllOrganizationMethodsNamed = true;
+void _allOrganizationMethodsNamed;
 
 /** The names of the account methods (every one of AccountAdapter's), for code that wraps them all. */
 export const ACCOUNT_METHODS = [
