@@ -9,7 +9,10 @@ export interface MemoryMail {
   to: string;
   subject: string;
   text: string;
+  /** The code the mail carries ('' for a mail with a link only, such as an invitation). */
   code: string;
+  /** The link the mail carries (an invitation's page). */
+  url?: string;
   createdAt: string;
 }
 

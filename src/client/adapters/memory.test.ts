@@ -2,6 +2,7 @@ import {expect} from '@open-wc/testing';
 import {runAdapterContract, expectAuthError} from './adapter-contract.js';
 import {runAccountContract} from './adapter-contract-account.js';
 import {runFactorsContract} from './adapter-contract-factors.js';
+import {runOrganizationsContract} from './adapter-contract-organizations.js';
 import {Secret, TOTP} from 'otpauth';
 import {MemoryAdapter} from './memory.js';
 
@@ -102,6 +103,18 @@ runFactorsContract('memory', () => {
   };
 });
 
+runOrganizationsContract('memory', () => {
+  const adapter = new MemoryAdapter();
+  return {
+    adapter,
+    readLatestCode: async (email) => adapter.latestCode(email),
+    uniqueEmail,
+    otherPerson: () => adapter.newDevice(),
+    readInvitationUrl: async (email) => adapter.latestInvitationUrl(email),
+    expireInvitation: async (id) => adapter.expireInvitation(id),
+  };
+});
+
 describe('MemoryAdapter: two-step verification and passkeys', () => {
   const SECRET = 'JBSWY3DPEHPK3PXP';
   const TESS = {name: 'Tess', email: 'tess@example.com', password: 'twostep12', twoFactor: {secret: SECRET, backupCodes: ['aaaaa-11111', 'bbbbb-22222']}};
@@ -186,5 +199,54 @@ describe('MemoryAdapter: two-step verification and passkeys', () => {
       [null, false, null],
     ]);
     await expectAuthError(adapter.renamePasskey('no-such-id', 'x'), 'passkey_not_found');
+  });
+});
+
+describe('MemoryAdapter: organizations', () => {
+  const OWNER = {name: 'Olga', email: 'olga@example.com', password: 'owner1234'};
+  const MEMBER = {name: 'Mick', email: 'mick@example.com', password: 'member123'};
+
+  it('seeds organizations with members and their roles', async () => {
+    const adapter = new MemoryAdapter({users: [OWNER, MEMBER], organizations: [{name: 'Acme', slug: 'acme', members: [{email: OWNER.email, role: 'owner'}, {email: 'Mick@example.com', role: 'member'}]}]});
+    await adapter.signInWithPassword(MEMBER);
+    const [acme] = await adapter.listOrganizations();
+    expect(acme).to.include({name: 'Acme', slug: 'acme'});
+    expect(await adapter.getActiveMembership()).to.equal(null);
+    const membership = await adapter.setActiveOrganization(acme.id);
+    expect(membership).to.deep.include({role: 'member', permissions: []});
+    expect((await adapter.listMembers(acme.id)).map((m) => [m.user.name, m.role])).to.deep.equal([['Olga', 'owner'], ['Mick', 'member']]);
+  });
+
+  it('refuses a seed that names someone who is not a seeded user', () => {
+    expect(() => new MemoryAdapter({users: [OWNER], organizations: [{name: 'Acme', slug: 'acme', members: [{email: 'ghost@example.com', role: 'owner'}]}]})).to.throw(/ghost@example.com/);
+  });
+
+  it('mails invitations with a link to the page named by invitationUrl, and expires them after invitationTtlMs', async () => {
+    const adapter = new MemoryAdapter({users: [OWNER, MEMBER], invitationUrl: 'https://app.example/join/{id}', invitationTtlMs: 20});
+    await adapter.signInWithPassword(OWNER);
+    const {organization} = await adapter.createOrganization({name: 'Acme', slug: 'acme'});
+    const {invited} = await adapter.inviteMembers(organization.id, {emails: [MEMBER.email], role: 'admin'});
+    expect(adapter.latestInvitationUrl(MEMBER.email)).to.equal(`https://app.example/join/${invited[0].id}`);
+    expect(adapter.latestCode(MEMBER.email)).to.equal(null);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    const invitee = adapter.newDevice();
+    await invitee.signInWithPassword(MEMBER);
+    await expectAuthError(invitee.acceptInvitation(invited[0].id), 'invitation_expired');
+    expect(await invitee.listMyInvitations()).to.deep.equal([]);
+  });
+
+  it('only an owner invites an owner', async () => {
+    const adapter = new MemoryAdapter({users: [OWNER, MEMBER], organizations: [{name: 'Acme', slug: 'acme', members: [{email: OWNER.email, role: 'owner'}, {email: MEMBER.email, role: 'admin'}]}]});
+    await adapter.signInWithPassword(MEMBER);
+    const [acme] = await adapter.listOrganizations();
+    await expectAuthError(adapter.inviteMembers(acme.id, {emails: ['new@example.com'], role: 'owner'}), 'forbidden');
+    expect((await adapter.inviteMembers(acme.id, {emails: ['new@example.com'], role: 'admin'})).invited).to.have.length(1);
+  });
+
+  it('says unsupported without capabilities.organizations', async () => {
+    const adapter = new MemoryAdapter({users: [OWNER], capabilities: {organizations: false}});
+    await adapter.signInWithPassword(OWNER);
+    await expectAuthError(adapter.listOrganizations(), 'unsupported');
+    await expectAuthError(adapter.createOrganization({name: 'Acme', slug: 'acme'}), 'unsupported');
   });
 });

@@ -9,10 +9,12 @@ import type {
   User,
 } from '../types.js';
 import type {IdentityAdapter} from './adapter.js';
-import {MemoryFactors, totpCode} from './memory-factors.js';
+import {totpCode} from './memory-factors.js';
+import {MemoryOrganizations, type MemoryOrganizationOptions} from './memory-organizations.js';
 import {MemoryStore, randomBackupCodes, randomId, type CodePurpose} from './memory-store.js';
 
 export type {MemoryMail} from './memory-store.js';
+export type {MemoryOrganizationOptions, MemoryOrganizationSeed} from './memory-organizations.js';
 
 export interface MemoryUserSeed {
   name: string;
@@ -38,7 +40,7 @@ export interface MemoryUserSeed {
   passkeys?: Array<{name?: string | null; credentialId?: string; createdAt?: Date; lastUsedAt?: Date | null; synced?: boolean}>;
 }
 
-export interface MemoryAdapterOptions {
+export interface MemoryAdapterOptions extends MemoryOrganizationOptions {
   users?: MemoryUserSeed[];
   /** Milliseconds every call waits, to show loading states. Default 0. */
   latency?: number;
@@ -50,11 +52,12 @@ export interface MemoryAdapterOptions {
 }
 
 /**
- * The whole IdentityAdapter contract in the browser's memory, with the reference server's
- * rules. For Storybook, docs and fast element tests — never for the real app: passkey
- * sign-ins are accepted on the credential id without checking a signature (memory-factors.ts).
+ * The whole IdentityAdapter contract in the browser's memory (organizations too:
+ * memory-organizations.ts), with the reference server's rules. For Storybook, docs and fast
+ * element tests — never for the real app: passkey sign-ins are accepted on the credential id
+ * without checking a signature (memory-factors.ts).
  */
-export class MemoryAdapter extends MemoryFactors implements IdentityAdapter {
+export class MemoryAdapter extends MemoryOrganizations implements IdentityAdapter {
   readonly name = 'memory';
   readonly capabilities: Capabilities;
   protected readonly store: MemoryStore;
@@ -70,6 +73,7 @@ export class MemoryAdapter extends MemoryFactors implements IdentityAdapter {
   constructor(options: MemoryAdapterOptions = {}, store?: MemoryStore) {
     super();
     this.#options = options;
+    this.organizationOptions = options;
     this.latency = options.latency ?? 0;
     this.userAgent = options.userAgent === undefined ? (globalThis.navigator?.userAgent ?? null) : options.userAgent;
     this.store = store ?? new MemoryStore(options.codeTtlMs ?? 5 * 60_000);
@@ -120,6 +124,7 @@ export class MemoryAdapter extends MemoryFactors implements IdentityAdapter {
       }
       for (const device of seed.otherDevices ?? []) this.store.createSession(user.id, device, device.lastActiveAt?.getTime());
     }
+    this.seedOrganizations(options.organizations ?? []);
   }
 
   /** Another device (browser) signed in to the same API: same users, its own sessions. */
@@ -131,7 +136,7 @@ export class MemoryAdapter extends MemoryFactors implements IdentityAdapter {
   latestCode(email: string): string | null {
     const to = email.toLowerCase();
     const {mailbox} = this.store;
-    for (let i = mailbox.length - 1; i >= 0; i--) if (mailbox[i].to === to) return mailbox[i].code;
+    for (let i = mailbox.length - 1; i >= 0; i--) if (mailbox[i].to === to && mailbox[i].code) return mailbox[i].code;
     return null;
   }
 
