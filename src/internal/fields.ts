@@ -99,6 +99,14 @@ export function passwordField(options: PasswordFieldOptions): TemplateResult {
   return fieldShell(options, control);
 }
 
+/**
+ * The signed-in person's password, asked again to confirm a change: the account's email beside
+ * it (hidden) so a password manager fills the right entry.
+ */
+export function currentPasswordField({email, ...options}: Omit<PasswordFieldOptions, 'name' | 'autocomplete'> & {email: string}): TemplateResult {
+  return html`${hiddenEmail(email)} ${passwordField({...options, name: 'password', autocomplete: 'current-password'})}`;
+}
+
 export interface CodeFieldOptions extends Omit<FieldOptions, 'autocomplete' | 'name'> {
   length: number;
   /** Called with the digits once the whole code is there (typed or pasted). */

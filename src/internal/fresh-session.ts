@@ -10,7 +10,7 @@ import type {AuthClient} from '../client/auth-client.js';
 import {AuthError, toAuthError} from '../client/errors.js';
 import type {TranslateOptions} from '../i18n/translate.js';
 import {ActionCancelled} from './async-action.js';
-import {alert, hiddenEmail, passwordField, primaryButton} from './fields.js';
+import {alert, currentPasswordField, primaryButton} from './fields.js';
 import {lightEditorStyles} from './light-editor-styles.js';
 import {LightForm} from './light-form.js';
 
@@ -141,12 +141,10 @@ export class FreshSession {
     const id = this.#form.nodeId('password');
     return html`<p class="ae-hint" id=${`${id}-hint`}>${t('reauth.subtitle')}</p>
       ${alert(this.#error && this.#error.code !== 'wrong_password' ? errorMessage(this.#error) : null, appearance)}
-      ${hiddenEmail(email)}
-      ${passwordField({
+      ${currentPasswordField({
+        email,
         id,
-        name: 'password',
         label: t('common.passwordLabel'),
-        autocomplete: 'current-password',
         describedBy: `${id}-hint`,
         error: this.#error?.code === 'wrong_password' ? (errorMessage(this.#error) ?? undefined) : undefined,
         visible: this.#visible,

@@ -6,7 +6,7 @@
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {join} from 'node:path';
-import {latestCode, startDemo} from './support.mjs';
+import {createAccount, startDemo} from './support.mjs';
 
 const PASSWORD = 'analytical1842';
 let demo;
@@ -22,15 +22,6 @@ after(() => demo?.close());
 
 async function shot(page, name) {
   if (process.env.SCREENSHOTS) await page.screenshot({path: join(process.env.SCREENSHOTS, `account-${name}.png`), fullPage: true});
-}
-
-/** A verified account made through the API, as the sign-up card would. */
-async function createAccount(name, email) {
-  const post = (path, body) =>
-    fetch(`${origin}/api/auth${path}`, {method: 'POST', headers: {'content-type': 'application/json', origin}, body: JSON.stringify(body)});
-  assert.equal((await post('/sign-up/email', {name, email, password: PASSWORD})).status, 200);
-  const verified = await post('/email-otp/verify-email', {email, otp: await latestCode(origin, email)});
-  assert.equal(verified.status, 200);
 }
 
 /** A fresh browser (its own cookies) signed in through the card. */
@@ -52,7 +43,7 @@ const profile = (page) => page.locator('#settings auth-user-profile');
 
 test('the Settings page renames, follows the hash, signs another browser out and deletes the account', async () => {
   const email = `ada-${Date.now()}@example.com`;
-  await createAccount('Ada Lovelace', email);
+  await createAccount(origin, {name: 'Ada Lovelace', email, password: PASSWORD});
   const phone = await signedIn(email, 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Version/17.0 Mobile/15E148 Safari/604.1');
   const {context, page} = await signedIn(email);
   const errors = [];

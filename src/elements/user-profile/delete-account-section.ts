@@ -2,7 +2,7 @@ import {html, nothing, type ReactiveControllerHost, type TemplateResult} from 'l
 import type {SignInMethods} from '../../client/types.js';
 import {announce} from '../../internal/announcer.js';
 import {task, type Task} from '../../internal/async-action.js';
-import {hiddenEmail, passwordField, textField} from '../../internal/fields.js';
+import {currentPasswordField, textField} from '../../internal/fields.js';
 import type {Loader} from '../../internal/loader.js';
 import {editorActions, section, sectionButton, type ProfileContext} from './profile-page.js';
 import {fieldError, formError, type SecuritySection} from './security-section.js';
@@ -91,12 +91,10 @@ export class DeleteAccountSection implements SecuritySection {
         appearance,
       })}
       ${has
-        ? html`${hiddenEmail(user.email)}
-          ${passwordField({
+        ? html`${currentPasswordField({
+            email: user.email,
             id: form.nodeId('delete-password'),
-            name: 'password',
             label: t('common.passwordLabel'),
-            autocomplete: 'current-password',
             error: this.#missing ? t('common.required') : fieldError(context, error, ['wrong_password']),
             visible: this.#visible,
             toggleLabel: t('common.showPassword'),

@@ -6,8 +6,8 @@ import {restoreFocusIfLost} from '../../internal/focus.js';
 import {Loader} from '../../internal/loader.js';
 import {absoluteTime, relativeTime} from '../../internal/relative-time.js';
 import {rowList, type RowView} from '../../internal/row-list.js';
-import {busyIndicator, DelayedFlag, unavailableNotice} from '../../internal/status-views.js';
-import {section, sectionAlert, sectionButton, type ProfileContext} from './profile-page.js';
+import {DelayedFlag} from '../../internal/status-views.js';
+import {notLoaded, section, sectionAlert, sectionButton, type ProfileContext} from './profile-page.js';
 import type {SecuritySection} from './security-section.js';
 
 const ICONS: Record<DeviceType, TemplateResult> = {
@@ -89,19 +89,15 @@ export class DevicesSection implements SecuritySection {
     const {t, appearance} = context;
     const {value, status, error} = this.#list;
     this.#busy.sync(value === undefined && status !== 'error');
-    if (status === 'error') {
-      // An old session may not list devices: "Continue" asks for the password, then lists them.
-      const notFresh = error?.code === 'session_not_fresh';
-      return unavailableNotice({
-        message: context.errorMessage(error) ?? '',
-        retryLabel: t(notFresh ? 'common.continue' : 'common.retry'),
-        retryingLabel: t('common.retrying'),
-        retrying: false,
+    // An old session may not list devices: "Continue" asks for the password, then lists them.
+    if (status === 'error' || value === undefined) {
+      return notLoaded(context, {
+        error: status === 'error' ? error : null,
+        busy: this.#busy.value,
+        loadingLabel: t('profile.security.devices.loading'),
         onRetry: () => void this.#list.run(this.#load(context), (load) => context.fresh.run(load)),
-        appearance,
       });
     }
-    if (value === undefined) return this.#busy.value ? busyIndicator(t('profile.security.devices.loading'), appearance) : html``;
     const devices = [...value].sort(byRecency);
     const others = devices.filter((device) => !device.current);
     return html`${sectionAlert(context.errorMessage(this.#signOut.error), context)} ${sectionAlert(this.#notice, context, 'success')}

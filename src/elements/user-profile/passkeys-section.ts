@@ -8,8 +8,8 @@ import {restoreFocusIfLost} from '../../internal/focus.js';
 import {Loader} from '../../internal/loader.js';
 import {absoluteTime, relativeTime} from '../../internal/relative-time.js';
 import {rowList, type RowView} from '../../internal/row-list.js';
-import {busyIndicator, DelayedFlag, unavailableNotice} from '../../internal/status-views.js';
-import {section, sectionAlert, sectionButton, type ProfileContext} from './profile-page.js';
+import {DelayedFlag} from '../../internal/status-views.js';
+import {notLoaded, section, sectionAlert, sectionButton, type ProfileContext} from './profile-page.js';
 import type {SecuritySection} from './security-section.js';
 import {renameForm} from './rename-form.js';
 
@@ -90,18 +90,14 @@ export class PasskeysSection implements SecuritySection {
     const {t, appearance} = context;
     const {value, status, error} = this.#list;
     this.#busy.sync(value === undefined && status !== 'error');
-    if (status === 'error') {
-      const notFresh = error?.code === 'session_not_fresh';
-      return unavailableNotice({
-        message: context.errorMessage(error) ?? '',
-        retryLabel: t(notFresh ? 'common.continue' : 'common.retry'),
-        retryingLabel: t('common.retrying'),
-        retrying: false,
+    if (status === 'error' || value === undefined) {
+      return notLoaded(context, {
+        error: status === 'error' ? error : null,
+        busy: this.#busy.value,
+        loadingLabel: t(k('loading')),
         onRetry: () => void this.#list.run(this.#load(context), (load) => context.fresh.run(load)),
-        appearance,
       });
     }
-    if (value === undefined) return this.#busy.value ? busyIndicator(t(k('loading')), appearance) : html``;
     const failed = this.#add.error ?? this.#change.error;
     return html`${sectionAlert(context.errorMessage(failed), context)} ${sectionAlert(this.#notice, context, 'success')}
       <p class="section-note" id="passkeys-hint">${t(k('hint'))}</p>

@@ -6,8 +6,8 @@ import {announce} from '../../internal/announcer.js';
 import {task, type Task} from '../../internal/async-action.js';
 import {hiddenEmail, passwordField, passwordRules} from '../../internal/fields.js';
 import type {Loader} from '../../internal/loader.js';
-import {busyIndicator, DelayedFlag, unavailableNotice} from '../../internal/status-views.js';
-import {editorActions, section, sectionAlert, sectionButton, type ProfileContext} from './profile-page.js';
+import {DelayedFlag} from '../../internal/status-views.js';
+import {editorActions, notLoaded, section, sectionAlert, sectionButton, type ProfileContext} from './profile-page.js';
 import {fieldError, formError, type SecuritySection} from './security-section.js';
 
 const POLICY_CODES: readonly AuthErrorCode[] = ['password_too_short', 'password_too_long', 'password_too_weak'];
@@ -74,21 +74,16 @@ export class PasswordSection implements SecuritySection {
   }
 
   #content(context: ProfileContext, load: (signal: AbortSignal) => Promise<SignInMethods>): TemplateResult {
-    const {t, appearance} = context;
+    const {t} = context;
     const {value, status, error} = this.methods;
     this.#busy.sync(value === undefined && status !== 'error');
     if (value === undefined) {
-      if (status === 'error') {
-        return unavailableNotice({
-          message: context.errorMessage(error) ?? '',
-          retryLabel: t('common.retry'),
-          retryingLabel: t('common.retrying'),
-          retrying: false,
-          onRetry: () => void this.methods.run(load),
-          appearance,
-        });
-      }
-      return this.#busy.value ? busyIndicator(t('common.loading'), appearance) : html``;
+      return notLoaded(context, {
+        error: status === 'error' ? error : null,
+        busy: this.#busy.value,
+        loadingLabel: t('common.loading'),
+        onRetry: () => void this.methods.run(load),
+      });
     }
     const has = value.password;
     return html`${sectionAlert(this.#notice, context, 'success')}

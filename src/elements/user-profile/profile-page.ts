@@ -15,6 +15,7 @@ import type {TranslateOptions} from '../../i18n/translate.js';
 import type {FreshSession} from '../../internal/fresh-session.js';
 import type {LightForm} from '../../internal/light-form.js';
 import {rowListStyles} from '../../internal/row-list.js';
+import {busyIndicator, unavailableNotice} from '../../internal/status-views.js';
 
 export interface ProfileContext {
   host: ReactiveControllerHost & HTMLElement;
@@ -93,6 +94,27 @@ export function sectionButton(
   >
     ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${label}
   </button>`;
+}
+
+/**
+ * A section whose data has not loaded: after a failure its message and a retry ("Continue"
+ * where the API wants a fresh session: the retry asks for the password first); while loading,
+ * once `busy` says the wait is worth mentioning, `loadingLabel` with a spinner.
+ */
+export function notLoaded(
+  context: ProfileContext,
+  {error, busy, loadingLabel, onRetry}: {error: AuthError | null; busy: boolean; loadingLabel: string; onRetry: () => void},
+): TemplateResult {
+  const {t, appearance} = context;
+  if (!error) return busy ? busyIndicator(loadingLabel, appearance) : html``;
+  return unavailableNotice({
+    message: context.errorMessage(error) ?? '',
+    retryLabel: t(error.code === 'session_not_fresh' ? 'common.continue' : 'common.retry'),
+    retryingLabel: t('common.retrying'),
+    retrying: false,
+    onRetry,
+    appearance,
+  });
 }
 
 /** An error or notice in the shadow DOM, announced. */

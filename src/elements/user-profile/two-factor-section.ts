@@ -3,12 +3,12 @@ import type {AuthErrorCode} from '../../client/errors.js';
 import type {SignInMethods, TotpSetup} from '../../client/types.js';
 import {announce} from '../../internal/announcer.js';
 import {task, type Task} from '../../internal/async-action.js';
-import {codeField, hiddenEmail, passwordField} from '../../internal/fields.js';
+import {codeField, currentPasswordField} from '../../internal/fields.js';
 import type {Loader} from '../../internal/loader.js';
 import {QrCodeLoader} from '../../internal/qr-code.js';
-import {busyIndicator, DelayedFlag, unavailableNotice} from '../../internal/status-views.js';
+import {DelayedFlag} from '../../internal/status-views.js';
 import {backupCodesPanel, backupCodesText, downloadCodes, printCodes} from './backup-codes.js';
-import {editorActions, section, sectionAlert, sectionButton, type ProfileContext} from './profile-page.js';
+import {editorActions, notLoaded, section, sectionAlert, sectionButton, type ProfileContext} from './profile-page.js';
 import {fieldError, formError, type SecuritySection} from './security-section.js';
 import {totpSetupLead} from './totp-setup.js';
 
@@ -100,7 +100,7 @@ export class TwoFactorSection implements SecuritySection {
   }
 
   #content(context: ProfileContext, step: Step | null, load: (signal: AbortSignal) => Promise<SignInMethods>): TemplateResult {
-    const {t, appearance} = context;
+    const {t} = context;
     if (step?.kind === 'codes') {
       return backupCodesPanel(context, {
         codes: step.codes,
@@ -117,17 +117,12 @@ export class TwoFactorSection implements SecuritySection {
     const {value, status, error} = this.methods;
     this.#busy.sync(value === undefined && status !== 'error');
     if (value === undefined) {
-      if (status === 'error') {
-        return unavailableNotice({
-          message: context.errorMessage(error) ?? '',
-          retryLabel: t('common.retry'),
-          retryingLabel: t('common.retrying'),
-          retrying: false,
-          onRetry: () => void this.methods.run(load),
-          appearance,
-        });
-      }
-      return this.#busy.value ? busyIndicator(t('common.loading'), appearance) : html``;
+      return notLoaded(context, {
+        error: status === 'error' ? error : null,
+        busy: this.#busy.value,
+        loadingLabel: t('common.loading'),
+        onRetry: () => void this.methods.run(load),
+      });
     }
     const on = value.twoFactor;
     const hintId = 'two-factor-hint';
@@ -195,12 +190,10 @@ export class TwoFactorSection implements SecuritySection {
     }[purpose];
     return html`${formError(context, error, has ? ['wrong_password'] : [])}
       ${has
-        ? html`${hiddenEmail(user.email)}
-          ${passwordField({
+        ? html`${currentPasswordField({
+            email: user.email,
             id: form.nodeId('two-factor-password'),
-            name: 'password',
             label: t('common.passwordLabel'),
-            autocomplete: 'current-password',
             error: this.#missing ? t('common.required') : fieldError(context, error, ['wrong_password']),
             visible: this.#visible,
             toggleLabel: t('common.showPassword'),
