@@ -209,7 +209,8 @@ export function runOrganizationsContract(label: string, setup: () => Promise<Org
         expect(await owner.listInvitations!(organizationId)).to.deep.equal([]);
         await expectAuthError(other.getInvitation!(invited[0].id), 'invitation_revoked');
         await expectAuthError(other.acceptInvitation!(invited[0].id), 'invitation_revoked');
-        await expectAuthError(owner.revokeInvitation!(invited[0].id), 'invitation_revoked');
+        await owner.revokeInvitation!(invited[0].id); // again: no change
+        await expectAuthError(owner.resendInvitation!(invited[0].id), 'invitation_revoked');
         expect(await other.listOrganizations!()).to.deep.equal([]);
       });
 
@@ -234,6 +235,7 @@ export function runOrganizationsContract(label: string, setup: () => Promise<Org
         expect(await other.listMyInvitations!()).to.deep.equal([]);
         expect(await owner.listInvitations!(organizationId)).to.deep.equal([]);
         await expectAuthError(other.acceptInvitation!(invited[0].id), 'invitation_used');
+        await expectAuthError(owner.revokeInvitation!(invited[0].id), 'invitation_used');
         expect(await other.listOrganizations!()).to.deep.equal([]);
       });
 
@@ -251,6 +253,9 @@ export function runOrganizationsContract(label: string, setup: () => Promise<Org
         await expectAuthError(other.updateMemberRole!(organizationId, ownerMemberId, 'member'), 'forbidden');
         await expectAuthError(other.removeMember!(organizationId, ownerMemberId), 'forbidden');
         await expectAuthError(other.inviteMembers!(organizationId, {emails: [ctx.uniqueEmail()], role: 'member'}), 'forbidden');
+        const {invited} = await owner.inviteMembers!(organizationId, {emails: [ctx.uniqueEmail()], role: 'member'});
+        await expectAuthError(other.revokeInvitation!(invited[0].id), 'forbidden');
+        await expectAuthError(other.resendInvitation!(invited[0].id), 'forbidden');
         await expectAuthError(other.updateOrganization!(organizationId, {name: 'Taken over'}), 'forbidden');
         await expectAuthError(other.deleteOrganization!(organizationId), 'forbidden');
         // Nothing changed.

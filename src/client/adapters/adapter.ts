@@ -339,22 +339,26 @@ export interface OrganizationAdapter {
    */
   inviteMembers?(organizationId: string, input: InviteInput): Promise<InviteResult>;
 
-  /** The organization's pending invitations, newest first. Needs `invitation:create` (`forbidden`). */
+  /**
+   * The organization's pending invitations, newest first. Any member may list them (better-auth's
+   * rule); the elements show them to those with `invitation:create`.
+   */
   listInvitations?(organizationId: string, options?: ListOptions): Promise<Invitation[]>;
 
   /** The signed-in person's own pending invitations (to their email), newest first. */
   listMyInvitations?(options?: ListOptions): Promise<Invitation[]>;
 
   /**
-   * Revokes a pending invitation (its link stops working: `invitation_revoked`). Needs
-   * `invitation:cancel` (`forbidden`). Rejects with `invitation_not_found`, or `invitation_used`
-   * / `invitation_revoked` for one no longer pending.
+   * Revokes a pending invitation (its link stops working: `invitation_revoked`); a revoked one
+   * resolves without a change. Needs `invitation:cancel` (`forbidden`). Rejects with
+   * `invitation_not_found`, `invitation_used` (accepted or declined).
    */
   revokeInvitation?(invitationId: string): Promise<void>;
 
   /**
-   * Mails a pending invitation again with a new expiry; resolves with it. Needs
-   * `invitation:create` (`forbidden`); rejects like `revokeInvitation`.
+   * Mails a pending (or expired) invitation again with a new expiry; resolves with it. Needs
+   * `invitation:create` (`forbidden`); rejects with `invitation_not_found`, `invitation_used`,
+   * `invitation_revoked`.
    */
   resendInvitation?(invitationId: string): Promise<Invitation>;
 
