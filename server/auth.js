@@ -31,6 +31,7 @@ export {ConfigurationError, SECRET_MIN_LENGTH, checkSecret} from './config.js';
  *   freshAge?: number,
  *   passkeyRpID?: string,
  *   passkeyOrigins?: string[],
+ *   invitationUrl?: string,
  * }} options
  *   The database: `database` (an open better-sqlite3 Database or `pg` Pool, which the caller
  *   closes), else `databaseUrl` (postgres://…), else the SQLite file `databasePath`
@@ -48,6 +49,8 @@ export {ConfigurationError, SECRET_MIN_LENGTH, checkSecret} from './config.js';
  *   to; default the host of `baseURL`, or `localhost` when that is an IP address (browsers
  *   refuse IP addresses). `passkeyOrigins` (env PASSKEY_ORIGINS, comma-separated): the pages
  *   that may use them; default `baseURL`'s origin and `trustedOrigins`.
+ *   `invitationUrl` (env INVITATION_URL): the page organization invitation emails link to, with
+ *   an `{id}` placeholder, relative to `baseURL`; default `/invitation?id={id}`.
  *   `revealExistingAccounts` (default true): sign-up with a taken email fails with
  *   USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL instead of better-auth's silent generic success.
  */
@@ -67,6 +70,7 @@ export async function createAuth({
   freshAge = process.env.SESSION_FRESH_AGE ? Number(process.env.SESSION_FRESH_AGE) : undefined,
   passkeyRpID = process.env.PASSKEY_RP_ID || undefined,
   passkeyOrigins = process.env.PASSKEY_ORIGINS ? process.env.PASSKEY_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean) : undefined,
+  invitationUrl = process.env.INVITATION_URL || undefined,
 }) {
   checkSecret({production, secret});
   if (freshAge !== undefined && !(Number.isFinite(freshAge) && freshAge >= 0)) {
@@ -93,6 +97,7 @@ export async function createAuth({
       production,
       rateLimit,
       session: freshAge === undefined ? undefined : {freshAge},
+      invitationUrl,
       passkey: passkeyRpID || passkeyOrigins ? {...(passkeyRpID && {rpID: passkeyRpID}), ...(passkeyOrigins && {origin: passkeyOrigins})} : undefined,
     }),
   );

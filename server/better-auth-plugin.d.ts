@@ -1,5 +1,6 @@
 // Types of better-auth-plugin.js (kept by hand; server/exports.test.js checks the names match).
 import type {BetterAuthOptions, BetterAuthPlugin} from 'better-auth';
+import type {createAccessControl} from 'better-auth/plugins/access';
 import type {bearer, emailOTP, jwt, magicLink, multiSession, organization, twoFactor} from 'better-auth/plugins';
 import type {PasskeyOptions} from '@better-auth/passkey';
 
@@ -17,6 +18,14 @@ export declare const FRESH_AGE: 86400;
 export declare const TRUSTED_DEVICE_DAYS: 30;
 
 /** What `GET {basePath}/auth-elements/capabilities` answers. */
+/** Where invitation emails link to unless `invitationUrl` says otherwise. */
+export declare const INVITATION_URL: '/invitation?id={id}';
+/** The reference server's access control: better-auth's statements plus `reports: ['read']`. */
+export declare const organizationAccess: ReturnType<typeof createAccessControl>;
+/** owner, admin (both with `reports:read`) and member, on `organizationAccess`. */
+export declare const organizationRoles: {owner: OrganizationRole; admin: OrganizationRole; member: OrganizationRole};
+type OrganizationRole = ReturnType<ReturnType<typeof createAccessControl>['newRole']>;
+
 export interface AuthElementsCapabilities {
   version: 1;
   /** Sign-in and sign-up with email and password (`emailAndPassword.enabled`). */
@@ -31,6 +40,11 @@ export interface AuthElementsCapabilities {
   /** Ids for `/sign-in/social`: `socialProviders` keys and genericOAuth `providerId`s. */
   socialProviders: string[];
   organizations: boolean;
+  /**
+   * Each organization role's permissions (`resource:action`, sorted; teams and dynamic access
+   * control left out), e.g. `{owner: […], admin: […], member: []}`; `{}` without organizations.
+   */
+  organizationRoles: Record<string, string[]>;
   /** The twoFactor plugin: an authenticator app (TOTP) and backup codes after the password. */
   multiFactor: boolean;
   /** The twoFactor plugin's `trustDeviceMaxAge` in days; 0 without the plugin. */
@@ -101,7 +115,7 @@ export interface AuthElementsEmail {
   kind: 'email-verification' | 'sign-in' | 'forget-password' | 'change-email' | 'magic-link' | 'invitation' | 'two-factor';
   /** The code, for the kinds that send one. */
   code?: string;
-  /** The link, for `magic-link`. */
+  /** The link, for `magic-link` and `invitation` (the invitation page, `invitationUrl`). */
   url?: string;
   /** For `invitation`. */
   invitationId?: string;
@@ -135,7 +149,17 @@ export interface AuthElementsOptions
   emailOTP?: Partial<OptionsOf<typeof emailOTP>>;
   /** Optional features: on by default; `false` leaves the plugin out, an object adds options. */
   magicLink?: boolean | Partial<OptionsOf<typeof magicLink>>;
+  /**
+   * Organizations: on by default with the kit's access control (`organizationRoles`: better-auth's
+   * owner / admin / member plus `reports:read` for owners and admins); an object adds or replaces
+   * the plugin's options (`roles` and `ac` of your own, `invitationExpiresIn`, …).
+   */
   organization?: boolean | OptionsOf<typeof organization>;
+  /**
+   * The page invitation emails link to, with an `{id}` placeholder for the invitation's id;
+   * relative to `baseURL`. Default `/invitation?id={id}`.
+   */
+  invitationUrl?: string;
   /**
    * Two-step verification: issuer = `appName`, trusted devices for TRUSTED_DEVICE_DAYS,
    * `allowPasswordless` (an account without a password needs a fresh session instead).

@@ -11,7 +11,8 @@
  * - `authElementsOptions(options)`, better-auth options with everything the kit uses switched on:
  *   email and password with the password policy, email verification and password reset by code
  *   (emailOTP), changing the email by a code sent to the new address, deleting the account,
- *   magic links, organizations, two-step verification (TOTP with backup codes and trusted
+ *   magic links, organizations (the kit's roles with `reports:read`, invitation emails linking to
+ *   `invitationUrl`, and the rules of organization-rules.js), two-step verification (TOTP with backup codes and trusted
  *   devices), passkeys (when @better-auth/passkey is installed), multiple sessions, bearer tokens
  *   for other sites, JWTs for `getToken()`, rate limits per address and per email, and the plugin above.
  *   Pass the result to `betterAuth()`.
@@ -21,11 +22,14 @@
  */
 import {APIError, createAuthEndpoint, createAuthMiddleware} from 'better-auth/api';
 import {bearer, emailOTP, jwt, magicLink, multiSession, organization, twoFactor} from 'better-auth/plugins';
+import {createAccessControl} from 'better-auth/plugins/access';
+import {adminAc, defaultRoles, defaultStatements, memberAc, ownerAc} from 'better-auth/plugins/organization/access';
 import * as z from 'zod';
 import {accountEndpoints, freshGuard, SET_PASSWORD_PATH} from './account-endpoints.js';
 import {relayRequest, relayResponse} from './cookie-relay.js';
 import {usedBackupCodes, usedBackupCodesSchema} from './used-backup-codes.js';
 import {ConfigurationError} from './config.js';
+import {organizationRules} from './organization-rules.js';
 import {profileImages, profileImageSchema} from './profile-images.js';
 import {betterAuthRateLimit, createCounter, identifierRateLimit, resolveRateLimits} from './rate-limit.js';
 
@@ -39,6 +43,41 @@ export const CAPABILITIES_PATH = '/auth-elements/capabilities';
 export const FRESH_AGE = 86400;
 /** Days "Trust this device" skips the second step (better-auth's trustDeviceMaxAge, 30 days). */
 export const TRUSTED_DEVICE_DAYS = 30;
+
+/** Where invitation emails link to, unless `invitationUrl` says otherwise: `{id}` is the invitation's id. */
+export const INVITATION_URL = '/invitation?id={id}';
+
+/**
+ * The reference server's access control: better-auth's statements plus the kit's custom
+ * `reports: ['read']`, granted to owners and admins (members get none of the kit's permissions).
+ */
+export const organizationAccess = createAccessControl({...defaultStatements, reports: ['read']});
+export const organizationRoles = {
+  owner: organizationAccess.newRole({...ownerAc.statements, reports: ['read']}),
+  admin: organizationAccess.newRole({...adminAc.statements, reports: ['read']}),
+  member: organizationAccess.newRole({...memberAc.statements}),
+};
+
+/** better-auth resources that are no permission of the kit's (teams and dynamic access control are not offered). */
+const HIDDEN_RESOURCES = new Set(['team', 'ac']);
+
+/**
+ * Each role's permissions as the kit names them (`resource:action`, sorted), from the
+ * organization plugin's roles (better-auth's defaults when it was given none).
+ * @param {Record<string, {statements: Record<string, readonly string[]>}> | undefined} roles
+ * @returns {Record<string, string[]>}
+ */
+function permissionsByRole(roles = defaultRoles) {
+  return Object.fromEntries(
+    Object.entries(roles).map(([name, role]) => [
+      name,
+      Object.entries(role.statements)
+        .filter(([resource]) => !HIDDEN_RESOURCES.has(resource))
+        .flatMap(([resource, actions]) => actions.map((action) => `${resource}:${action}`))
+        .sort(),
+    ]),
+  );
+}
 
 /** @better-auth/passkey, an optional peer dependency: null when it is not installed. */
 const passkeyModule = await import('@better-auth/passkey').catch(() => null);
@@ -165,6 +204,8 @@ function capabilitiesOf({options, socialProviders}, {requireLetterAndDigit, prof
     },
     socialProviders: [...providers],
     organizations: !!plugin('organization'),
+    // What each role may do, for the elements and `client.has()` (the API enforces it either way).
+    organizationRoles: plugin('organization') ? permissionsByRole(plugin('organization')?.options?.roles) : {},
     multiFactor: !!plugin('two-factor'),
     trustedDeviceDays: plugin('two-factor') ? Math.round((plugin('two-factor')?.options?.trustDeviceMaxAge ?? TRUSTED_DEVICE_DAYS * 86400) / 86400) : 0,
     passkeys: !!plugin('passkey'),
@@ -216,6 +257,7 @@ export function authElementsOptions(options) {
     emailOTP: emailOTPOptions,
     magicLink: magicLinkOption,
     organization: organizationOption,
+    invitationUrl = INVITATION_URL,
     twoFactor: twoFactorOption,
     passkey: passkeyOption,
     multiSession: multiSessionOption,
@@ -272,19 +314,30 @@ export function authElementsOptions(options) {
     );
   }
   if (organizationConfig) {
+    if (typeof invitationUrl !== 'string' || !invitationUrl.includes('{id}')) {
+      throw new ConfigurationError(`authElementsOptions: invitationUrl must name the invitation page with an {id} placeholder (got ${JSON.stringify(invitationUrl)})`);
+    }
+    const baseURL = typeof rest.baseURL === 'string' ? rest.baseURL : undefined;
     kitPlugins.push(
       organization({
+        ac: organizationAccess,
+        roles: organizationRoles,
         async sendInvitationEmail({email, organization: org, inviter, id}) {
+          const path = invitationUrl.replaceAll('{id}', encodeURIComponent(id));
+          // A relative page is on the API's origin (the demo serves both).
+          const url = baseURL ? new URL(path, baseURL).href : path;
           await sendEmail({
             to: email,
             subject: `You are invited to ${org.name}`,
-            text: `${inviter.user.name} invited you to ${org.name}.\nInvitation id: ${id}`,
+            text: `${inviter.user.name} invited you to ${org.name}.\nAccept the invitation: ${url}`,
             kind: 'invitation',
             invitationId: id,
+            url,
           });
         },
         ...organizationConfig,
       }),
+      organizationRules({roles: organizationConfig.roles ?? organizationRoles}),
     );
   }
   if (twoFactorConfig) {

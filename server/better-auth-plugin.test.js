@@ -48,6 +48,12 @@ test('the reference server tells its capabilities: public, cacheable, computed f
     passwordPolicy: {minLength: 8, maxLength: 128, requireLetterAndDigit: true},
     socialProviders: ['github'],
     organizations: true,
+    // The kit's access control: better-auth's roles, with the custom reports:read for owners and admins.
+    organizationRoles: {
+      owner: ['invitation:cancel', 'invitation:create', 'member:create', 'member:delete', 'member:update', 'organization:delete', 'organization:update', 'reports:read'],
+      admin: ['invitation:cancel', 'invitation:create', 'member:create', 'member:delete', 'member:update', 'organization:update', 'reports:read'],
+      member: [],
+    },
     multiFactor: true,
     trustedDeviceDays: 30,
     passkeys: true,
@@ -91,6 +97,7 @@ test('a minimal better-auth with only the plugin: capabilities follow its own se
     passwordPolicy: {minLength: 10, maxLength: 64, requireLetterAndDigit: false},
     socialProviders: ['acme', 'google'],
     organizations: false,
+    organizationRoles: {},
     multiFactor: false,
     trustedDeviceDays: 0,
     passkeys: false,
