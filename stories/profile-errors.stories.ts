@@ -15,7 +15,7 @@ import {auth, clickButton, element, expectError, type Text} from './support/play
  */
 const meta: Meta = {
   title: 'Elements/User profile/Error messages',
-  parameters: {layout: 'centered'},
+  parameters: {layout: 'padded'},
   // The list of codes covered is data for the coverage story, not a story.
   excludeStories: ['PROFILE_ERROR_CODES'],
   render: () => html`<div style="width: min(48rem, 100%)"><auth-user-profile></auth-user-profile></div>`,

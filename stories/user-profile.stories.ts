@@ -14,8 +14,9 @@ const meta: Meta = {
   title: 'Elements/User profile',
   component: 'auth-user-profile',
   tags: ['autodocs'],
-  parameters: signedInAs(ADA),
-  // The canvas centres its content: give the profile the width of a settings page.
+  // Padded, not the canvas's centred layout: a centred flex item has no width for the
+  // profile's percentage to resolve against, and the profile collapsed to a line.
+  parameters: {...signedInAs(ADA), layout: 'padded'},
   render: () => html`<div style="width: min(48rem, 100%)"><auth-user-profile></auth-user-profile></div>`,
 };
 export default meta;
