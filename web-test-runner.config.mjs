@@ -72,6 +72,13 @@ export default {
       await adapter.updateMany({model: 'verification', where: [{field: 'identifier', value: identifier}], update: {expiresAt: new Date(Date.now() - 1000)}});
       ctx.status = 204;
     },
+    // Test support: an organization invitation's time runs out now.
+    async (ctx, next) => {
+      if (ctx.path !== '/__test/expire-invitation' || ctx.method !== 'POST') return next();
+      const {adapter} = await auth.$context;
+      await adapter.update({model: 'invitation', where: [{field: 'id', value: String(ctx.query.id)}], update: {expiresAt: new Date(Date.now() - 1000)}});
+      ctx.status = 204;
+    },
     async (ctx, next) => {
       if (ctx.path.startsWith('/api/auth/') || ctx.path === '/__mail' || ctx.path === '/__mail.json') {
         ctx.respond = false;

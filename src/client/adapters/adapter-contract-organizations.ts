@@ -3,7 +3,9 @@
  * it. Runs in the browser under web-test-runner, like adapter-contract.ts. Two people, each
  * with an adapter of their own (their own session): an owner and the person they invite.
  * What a role may do is the API's to enforce, so the member's refusals are asked of the
- * adapter directly, as no UI would.
+ * adapter directly, as no UI would. The two people sign up once for the suite (sign-ups are
+ * rate limited); each test makes its own organization, so lists are checked for what that test
+ * added or took away.
  */
 import {expect} from '@open-wc/testing';
 import type {IdentityAdapter} from './adapter.js';
@@ -33,20 +35,27 @@ export function runOrganizationsContract(label: string, setup: () => Promise<Org
     let ctx: OrganizationsContractSetup;
     /** The owner's adapter. */
     let owner: IdentityAdapter;
-    /** The other person's adapter (invited, then a member). */
+    /** The other person's adapter (invited, then a member; a stranger to each new organization). */
     let other: IdentityAdapter;
+    let ownerPerson: {email: string; name: string};
+    let otherPerson: {email: string; name: string};
 
-    beforeEach(async () => {
+    before(async () => {
       ctx = await setup();
       owner = ctx.adapter;
       other = ctx.otherPerson();
       await owner.loadCapabilities?.();
       await other.loadCapabilities?.();
+      ownerPerson = await signIn(owner, 'Olivia Owner');
+      otherPerson = await signIn(other, 'Max Member');
     });
 
-    afterEach(async () => {
+    after(async () => {
+      // Cookie-mode adapters share the browser's cookies: leave no account signed in.
       for (const adapter of [owner, other]) await (adapter.signOutAllAccounts?.() ?? adapter.signOut()).catch(() => {});
     });
+
+    const ids = (list: Array<{id: string}>) => list.map((item) => item.id);
 
     /** A verified user signed in on `adapter`: their email and name. */
     const signIn = async (adapter: IdentityAdapter, name: string) => {
@@ -58,9 +67,9 @@ export function runOrganizationsContract(label: string, setup: () => Promise<Org
       return {email, name};
     };
 
-    /** The owner signed in with a new organization. */
+    /** A new organization of the owner's (the active one). */
     const withOrganization = async () => {
-      const person = await signIn(owner, 'Olivia Owner');
+      const person = ownerPerson;
       const slug = uniqueSlug();
       const membership = await owner.createOrganization!({name: 'Acme Research', slug});
       return {...person, slug, membership, organizationId: membership.organization.id};
@@ -72,7 +81,7 @@ export function runOrganizationsContract(label: string, setup: () => Promise<Org
     /** The owner's organization with the other person in it as `role` (joined through the mailed invitation). */
     const withMember = async (role: 'member' | 'admin' = 'member') => {
       const org = await withOrganization();
-      const person = await signIn(other, 'Max Member');
+      const person = otherPerson;
       const {invited, failed} = await owner.inviteMembers!(org.organizationId, {emails: [person.email], role});
       expect(failed).to.deep.equal([]);
       const membership = await other.acceptInvitation!(invited[0].id);
@@ -95,21 +104,21 @@ export function runOrganizationsContract(label: string, setup: () => Promise<Org
         expect(membership.organization.createdAt).to.be.instanceOf(Date);
         expect([...membership.permissions].sort()).to.deep.equal(OWNER);
         expect(await owner.getActiveMembership!()).to.deep.equal(membership);
-        expect((await owner.listOrganizations!()).map((o) => o.slug)).to.deep.equal([slug]);
+        expect((await owner.listOrganizations!()).map((o) => o.slug)).to.include(slug);
       });
 
       it('refuses a taken slug, and says so when asked before', async () => {
-        const {slug} = await withOrganization();
-        await signIn(other, 'Sam Second');
+        const {slug, organizationId} = await withOrganization();
         expect(await other.isSlugAvailable!(slug)).to.equal(false);
         const free = uniqueSlug();
         expect(await other.isSlugAvailable!(free)).to.equal(true);
+        const before = ids(await other.listOrganizations!());
         await expectAuthError(other.createOrganization!({name: 'Copycat', slug}), 'slug_taken');
-        expect(await other.listOrganizations!()).to.deep.equal([]);
+        expect(ids(await other.listOrganizations!())).to.deep.equal(before);
+        expect(before).to.not.include(organizationId);
       });
 
       it('refuses a slug that is not lower-case letters, digits and hyphens', async () => {
-        await signIn(owner, 'Olivia Owner');
         await expectAuthError(owner.createOrganization!({name: 'Bad', slug: 'Not A Slug'}), 'invalid_slug');
         await expectAuthError(owner.isSlugAvailable!('x/../y'), 'invalid_slug');
       });
@@ -120,15 +129,15 @@ export function runOrganizationsContract(label: string, setup: () => Promise<Org
         expect(await owner.getActiveMembership!()).to.equal(null);
         expect(await owner.setActiveOrganization!(organizationId)).to.deep.equal(membership);
         expect((await owner.getActiveMembership!())?.organization.id).to.equal(organizationId);
-        await signIn(other, 'Sam Stranger');
         await expectAuthError(other.setActiveOrganization!(organizationId), 'organization_not_found');
         await expectAuthError(other.listMembers!(organizationId), 'organization_not_found');
-        expect(await other.getActiveMembership!()).to.equal(null);
+        expect((await other.getActiveMembership!())?.organization.id).to.not.equal(organizationId);
       });
 
       it('needs a session', async () => {
-        await expectAuthError(owner.listOrganizations!(), 'session_expired');
-        await expectAuthError(owner.createOrganization!({name: 'Nobody', slug: uniqueSlug()}), 'session_expired');
+        const signedOut = ctx.otherPerson();
+        await expectAuthError(signedOut.listOrganizations!(), 'session_expired');
+        await expectAuthError(signedOut.createOrganization!({name: 'Nobody', slug: uniqueSlug()}), 'session_expired');
       });
     });
 
@@ -154,20 +163,22 @@ export function runOrganizationsContract(label: string, setup: () => Promise<Org
 
       it('shows the invited person the invitation, and lets them join with its role', async () => {
         const {organizationId, email: ownerEmail} = await withOrganization();
-        const person = await signIn(other, 'Max Member');
+        const person = otherPerson;
         const {invited} = await owner.inviteMembers!(organizationId, {emails: [person.email], role: 'member'});
         const id = invitationIdIn((await ctx.readInvitationUrl(person.email))!);
         const shown = await other.getInvitation!(id);
-        expect(shown).to.include({id, email: person.email, role: 'member', status: 'pending', inviterName: 'Olivia Owner'});
+        expect(shown).to.include({id, email: person.email, role: 'member', status: 'pending'});
+        // An API may not tell the invited person the inviter's name (better-auth tells only their email).
+        expect([null, 'Olivia Owner']).to.include(shown.inviterName);
         expect(shown.organization.name).to.equal('Acme Research');
-        expect((await other.listMyInvitations!()).map((i) => i.id)).to.deep.equal([invited[0].id]);
+        expect(ids(await other.listMyInvitations!())).to.include(invited[0].id);
         const membership = await other.acceptInvitation!(id);
         expect(membership.role).to.equal('member');
         expect(membership.organization.id).to.equal(organizationId);
         expect(membership.permissions.filter((p) => /^(organization|member|invitation):/.test(p))).to.deep.equal([]);
         expect(await other.getActiveMembership!()).to.deep.equal(membership);
-        expect((await other.listOrganizations!()).map((o) => o.id)).to.deep.equal([organizationId]);
-        expect(await other.listMyInvitations!()).to.deep.equal([]);
+        expect(ids(await other.listOrganizations!())).to.include(organizationId);
+        expect(ids(await other.listMyInvitations!())).to.not.include(id);
         const members = await owner.listMembers!(organizationId);
         expect(members.map((m) => [m.user.email, m.role])).to.deep.equal([
           [ownerEmail, 'owner'],
@@ -194,7 +205,6 @@ export function runOrganizationsContract(label: string, setup: () => Promise<Org
         const {organizationId} = await withOrganization();
         const invitedEmail = ctx.uniqueEmail();
         const {invited} = await owner.inviteMembers!(organizationId, {emails: [invitedEmail], role: 'member'});
-        await signIn(other, 'Wrong Person');
         await expectAuthError(other.getInvitation!(invited[0].id), 'wrong_account');
         await expectAuthError(other.acceptInvitation!(invited[0].id), 'wrong_account');
         await expectAuthError(other.declineInvitation!(invited[0].id), 'wrong_account');
@@ -203,7 +213,7 @@ export function runOrganizationsContract(label: string, setup: () => Promise<Org
 
       it('a revoked invitation stops working', async () => {
         const {organizationId} = await withOrganization();
-        const person = await signIn(other, 'Rita Revoked');
+        const person = otherPerson;
         const {invited} = await owner.inviteMembers!(organizationId, {emails: [person.email], role: 'member'});
         await owner.revokeInvitation!(invited[0].id);
         expect(await owner.listInvitations!(organizationId)).to.deep.equal([]);
@@ -211,12 +221,12 @@ export function runOrganizationsContract(label: string, setup: () => Promise<Org
         await expectAuthError(other.acceptInvitation!(invited[0].id), 'invitation_revoked');
         await owner.revokeInvitation!(invited[0].id); // again: no change
         await expectAuthError(owner.resendInvitation!(invited[0].id), 'invitation_revoked');
-        expect(await other.listOrganizations!()).to.deep.equal([]);
+        expect(ids(await other.listOrganizations!())).to.not.include(organizationId);
       });
 
       it('an expired invitation cannot be accepted; resending renews it', async () => {
         const {organizationId} = await withOrganization();
-        const person = await signIn(other, 'Eve Expired');
+        const person = otherPerson;
         const {invited} = await owner.inviteMembers!(organizationId, {emails: [person.email], role: 'member'});
         await ctx.expireInvitation(invited[0].id);
         await expectAuthError(other.getInvitation!(invited[0].id), 'invitation_expired');
@@ -229,18 +239,17 @@ export function runOrganizationsContract(label: string, setup: () => Promise<Org
 
       it('a declined invitation is used up', async () => {
         const {organizationId} = await withOrganization();
-        const person = await signIn(other, 'Dan Declines');
+        const person = otherPerson;
         const {invited} = await owner.inviteMembers!(organizationId, {emails: [person.email], role: 'member'});
         await other.declineInvitation!(invited[0].id);
-        expect(await other.listMyInvitations!()).to.deep.equal([]);
+        expect(ids(await other.listMyInvitations!())).to.not.include(invited[0].id);
         expect(await owner.listInvitations!(organizationId)).to.deep.equal([]);
         await expectAuthError(other.acceptInvitation!(invited[0].id), 'invitation_used');
         await expectAuthError(owner.revokeInvitation!(invited[0].id), 'invitation_used');
-        expect(await other.listOrganizations!()).to.deep.equal([]);
+        expect(ids(await other.listOrganizations!())).to.not.include(organizationId);
       });
 
       it('an unknown invitation is not found', async () => {
-        await signIn(other, 'Nora Nobody');
         await expectAuthError(other.getInvitation!('no-such-invitation'), 'invitation_not_found');
         await expectAuthError(other.acceptInvitation!('no-such-invitation'), 'invitation_not_found');
       });
@@ -285,7 +294,7 @@ export function runOrganizationsContract(label: string, setup: () => Promise<Org
         await expectAuthError(owner.updateMemberRole!(organizationId, ownerMemberId, 'admin'), 'last_owner');
         await owner.updateMemberRole!(organizationId, memberId, 'owner');
         await owner.leaveOrganization!(organizationId);
-        expect(await owner.listOrganizations!()).to.deep.equal([]);
+        expect(ids(await owner.listOrganizations!())).to.not.include(organizationId);
         expect(await owner.getActiveMembership!()).to.equal(null);
         const members = await other.listMembers!(organizationId);
         expect(members.map((m) => [m.id, m.role])).to.deep.equal([[memberId, 'owner']]);
@@ -296,7 +305,7 @@ export function runOrganizationsContract(label: string, setup: () => Promise<Org
         await owner.removeMember!(organizationId, memberId);
         expect((await owner.listMembers!(organizationId)).map((m) => m.role)).to.deep.equal(['owner']);
         expect(await other.getActiveMembership!()).to.equal(null);
-        expect(await other.listOrganizations!()).to.deep.equal([]);
+        expect(ids(await other.listOrganizations!())).to.not.include(organizationId);
         await expectAuthError(other.listMembers!(organizationId), 'organization_not_found');
         await expectAuthError(owner.removeMember!(organizationId, memberId), 'member_not_found');
       });
@@ -304,7 +313,7 @@ export function runOrganizationsContract(label: string, setup: () => Promise<Org
       it('a member leaves', async () => {
         const {organizationId} = await withMember();
         await other.leaveOrganization!(organizationId);
-        expect(await other.listOrganizations!()).to.deep.equal([]);
+        expect(ids(await other.listOrganizations!())).to.not.include(organizationId);
         expect((await owner.listMembers!(organizationId)).map((m) => m.role)).to.deep.equal(['owner']);
       });
     });
@@ -323,9 +332,9 @@ export function runOrganizationsContract(label: string, setup: () => Promise<Org
       it('deleting an organization takes it away from every member', async () => {
         const {organizationId} = await withMember();
         await owner.deleteOrganization!(organizationId);
-        expect(await owner.listOrganizations!()).to.deep.equal([]);
+        expect(ids(await owner.listOrganizations!())).to.not.include(organizationId);
         expect(await owner.getActiveMembership!()).to.equal(null);
-        expect(await other.listOrganizations!()).to.deep.equal([]);
+        expect(ids(await other.listOrganizations!())).to.not.include(organizationId);
         expect(await other.getActiveMembership!()).to.equal(null);
       });
     });

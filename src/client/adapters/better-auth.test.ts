@@ -2,6 +2,7 @@ import {expect} from '@open-wc/testing';
 import {runAdapterContract, expectAuthError} from './adapter-contract.js';
 import {runAccountContract} from './adapter-contract-account.js';
 import {runFactorsContract} from './adapter-contract-factors.js';
+import {runOrganizationsContract} from './adapter-contract-organizations.js';
 import {BetterAuthAdapter} from './better-auth.js';
 import {apiSession, apiUser, credentials, json, stubbed} from './better-auth-stub.js';
 
@@ -48,6 +49,24 @@ async function expireSecondFactor() {
   const response = await fetch('/__test/expire-two-factor', {method: 'POST', credentials: 'include'});
   expect(response.status, 'the sign-in was expired').to.equal(204);
 }
+
+/** The newest invitation link mailed to `email` (the reference server's dev mailbox). */
+async function readInvitationUrl(email: string): Promise<string | null> {
+  const mail: Array<{to: string; text: string}> = await (await fetch('/__mail.json')).json();
+  for (const message of mail.toReversed()) {
+    const url = message.to === email && /Accept the invitation: (\S+)/.exec(message.text)?.[1];
+    if (url) return url;
+  }
+  return null;
+}
+
+const expireInvitation = async (id: string) => {
+  const response = await fetch(`/__test/expire-invitation?id=${encodeURIComponent(id)}`, {method: 'POST'});
+  expect(response.status, 'the invitation expired').to.equal(204);
+};
+
+// The owner in this browser's cookies, the other person in bearer mode (their own session).
+runOrganizationsContract('better-auth (cookie + bearer)', () => ({adapter: new BetterAuthAdapter({baseURL}), readLatestCode, uniqueEmail, otherPerson: secondDevice, readInvitationUrl, expireInvitation}));
 
 runFactorsContract('better-auth (cookie)', () => ({
   adapter: new BetterAuthAdapter({baseURL}),
@@ -278,5 +297,34 @@ describe('BetterAuthAdapter', () => {
     await expectAuthError(locked.verifySecondFactor({kind: 'totp', code: '123456'}), 'rate_limited');
     const {adapter: twoStep} = stubbed(() => json({twoFactorRedirect: true, twoFactorMethods: ['totp']}));
     await expectAuthError(twoStep.signInWithPassword(credentials), 'two_factor_required');
+  });
+});
+
+describe('BetterAuthAdapter: organizations on an API without the kit plugin', () => {
+  const org = {id: 'o1', name: 'Acme', slug: 'acme', logo: '', createdAt: '2025-01-01T00:00:00.000Z', metadata: '{}'};
+  const answers = (role: string) => (url: string) => {
+    const path = new URL(url).pathname.replace('/api/auth', '');
+    if (path === '/auth-elements/capabilities') return new Response('', {status: 404});
+    if (path === '/organization/get-active-member') return json({id: 'm1', organizationId: 'o1', userId: 'u1', role, createdAt: '2025-01-02T00:00:00.000Z'});
+    if (path === '/organization/list') return json([org]);
+    return json({code: 'NOT_STUBBED'}, {status: 500});
+  };
+
+  it('several roles count as the strongest, with the permissions of each (better-auth\'s defaults)', async () => {
+    const {adapter} = stubbed(answers('member,admin'));
+    const membership = await adapter.getActiveMembership();
+    expect(membership?.role).to.equal('admin');
+    expect(membership?.organization).to.deep.equal({id: 'o1', name: 'Acme', slug: 'acme', logoUrl: null, createdAt: new Date('2025-01-01T00:00:00.000Z')});
+    expect(membership?.permissions).to.deep.equal(['invitation:cancel', 'invitation:create', 'member:create', 'member:delete', 'member:update', 'organization:update']);
+  });
+
+  it('a custom role the kit does not name counts as member, with no permissions it does not know', async () => {
+    const {adapter} = stubbed(answers('billing'));
+    expect(await adapter.getActiveMembership()).to.deep.include({role: 'member', permissions: []});
+  });
+
+  it('an unreadable answer is malformed_response', async () => {
+    const {adapter} = stubbed((url) => (url.includes('/organization/list') ? json([{id: 'o1'}]) : json({code: 'NOT_STUBBED'}, {status: 500})));
+    await expectAuthError(adapter.listOrganizations(), 'malformed_response');
   });
 });

@@ -8,7 +8,7 @@ import type {
   SignUpResult,
   SocialSignInResult,
 } from '../types.js';
-import {ACCOUNT_METHODS, type AccountAdapter, type CoreAdapter, type IdentityAdapter} from './adapter.js';
+import {ACCOUNT_METHODS, ORGANIZATION_METHODS, type AccountAdapter, type CoreAdapter, type IdentityAdapter, type OrganizationAdapter} from './adapter.js';
 import {lazyMethods} from '../lazy-methods.js';
 import type {AccountTransport, BetterAuthAccount} from './better-auth-account.js';
 import {BetterAuthTransport, loadSchemas, toSession, toUser, type BetterAuthAdapterOptions} from './better-auth-transport.js';
@@ -34,7 +34,7 @@ const SIGN_IN_FACTORS = ['verifySecondFactor', 'signInWithPasskey'] as const;
 type SignInFactors = Required<Pick<CoreAdapter, (typeof SIGN_IN_FACTORS)[number]>>;
 
 /** The account methods and the sign-in's factors, put on each adapter by its constructor (they load on first use). */
-export interface BetterAuthAdapter extends Required<AccountAdapter>, SignInFactors {}
+export interface BetterAuthAdapter extends Required<AccountAdapter>, Required<OrganizationAdapter>, SignInFactors {}
 
 /** Talks to a better-auth server (email + password, email OTP, jwt and bearer plugins). */
 export class BetterAuthAdapter extends BetterAuthTransport implements IdentityAdapter {
@@ -53,6 +53,10 @@ export class BetterAuthAdapter extends BetterAuthTransport implements IdentityAd
     Object.assign(
       this,
       lazyMethods<AccountAdapter>(ACCOUNT_METHODS, () => this.#accountMethods()),
+      // Organizations, with their schemas (better-auth-organizations.ts).
+      lazyMethods<OrganizationAdapter>(ORGANIZATION_METHODS, () =>
+        import('./better-auth-organizations.js').then(({BetterAuthOrganizations}) => (this.#organizations ??= new BetterAuthOrganizations(this.#transport()))),
+      ),
       // A second step and passkey sign-in, with their schemas and WebAuthn's code (better-auth-factors.ts).
       lazyMethods<SignInFactors>(SIGN_IN_FACTORS, () => (this.#factors ??= import('./better-auth-factors.js').then(({BetterAuthSignInFactors}) => new BetterAuthSignInFactors(this.#transport())))),
     );
@@ -223,6 +227,7 @@ export class BetterAuthAdapter extends BetterAuthTransport implements IdentityAd
   #account?: Promise<BetterAuthAccount>;
 
   #factors?: Promise<SignInFactors>;
+  #organizations?: import('./better-auth-organizations.js').BetterAuthOrganizations;
 
   #accountMethods(): Promise<BetterAuthAccount> {
     return (this.#account ??= import('./better-auth-account.js').then(({BetterAuthAccount}) => new BetterAuthAccount(this.#transport())));
