@@ -77,6 +77,22 @@ export const AUTH_ERROR_CODES = [
 
 export type AuthErrorCode = (typeof AUTH_ERROR_CODES)[number];
 
+/** The codes only the organization methods give. */
+export const ORGANIZATION_ERROR_CODES = [
+  'slug_taken',
+  'invalid_slug',
+  'forbidden',
+  'last_owner',
+  'already_member',
+  'organization_not_found',
+  'member_not_found',
+  'invitation_not_found',
+  'invitation_expired',
+  'invitation_revoked',
+  'invitation_used',
+  'wrong_account',
+] as const satisfies readonly AuthErrorCode[];
+
 export interface AuthErrorOptions {
   /** HTTP status, when the error came from a response. */
   status?: number;
