@@ -1,3 +1,31 @@
+/** The codes only the organization methods give. */
+export const ORGANIZATION_ERROR_CODES = [
+  /** Another organization already has this slug. */
+  'slug_taken',
+  /** Not a slug: lower-case letters and digits, single hyphens between them, 2 to 48 characters. */
+  'invalid_slug',
+  /** The signed-in person's role in the organization does not allow this (the API refused, 403). */
+  'forbidden',
+  /** The organization's only owner cannot leave or lose the owner role: make someone else owner first. */
+  'last_owner',
+  /** The invited address already belongs to a member of the organization. */
+  'already_member',
+  /** The organization does not exist, or the signed-in person is not a member of it. */
+  'organization_not_found',
+  /** A member id that is not (any more) of this organization. */
+  'member_not_found',
+  /** An invitation this API does not know (a mistyped or very old link). */
+  'invitation_not_found',
+  /** The invitation's time is up: ask for a new one. */
+  'invitation_expired',
+  /** The invitation was revoked by the organization. */
+  'invitation_revoked',
+  /** The invitation was already accepted or declined (each works once). */
+  'invitation_used',
+  /** The invitation is for another email address than the signed-in account's. */
+  'wrong_account',
+] as const;
+
 /**
  * The kit's error codes. Adapters map their API's codes to these; elements show them
  * through the locale (`errors.<code>`), never the server's own text.
@@ -44,30 +72,7 @@ export const AUTH_ERROR_CODES = [
   'image_too_large',
   /** Signing in worked but the browser kept no session (cookie mode, API on another site). */
   'cookies_blocked',
-  /** Organizations: another organization already has this slug. */
-  'slug_taken',
-  /** Not a slug: lower-case letters and digits, single hyphens between them, 2 to 48 characters. */
-  'invalid_slug',
-  /** The signed-in person's role in the organization does not allow this (the API refused, 403). */
-  'forbidden',
-  /** The organization's only owner cannot leave or lose the owner role: make someone else owner first. */
-  'last_owner',
-  /** The invited address already belongs to a member of the organization. */
-  'already_member',
-  /** The organization does not exist, or the signed-in person is not a member of it. */
-  'organization_not_found',
-  /** A member id that is not (any more) of this organization. */
-  'member_not_found',
-  /** An invitation this API does not know (a mistyped or very old link). */
-  'invitation_not_found',
-  /** The invitation's time is up: ask for a new one. */
-  'invitation_expired',
-  /** The invitation was revoked by the organization. */
-  'invitation_revoked',
-  /** The invitation was already accepted or declined (each works once). */
-  'invitation_used',
-  /** The invitation is for another email address than the signed-in account's. */
-  'wrong_account',
+  ...ORGANIZATION_ERROR_CODES,
   'network',
   'server',
   'malformed_response',
@@ -77,21 +82,6 @@ export const AUTH_ERROR_CODES = [
 
 export type AuthErrorCode = (typeof AUTH_ERROR_CODES)[number];
 
-/** The codes only the organization methods give. */
-export const ORGANIZATION_ERROR_CODES = [
-  'slug_taken',
-  'invalid_slug',
-  'forbidden',
-  'last_owner',
-  'already_member',
-  'organization_not_found',
-  'member_not_found',
-  'invitation_not_found',
-  'invitation_expired',
-  'invitation_revoked',
-  'invitation_used',
-  'wrong_account',
-] as const satisfies readonly AuthErrorCode[];
 
 export interface AuthErrorOptions {
   /** HTTP status, when the error came from a response. */

@@ -2,10 +2,10 @@ import {html, nothing, type ReactiveControllerHost, type TemplateResult} from 'l
 import type {SignInMethods} from '../../client/types.js';
 import {announce} from '../../internal/announcer.js';
 import {task, type Task} from '../../internal/async-action.js';
-import {currentPasswordField, textField} from '../../internal/fields.js';
+import {textField} from '../../internal/fields.js';
 import type {Loader} from '../../internal/loader.js';
 import {editorActions, section, sectionButton, type ProfileContext} from './profile-page.js';
-import {fieldError, formError, type SecuritySection} from './security-section.js';
+import {confirmPasswordField, formError, type SecuritySection} from './security-section.js';
 
 /**
  * Delete account: what it means, and a danger button opening the editor, inline as Clerk has
@@ -72,7 +72,7 @@ export class DeleteAccountSection implements SecuritySection {
   }
 
   editor(context: ProfileContext): TemplateResult {
-    const {t, form, appearance, user} = context;
+    const {t, form, appearance} = context;
     const warningId = form.nodeId('delete-warning');
     const has = this.#hasPassword();
     const error = this.#delete.error;
@@ -91,19 +91,16 @@ export class DeleteAccountSection implements SecuritySection {
         appearance,
       })}
       ${has
-        ? html`${currentPasswordField({
-            email: user.email,
+        ? confirmPasswordField(context, {
             id: form.nodeId('delete-password'),
-            label: t('common.passwordLabel'),
-            error: this.#missing ? t('common.required') : fieldError(context, error, ['wrong_password']),
+            error,
+            missing: this.#missing,
             visible: this.#visible,
-            toggleLabel: t('common.showPassword'),
             onToggle: () => {
               this.#visible = !this.#visible;
               context.host.requestUpdate();
             },
-            appearance,
-          })}`
+          })
         : nothing}
       ${editorActions(context, {
         label: t('profile.security.delete.submit'),

@@ -1,5 +1,5 @@
 import type {nothing, TemplateResult} from 'lit';
-import {alert} from '../../internal/fields.js';
+import {alert, currentPasswordField} from '../../internal/fields.js';
 import type {AuthError} from '../../client/errors.js';
 import type {ProfileContext} from './profile-page.js';
 
@@ -30,4 +30,25 @@ export function fieldError(context: ProfileContext, error: AuthError | null, cod
 export function formError(context: ProfileContext, error: AuthError | null, fieldCodes: readonly string[]) {
   const shown = error && !fieldCodes.includes(error.code) ? context.errorMessage(error) : null;
   return alert(shown, context.appearance, error?.code === 'rate_limited' ? 'warning' : 'danger');
+}
+
+/**
+ * The signed-in person's password, asked again in an editor to confirm a change: "required"
+ * when it was left empty, a wrong password at the field.
+ */
+export function confirmPasswordField(
+  context: ProfileContext,
+  {id, error, missing, visible, onToggle}: {id: string; error: AuthError | null; missing: boolean; visible: boolean; onToggle: () => void},
+): TemplateResult {
+  const {t, user, appearance} = context;
+  return currentPasswordField({
+    email: user.email,
+    id,
+    label: t('common.passwordLabel'),
+    error: missing ? t('common.required') : fieldError(context, error, ['wrong_password']),
+    visible,
+    toggleLabel: t('common.showPassword'),
+    onToggle,
+    appearance,
+  });
 }

@@ -3,13 +3,13 @@ import type {AuthErrorCode} from '../../client/errors.js';
 import type {SignInMethods, TotpSetup} from '../../client/types.js';
 import {announce} from '../../internal/announcer.js';
 import {task, type Task} from '../../internal/async-action.js';
-import {codeField, currentPasswordField} from '../../internal/fields.js';
+import {codeField} from '../../internal/fields.js';
 import type {Loader} from '../../internal/loader.js';
 import {QrCodeLoader} from '../../internal/qr-code.js';
 import {DelayedFlag} from '../../internal/status-views.js';
 import {backupCodesPanel, backupCodesText, downloadCodes, printCodes} from './backup-codes.js';
 import {editorActions, notLoaded, section, sectionAlert, sectionButton, type ProfileContext} from './profile-page.js';
-import {fieldError, formError, type SecuritySection} from './security-section.js';
+import {confirmPasswordField, formError, type SecuritySection} from './security-section.js';
 import {totpSetupLead} from './totp-setup.js';
 
 /** What the password (or, without one, a confirmation) is asked for. */
@@ -180,7 +180,7 @@ export class TwoFactorSection implements SecuritySection {
   }
 
   #confirmEditor(context: ProfileContext, purpose: Purpose): TemplateResult {
-    const {t, form, appearance, user} = context;
+    const {t, form} = context;
     const has = this.#hasPassword();
     const error = this.#work.error;
     const submit = {
@@ -190,19 +190,16 @@ export class TwoFactorSection implements SecuritySection {
     }[purpose];
     return html`${formError(context, error, has ? ['wrong_password'] : [])}
       ${has
-        ? html`${currentPasswordField({
-            email: user.email,
+        ? confirmPasswordField(context, {
             id: form.nodeId('two-factor-password'),
-            label: t('common.passwordLabel'),
-            error: this.#missing ? t('common.required') : fieldError(context, error, ['wrong_password']),
+            error,
+            missing: this.#missing,
             visible: this.#visible,
-            toggleLabel: t('common.showPassword'),
             onToggle: () => {
               this.#visible = !this.#visible;
               context.host.requestUpdate();
             },
-            appearance,
-          })}`
+          })
         : nothing}
       ${editorActions(context, {...submit, busy: this.#work.pending, danger: purpose === 'disable'})}`;
   }
