@@ -6,6 +6,9 @@ import {Flow, type FlowState} from './flow.js';
 import type {FlowContext} from './flow-context.js';
 import {socialSignIn} from './social.js';
 
+/** Digits of an authenticator app's code (RFC 6238's default, what better-auth issues). */
+const TOTP_DIGITS = 6;
+
 /** An error that a passkey prompt ending without a sign-in gives: nothing to show. */
 const quiet = (error: unknown) => error instanceof AuthError ? error.code === 'cancelled' : (error as Error)?.name === 'AbortError';
 
@@ -122,13 +125,14 @@ export class SignInFlow extends Flow<SignInStep> {
   submitSecondFactor(kind: SecondFactorKind, code: string, trustDevice = false): Promise<boolean> {
     return this.run('verify', async () => {
       code = code.replace(/\s/g, '');
-      if (!code || (kind === 'totp' && !isValidCode(code, 6))) throw new AuthError('invalid_code');
+      if (!code || (kind === 'totp' && !isValidCode(code, TOTP_DIGITS))) throw new AuthError('invalid_code');
       const {adapter} = this.#context;
       if (!adapter.verifySecondFactor) throw new AuthError('unsupported');
       try {
         this.#complete(await adapter.verifySecondFactor({kind, code, trustDevice}));
       } catch (error) {
-        if (error instanceof AuthError && /^(code_expired|too_many)/.test(error.code)) this.set({step: 'password'});
+        // The half-done sign-in is over: only the password starts another.
+        if (error instanceof AuthError && (error.code === 'code_expired' || error.code === 'too_many_attempts')) this.set({step: 'password'});
         throw error;
       }
     });
@@ -137,7 +141,8 @@ export class SignInFlow extends Flow<SignInStep> {
   /** Switches the second step between the app's code and a backup code. */
   useSecondFactor(kind: SecondFactorKind): void {
     const step = kind === 'totp' ? 'two-factor' : 'backup-code';
-    if (!this.state.pending && this.state.step !== step && /^(two|backup)/.test(this.state.step)) this.set({step, error: null});
+    const onSecondStep = this.state.step === 'two-factor' || this.state.step === 'backup-code';
+    if (!this.state.pending && onSecondStep && this.state.step !== step) this.set({step, error: null});
   }
 
   /**

@@ -22,6 +22,11 @@ const HEADINGS: StepHeadings<SignInStep> = {
   complete: ['signIn.completeTitle', 'signIn.completeSubtitle'],
 };
 
+/** The errors `signIn.error.*` words for the second step (and the password step it goes back to). */
+const OWN_WORDS = new Set(['invalid_code', 'code_expired', 'too_many_attempts']);
+/** The steps of a code sent by email, where those errors keep their `errors.*` words. */
+const EMAILED_CODE_STEPS = new Set<SignInStep>(['verify-email', 'reset-code', 'reset-password']);
+
 /**
  * @summary Sign-in: email, then password; verifies an unverified email with a code; resets a
  * forgotten password with a code; asks an account with two-step verification for its
@@ -111,12 +116,12 @@ export class AuthSignIn extends AuthFormElement<SignInStep> {
 
   /**
    * The sign-in's own words (`signIn.error.*`) for errors that mean something else on the
-   * emailed code's steps (verify-email, reset-code, reset-password): a wrong app code, a
-   * sign-in that expired or took too many codes.
+   * emailed code's steps: a wrong app code, a sign-in that expired or took too many codes.
    */
   protected override errorMessage(error: AuthError | null | undefined): string | null {
-    const text = this.t(`signIn.error.${error?.code}`);
-    return text.startsWith('signIn.') || /^[vr]/.test(this.step) ? super.errorMessage(error) : text;
+    return error && OWN_WORDS.has(error.code) && !EMAILED_CODE_STEPS.has(this.step)
+      ? this.t(`signIn.error.${error.code}`)
+      : super.errorMessage(error);
   }
 
   override render(): TemplateResult {
