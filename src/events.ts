@@ -1,5 +1,5 @@
 import type {AuthError} from './client/errors.js';
-import type {AuthState, User} from './client/types.js';
+import type {AuthState, Membership, User} from './client/types.js';
 
 const init = {bubbles: true, composed: true} as const;
 
@@ -66,6 +66,21 @@ export class AuthMenuActionEvent extends Event {
   }
 }
 
+/**
+ * Fired by `<auth-provider>` when the active organization changes: a switch (here or in another
+ * tab), creating or joining one, leaving or deleting the active one, signing out. `membership`
+ * is the new one (null: the personal account or signed out), `previous` the one before.
+ */
+export class AuthOrgChangeEvent extends Event {
+  static readonly type = 'auth-org-change';
+  constructor(
+    readonly membership: Membership | null,
+    readonly previous: Membership | null,
+  ) {
+    super(AuthOrgChangeEvent.type, init);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'auth-menu-action': AuthMenuActionEvent;
@@ -74,5 +89,6 @@ declare global {
     'auth-error': AuthErrorEvent;
     'auth-session-change': AuthSessionChangeEvent;
     'auth-switch-request': AuthSwitchRequestEvent;
+    'auth-org-change': AuthOrgChangeEvent;
   }
 }

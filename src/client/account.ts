@@ -1,5 +1,5 @@
 import type {AccountAdapter, IdentityAdapter} from './adapters/adapter.js';
-import {AuthError, toAuthError} from './errors.js';
+import {callAdapter, type AdapterCallContext} from './adapter-call.js';
 import type {
   AuthState,
   DeleteAccountInput,
@@ -16,17 +16,12 @@ import type {
 } from './types.js';
 
 /** What the account methods need from AuthClient (kept private to it). */
-export interface AccountContext {
-  adapter: IdentityAdapter;
+export interface AccountContext extends AdapterCallContext {
   state(): AuthState;
   /** Replaces the signed-in user (same session) and tells other tabs. */
   setUser(user: User): void;
   /** Opens (or with null, ends) the session on this device and tells other tabs. */
   setSession(info: SessionInfo | null): void;
-  /** Reports a failure to the client's error listeners. */
-  reportError(error: AuthError): void;
-  /** Asks the API again who is signed in. */
-  refresh(): Promise<void>;
 }
 
 /**
@@ -184,20 +179,7 @@ export class AccountClient {
     return user;
   }
 
-  /** Calls one adapter method: `unsupported` when it has none; failures reported, then thrown. */
-  async #call<T>(method: keyof AccountAdapter, run: (adapter: IdentityAdapter) => Promise<T>, options?: ListOptions, always = false): Promise<T> {
-    const {adapter} = this.#context;
-    try {
-      if (!always && typeof adapter[method] !== 'function') {
-        throw new AuthError('unsupported', `The ${adapter.name} adapter has no ${method}`);
-      }
-      return await run(adapter);
-    } catch (error) {
-      if (options?.signal?.aborted) throw options.signal.reason;
-      const authError = toAuthError(error);
-      if (authError.code === 'session_expired') await this.#context.refresh();
-      if (authError.code !== 'cancelled') this.#context.reportError(authError);
-      throw authError;
-    }
+  #call<T>(method: keyof AccountAdapter, run: (adapter: IdentityAdapter) => Promise<T>, options?: ListOptions, always = false): Promise<T> {
+    return callAdapter(this.#context, method, run, options, always);
   }
 }

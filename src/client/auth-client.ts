@@ -1,5 +1,6 @@
 import type {AccountClient, AccountContext} from './account.js';
-import {ACCOUNT_METHODS} from './adapters/adapter.js';
+import {hasAccess, sameMembership} from './access.js';
+import {ACCOUNT_METHODS, ORGANIZATION_METHODS} from './adapters/adapter.js';
 import {lazyMethods} from './lazy-methods.js';
 import type {IdentityAdapter} from './adapters/adapter.js';
 import {toAuthError, type AuthError} from './errors.js';
@@ -8,7 +9,8 @@ import {Listeners} from './listeners.js';
 import type {RedirectPolicy} from './redirect.js';
 import {RetrySchedule, type RetryOptions} from './retry-schedule.js';
 import {TabSync} from './tab-sync.js';
-import type {AuthState, Capabilities, Session, SessionInfo, User} from './types.js';
+import type {OrganizationClient, OrganizationContext} from './organizations.js';
+import type {AccessCheck, AuthState, Capabilities, Membership, Session, SessionInfo, User} from './types.js';
 
 export interface AuthClientOptions {
   adapter: IdentityAdapter;
@@ -21,12 +23,18 @@ export interface AuthClientOptions {
 }
 
 /** The state before the first session check has answered. */
-export const LOADING_STATE: AuthState = {status: 'loading', user: null, session: null, error: null};
+export const LOADING_STATE: AuthState = {status: 'loading', user: null, session: null, error: null, membership: null};
 
 /** The active account of this device changed from one signed-in user to another. */
 export interface AccountSwitch {
   user: User;
   previous: User;
+}
+
+/** The active organization changed (null: the personal account, or signed out). */
+export interface OrganizationSwitch {
+  membership: Membership | null;
+  previous: Membership | null;
 }
 
 /**
@@ -40,11 +48,14 @@ export class AuthClient {
   readonly ready: Promise<void>;
   /** The signed-in person's account: profile, email, password, devices, other accounts (account.ts). */
   readonly account: AccountClient;
+  /** The signed-in person's organizations: create, switch, members, invitations (organizations.ts). */
+  readonly organizations: OrganizationClient;
 
   #state: AuthState = LOADING_STATE;
   #changes = new Listeners<AuthState>();
   #errors = new Listeners<AuthError>();
   #switches = new Listeners<AccountSwitch>();
+  #organizationSwitches = new Listeners<OrganizationSwitch>();
   #tabSync: TabSync | null;
   #flowContext: FlowContext;
   #retry: RetrySchedule | null;
@@ -64,7 +75,7 @@ export class AuthClient {
       state: () => this.#state,
       setUser: (user) => {
         const {session} = this.#state;
-        if (session && this.#setState({status: 'signed-in', user, session, error: null})) this.#tabSync?.announce();
+        if (session && this.#setState({...this.#state, status: 'signed-in', user, session, error: null})) this.#tabSync?.announce();
       },
       setSession: (info) => this.#setSession(info, true),
       reportError: (error) => this.#errors.emit(error),
@@ -72,6 +83,19 @@ export class AuthClient {
     };
     let account: Promise<AccountClient> | undefined;
     this.account = lazyMethods<AccountClient>(ACCOUNT_METHODS, () => (account ??= import('./account.js').then(({AccountClient}) => new AccountClient(context))));
+    const organizationContext: OrganizationContext = {
+      adapter: this.adapter,
+      state: () => this.#state,
+      setMembership: (membership) => this.#setMembership(membership),
+      reloadMembership: () => this.#reloadMembership(),
+      reportError: (error) => this.#errors.emit(error),
+      refresh: () => this.refresh(),
+    };
+    let organizations: Promise<OrganizationClient> | undefined;
+    this.organizations = lazyMethods<OrganizationClient>(
+      ORGANIZATION_METHODS,
+      () => (organizations ??= import('./organizations.js').then(({OrganizationClient}) => new OrganizationClient(organizationContext))),
+    );
     this.ready = this.refresh();
   }
 
@@ -85,6 +109,21 @@ export class AuthClient {
 
   get session(): Session | null {
     return this.#state.session;
+  }
+
+  /** The signed-in person's membership of the active organization (null: the personal account). */
+  get membership(): Membership | null {
+    return this.#state.membership;
+  }
+
+  /**
+   * Whether someone is signed in and, for the active organization, has the role (any of those
+   * named) and every permission named: `client.has({permission: 'member:create'})`. Synchronous,
+   * from the state the client holds; `subscribe` to hear when it may have changed. The UI's
+   * answer only: the API checks every call itself.
+   */
+  has(check?: AccessCheck): boolean {
+    return hasAccess(this.#state, check);
   }
 
   get capabilities(): Capabilities {
@@ -113,6 +152,15 @@ export class AuthClient {
   }
 
   /**
+   * Calls the listener when the active organization changes: a switch, creating or joining one,
+   * leaving or deleting the active one, signing out, or another tab doing so. `<auth-provider>`
+   * turns it into `auth-org-change`. Called after the new state has been emitted.
+   */
+  onOrganizationChange(listener: (change: OrganizationSwitch) => void): () => void {
+    return this.#organizationSwitches.add(listener);
+  }
+
+  /**
    * Asks the API who is signed in (one request at a time: concurrent calls share it). A failure
    * keeps a known state (signed in or out) and reports the error; while nothing is known yet,
    * the status becomes `unavailable` and the check retries with backoff, and at once when the
@@ -126,13 +174,15 @@ export class AuthClient {
     try {
       // One answer for both: elements never render with defaults that change a moment later.
       const [info] = await Promise.all([this.adapter.getSession(), this.#loadCapabilities()]);
+      // The membership comes in the same answer: content shown by role never flips a moment later.
+      const membership = await this.#membershipOf(info);
       this.#retry?.succeeded();
-      this.#setSession(info, false);
+      this.#setSession(info, false, membership);
     } catch (error) {
       const authError = toAuthError(error);
       const {status} = this.#state;
       if (status === 'loading' || status === 'unavailable') {
-        this.#setState({status: 'unavailable', user: null, session: null, error: authError});
+        this.#setState({status: 'unavailable', user: null, session: null, error: authError, membership: null});
         this.#retry?.failed(authError);
       }
       this.#errors.emit(authError);
@@ -184,13 +234,48 @@ export class AuthClient {
     this.#retry?.stop();
   }
 
-  #setSession(info: SessionInfo | null, announce: boolean): void {
+  /**
+   * Moves to the session `info` (null: signed out). Without a `membership` read with it, the
+   * current one stays while the same person keeps the same active organization; otherwise it is
+   * null until read from the API.
+   */
+  #setSession(info: SessionInfo | null, announce: boolean, membership?: Membership | null): void {
+    const activeId = info?.session.activeOrganizationId ?? null;
+    const current = this.#state.membership;
+    const kept = info && current && current.organization.id === activeId && this.#state.user?.id === info.user.id ? current : null;
     const changed = this.#setState(
       info
-        ? {status: 'signed-in', user: info.user, session: info.session, error: null}
-        : {status: 'signed-out', user: null, session: null, error: null},
+        ? {status: 'signed-in', user: info.user, session: info.session, error: null, membership: membership === undefined ? kept : membership}
+        : {status: 'signed-out', user: null, session: null, error: null, membership: null},
     );
     if (changed && announce) this.#tabSync?.announce();
+    if (membership === undefined && activeId && !kept) void this.#reloadMembership();
+  }
+
+  /** The membership of the session's active organization, from the API (null without one; a failure is reported and gives null). */
+  async #membershipOf(info: SessionInfo | null): Promise<Membership | null> {
+    if (!info?.session.activeOrganizationId || !this.adapter.getActiveMembership) return null;
+    try {
+      return await this.adapter.getActiveMembership();
+    } catch (error) {
+      this.#errors.emit(toAuthError(error));
+      return null;
+    }
+  }
+
+  /** Reads the active membership again and shows it, if the session is still the same. */
+  async #reloadMembership(): Promise<void> {
+    const {session} = this.#state;
+    const membership = await this.#membershipOf(session && this.#state.user ? {session, user: this.#state.user} : null);
+    if (this.#state.session?.id === session?.id && this.#state.status === 'signed-in') this.#setState({...this.#state, membership});
+  }
+
+  /** After a switch of organization here: the state, and other tabs (the session's active organization is theirs too). */
+  #setMembership(membership: Membership | null): void {
+    const {session} = this.#state;
+    if (this.#state.status !== 'signed-in' || !session) return;
+    const changed = this.#setState({...this.#state, session: {...session, activeOrganizationId: membership?.organization.id ?? null}, membership});
+    if (changed) this.#tabSync?.announce();
   }
 
   /** Moves to `next` unless it says the same as the current state; true when it changed. */
@@ -201,13 +286,17 @@ export class AuthClient {
       sameUser(previous.user, next.user) &&
       previous.session?.id === next.session?.id &&
       previous.error?.code === next.error?.code &&
-      previous.error?.retryAfter === next.error?.retryAfter
+      previous.error?.retryAfter === next.error?.retryAfter &&
+      sameMembership(previous.membership, next.membership)
     ) {
       return false;
     }
     this.#state = next;
     this.#changes.emit(next);
     if (previous.user && next.user && previous.user.id !== next.user.id) this.#switches.emit({user: next.user, previous: previous.user});
+    if (previous.membership?.organization.id !== next.membership?.organization.id) {
+      this.#organizationSwitches.emit({membership: next.membership, previous: previous.membership});
+    }
     return true;
   }
 }

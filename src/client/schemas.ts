@@ -21,6 +21,8 @@ export const betterAuthSession = v.object({
   id: v.string(),
   userId: v.string(),
   expiresAt: dateString,
+  /** Present when the API has the organization plugin. */
+  activeOrganizationId: v.nullish(v.string()),
 });
 
 /** GET /get-session: null when signed out. */

@@ -18,6 +18,8 @@ export interface Session {
   id: string;
   userId: string;
   expiresAt: Date;
+  /** The organization active in this session (null: the personal account); absent when the API has no organizations. */
+  activeOrganizationId?: string | null;
 }
 
 /**
@@ -33,6 +35,23 @@ export interface AuthState {
   session: Session | null;
   /** Why the status is `unavailable` (null in every other status). */
   error: AuthError | null;
+  /**
+   * The signed-in person's membership of the session's active organization: its name, their
+   * role and permissions there. Null for the personal account, while signed out, and while it
+   * loads after a switch of session.
+   */
+  membership: Membership | null;
+}
+
+/**
+ * What `client.has()` and `<auth-show>` test, for the active organization. Each condition given
+ * must hold; none given: someone is signed in.
+ */
+export interface AccessCheck {
+  /** The person's role there is this one, or one of these. */
+  role?: OrganizationRole | readonly OrganizationRole[];
+  /** Their role grants this permission, or every one of these. */
+  permission?: Permission | readonly Permission[];
 }
 
 /** A signed-in result: the user and the session the server opened. */

@@ -111,6 +111,7 @@ export const toSession = (session: BetterAuthSession): Session => ({
   id: session.id,
   userId: session.userId,
   expiresAt: new Date(session.expiresAt),
+  ...(session.activeOrganizationId !== undefined && {activeOrganizationId: session.activeOrganizationId}),
 });
 
 /** The bearer token: in memory, mirrored to sessionStorage under `key` when the integrator opted in. */

@@ -247,7 +247,15 @@ export abstract class MemoryAccount implements AccountAdapter {
     const session = this.store.session(sessionId);
     const stored = session && this.store.userById(session.userId);
     if (!session || !stored) return null;
-    return {user: {...stored.user}, session: {id: session.id, userId: session.userId, expiresAt: new Date(session.expiresAt)}};
+    return {
+      user: {...stored.user},
+      session: {id: session.id, userId: session.userId, expiresAt: new Date(session.expiresAt), activeOrganizationId: this.activeOrganizationOf(session.id)},
+    };
+  }
+
+  /** The organization active in a session (memory-organizations.ts keeps them). */
+  protected activeOrganizationOf(_sessionId: string): string | null {
+    return null;
   }
 
   protected checkEmail(email: string): string {

@@ -111,6 +111,10 @@ export abstract class MemoryOrganizations extends MemoryFactors implements Organ
     if (invitation) invitation.expiresAt = Date.now() - 1000;
   }
 
+  protected override activeOrganizationOf(sessionId: string): string | null {
+    return this.orgData.active.get(sessionId) ?? null;
+  }
+
   /** Adds the seeded organizations (called once by the constructor, after the users). */
   protected seedOrganizations(seeds: MemoryOrganizationSeed[]) {
     for (const seed of seeds) {

@@ -11,7 +11,7 @@ import {clientContext} from '../../context/client-context.js';
 import {localizerContext} from '../../context/localizer-context.js';
 import {modalContext, type ModalCardOptions, type ModalContent, type ModalHost} from '../../context/modal-context.js';
 import type {CardModal} from '../../internal/card-modal.js';
-import {AuthErrorEvent, AuthSessionChangeEvent} from '../../events.js';
+import {AuthErrorEvent, AuthOrgChangeEvent, AuthSessionChangeEvent} from '../../events.js';
 import {Localizer, type Localization} from '../../i18n/localizer.js';
 
 /**
@@ -21,6 +21,7 @@ import {Localizer, type Localization} from '../../i18n/localizer.js';
  *
  * @event {AuthSessionChangeEvent} auth-session-change - Who is signed in changed, here or in another tab (`event.state`),
  * including a switch to another signed-in account of this device (multi-session).
+ * @event {AuthOrgChangeEvent} auth-org-change - The active organization changed, here or in another tab (`event.membership`, null for the personal account; `event.previous`).
  * @event {AuthErrorEvent} auth-error - A session check or sign-out failed (`event.error.code`).
  *
  * @slot - The page content that uses the auth elements. The modal sign-in, sign-up and user
@@ -256,6 +257,7 @@ export class AuthProvider extends LitElement implements ModalHost {
             if (state.status === 'signed-out') this.closeUserProfile();
             this.dispatchEvent(new AuthSessionChangeEvent(state));
           }),
+          client.onOrganizationChange(({membership, previous}) => this.dispatchEvent(new AuthOrgChangeEvent(membership, previous))),
           client.onError((error) => this.dispatchEvent(new AuthErrorEvent(error))),
         ]
       : [];
