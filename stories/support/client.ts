@@ -1,6 +1,6 @@
 import {AuthClient} from '../../src/client/auth-client.js';
-import {ACCOUNT_METHODS, type IdentityAdapter} from '../../src/client/adapters/adapter.js';
-import {MemoryAdapter, type MemoryAdapterOptions, type MemoryUserSeed} from '../../src/client/adapters/memory.js';
+import {ACCOUNT_METHODS, ORGANIZATION_METHODS, type IdentityAdapter} from '../../src/client/adapters/adapter.js';
+import {MemoryAdapter, type MemoryAdapterOptions, type MemoryOrganizationSeed, type MemoryUserSeed} from '../../src/client/adapters/memory.js';
 import {AuthError, type AuthErrorCode} from '../../src/client/errors.js';
 import type {PasskeySignInOptions, PasswordCredentials, SecondFactorInput, SignUpInput} from '../../src/client/types.js';
 
@@ -18,6 +18,22 @@ export const TESS = {
   password: 'second-step1',
   twoFactor: {secret: 'JBSWY3DPEHPK3PXP', backupCodes: ['aaaaa-11111', 'bbbbb-22222', 'ccccc-33333']},
 } satisfies MemoryUserSeed;
+
+/** Organization stories' people: Ada owns ENGINES, Bob is its admin, Cleo a member. */
+export const BOB = {name: 'Bob Babbage', email: 'bob@example.com', password: 'difference2'} satisfies MemoryUserSeed;
+export const CLEO = {name: 'Cleo <img src=x onerror=alert(1)>', email: 'cleo@example.com', password: 'member-cleo3'} satisfies MemoryUserSeed;
+export const ENGINES = {
+  name: 'Analytical Engines',
+  slug: 'engines',
+  members: [
+    {email: ADA.email, role: 'owner'},
+    {email: BOB.email, role: 'admin'},
+    {email: CLEO.email, role: 'member'},
+  ],
+} satisfies MemoryOrganizationSeed;
+export const LOOMS = {name: 'Jacquard Looms', slug: 'looms', members: [{email: ADA.email, role: 'member'}, {email: BOB.email, role: 'owner'}]} satisfies MemoryOrganizationSeed;
+/** Ada, Grace, Bob and Cleo with ENGINES and LOOMS: `{...ORGANIZATIONS, signedInAs: BOB, activeOrganization: 'engines'}`. */
+export const ORGANIZATIONS = {users: [ADA, GRACE, BOB, CLEO], organizations: [ENGINES, LOOMS]} satisfies Pick<AuthSetup, 'users' | 'organizations'>;
 
 type AdapterMethod = Exclude<keyof IdentityAdapter, 'name' | 'capabilities'>;
 
@@ -100,8 +116,8 @@ export class StoryAdapter extends MemoryAdapter {
 
   constructor(options?: MemoryAdapterOptions) {
     super(options);
-    // The account methods fail the same way, each by its name in `failures`.
-    for (const method of ACCOUNT_METHODS) {
+    // The account and organization methods fail the same way, each by its name in `failures`.
+    for (const method of [...ACCOUNT_METHODS, ...ORGANIZATION_METHODS]) {
       const original = (this[method] as (...args: unknown[]) => Promise<unknown>).bind(this);
       Object.defineProperty(this, method, {value: (...args: unknown[]) => this.#fail(method) ?? original(...args)});
     }
@@ -115,6 +131,8 @@ export interface AuthSetup extends Omit<MemoryAdapterOptions, 'users'> {
   users?: MemoryUserSeed[];
   /** Signed in as this user (seeded too) before the story renders. */
   signedInAs?: MemoryUserSeed;
+  /** The slug of the signed-in user's organization that is active when the story renders. */
+  activeOrganization?: string;
   /** Adapter methods that fail, once the story has rendered its starting state. */
   fail?: StoryAdapter['failures'];
 }
@@ -126,10 +144,15 @@ export interface StoryAuth {
 
 /** A fresh adapter and client for one story; resolves once the session check has answered. */
 export async function setupAuth(setup: AuthSetup = {}): Promise<StoryAuth> {
-  const {users = [ADA, GRACE], signedInAs, fail = {}, ...options} = setup;
+  const {users = [ADA, GRACE], signedInAs, activeOrganization, fail = {}, ...options} = setup;
   const seeds = signedInAs ? [...users.filter((user) => user.email !== signedInAs.email), signedInAs] : users;
   const adapter = new StoryAdapter({users: seeds, ...options});
   if (signedInAs) await adapter.signInWithPassword(signedInAs);
+  if (activeOrganization) {
+    const organization = (await adapter.listOrganizations()).find((o) => o.slug === activeOrganization);
+    if (!organization) throw new Error(`setupAuth: ${signedInAs?.email} is not a member of ${activeOrganization}`);
+    await adapter.setActiveOrganization(organization.id);
+  }
   adapter.failures = fail;
   for (const method of Object.keys(adapter.calls)) delete adapter.calls[method as AdapterMethod];
   const client = new AuthClient({adapter, syncTabs: false});
