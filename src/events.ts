@@ -81,6 +81,22 @@ export class AuthOrgChangeEvent extends Event {
   }
 }
 
+/** Fired by `<auth-create-org>` once the organization exists (it is the active one then). */
+export class AuthOrgCreatedEvent extends Event {
+  static readonly type = 'auth-org-created';
+  constructor(readonly membership: Membership) {
+    super(AuthOrgCreatedEvent.type, init);
+  }
+}
+
+/** Fired by the element where the signed-in person accepted an invitation (they are a member, and it is the active organization). */
+export class AuthInvitationAcceptedEvent extends Event {
+  static readonly type = 'auth-invitation-accepted';
+  constructor(readonly membership: Membership) {
+    super(AuthInvitationAcceptedEvent.type, init);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'auth-menu-action': AuthMenuActionEvent;
@@ -90,5 +106,7 @@ declare global {
     'auth-session-change': AuthSessionChangeEvent;
     'auth-switch-request': AuthSwitchRequestEvent;
     'auth-org-change': AuthOrgChangeEvent;
+    'auth-org-created': AuthOrgCreatedEvent;
+    'auth-invitation-accepted': AuthInvitationAcceptedEvent;
   }
 }

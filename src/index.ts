@@ -30,7 +30,7 @@ export {SignUpFlow} from './client/flows/sign-up-flow.js';
 export type {FlowActivity, FlowState} from './client/flows/flow.js';
 export {safeRedirectUrl, type RedirectPolicy} from './client/redirect.js';
 export type * from './client/types.js';
-export {AuthErrorEvent, AuthMenuActionEvent, AuthOrgChangeEvent, AuthSessionChangeEvent, AuthSignedInEvent, AuthSignedOutEvent, AuthSwitchRequestEvent} from './events.js';
+export {AuthErrorEvent, AuthInvitationAcceptedEvent, AuthMenuActionEvent, AuthOrgChangeEvent, AuthOrgCreatedEvent, AuthSessionChangeEvent, AuthSignedInEvent, AuthSignedOutEvent, AuthSwitchRequestEvent} from './events.js';
 export type {ModalCardOptions} from './context/modal-context.js';
 export type {Appearance, AppearanceVariable, StyleObject} from './appearance/appearance.js';
 export {Localizer} from './i18n/localizer.js';
