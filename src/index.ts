@@ -4,6 +4,7 @@ export {AuthSignIn} from './elements/sign-in/sign-in.js';
 export {AuthSignUp} from './elements/sign-up/sign-up.js';
 export {AuthSignedIn} from './elements/signed-in/signed-in.js';
 export {AuthSignedOut} from './elements/signed-out/signed-out.js';
+export {AuthShow} from './elements/show/show.js';
 export {AuthUserButton} from './elements/user-button/user-button.js';
 export {AuthUserButtonAction, AuthUserButtonLink} from './elements/user-button/user-button-items.js';
 export {AuthLoading} from './elements/loading/loading.js';
