@@ -1,0 +1,26 @@
+import {property} from 'lit/decorators.js';
+import {AuthChildItem} from '../../internal/child-item.js';
+
+/**
+ * @summary A page of your own in `<auth-org-profile>`: its content (any markup) is shown when
+ * its navigation entry is chosen. An empty page whose `path` is a built-in page's (`general`,
+ * `members`) places that page here instead, so the built-in pages can be reordered.
+ *
+ * @slot - The page's content.
+ * @slot icon - An icon for the navigation entry (copied there; decorative).
+ */
+export class AuthOrgProfilePage extends AuthChildItem {
+  /** The page's path: its hash with `routing="hash"` (`#/billing`). */
+  @property() path = '';
+}
+
+/**
+ * @summary A link in `<auth-org-profile>`'s navigation to a page elsewhere. Only http(s) and
+ * relative links are followed.
+ *
+ * @slot icon - An icon for the navigation entry (copied there; decorative).
+ */
+export class AuthOrgProfileLink extends AuthChildItem {
+  /** Where the link goes. */
+  @property() href = '';
+}
