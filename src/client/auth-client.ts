@@ -292,6 +292,8 @@ export class AuthClient {
       return false;
     }
     this.#state = next;
+    // A token kept for reuse names the organization and role: a new one from now on.
+    if (!sameMembership(previous.membership, next.membership)) this.adapter.forgetToken?.();
     this.#changes.emit(next);
     if (previous.user && next.user && previous.user.id !== next.user.id) this.#switches.emit({user: next.user, previous: previous.user});
     if (previous.membership?.organization.id !== next.membership?.organization.id) {

@@ -106,6 +106,24 @@ describe('AuthClient.organizations', () => {
     expect(bob.membership?.role).to.equal('admin');
   });
 
+  it('asks the adapter to forget a kept token whenever the organization or the role in it changes', async () => {
+    const adapter = new MemoryAdapter({users: [ADA, BOB], organizations: [ENGINES]});
+    const {client: bob, adapter: bobDevice} = await signedInClient(BOB, adapter.newDevice());
+    let forgotten = 0;
+    bobDevice.forgetToken = () => void forgotten++;
+    const [engines] = await bob.organizations.listOrganizations();
+    await bob.organizations.setActiveOrganization(engines.id);
+    expect(forgotten).to.equal(1);
+    await bob.refresh();
+    expect(forgotten, 'the same membership read again keeps the token').to.equal(1);
+
+    const {client: ada} = await signedInClient(ADA, adapter);
+    const bobMember = (await ada.organizations.listMembers(engines.id)).find((member) => member.user.email === BOB.email)!;
+    await ada.organizations.updateMemberRole(engines.id, bobMember.id, 'admin');
+    await bob.refresh();
+    expect(forgotten).to.equal(2);
+  });
+
   it('leaving or deleting the active organization goes back to the personal account', async () => {
     const adapter = new MemoryAdapter({users: [ADA, BOB], organizations: [ENGINES]});
     const {client: bob, switches} = await signedInClient(BOB, adapter.newDevice());

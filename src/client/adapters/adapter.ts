@@ -115,6 +115,12 @@ export interface CoreAdapter {
 
   /** A token for the integrator's own API (a JWT where the API issues one), or null when signed out. */
   getToken(): Promise<string | null>;
+
+  /**
+   * Forgets a token kept for reuse: what it says changed (the active organization, or the
+   * person's role there, read by the client), so the next `getToken()` asks for a new one.
+   */
+  forgetToken?(): void;
 }
 
 /*

@@ -202,6 +202,10 @@ export class BetterAuthAdapter extends BetterAuthTransport implements IdentityAd
     this.setSignedOut();
   }
 
+  forgetToken(): void {
+    this.jwt = null;
+  }
+
   async getToken(): Promise<string | null> {
     if (this.jwt && Date.now() < this.jwt.refreshAt) return this.jwt.token;
     this.jwt = null;
