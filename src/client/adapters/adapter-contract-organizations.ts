@@ -127,8 +127,11 @@ export function runOrganizationsContract(label: string, setup: () => Promise<Org
         const {organizationId, membership} = await withOrganization();
         expect(await owner.setActiveOrganization!(null)).to.equal(null);
         expect(await owner.getActiveMembership!()).to.equal(null);
+        expect((await owner.getSession())?.session.activeOrganizationId).to.equal(null);
         expect(await owner.setActiveOrganization!(organizationId)).to.deep.equal(membership);
         expect((await owner.getActiveMembership!())?.organization.id).to.equal(organizationId);
+        // The session says which one is active: the client reads the membership only then.
+        expect((await owner.getSession())?.session.activeOrganizationId).to.equal(organizationId);
         await expectAuthError(other.setActiveOrganization!(organizationId), 'organization_not_found');
         await expectAuthError(other.listMembers!(organizationId), 'organization_not_found');
         expect((await other.getActiveMembership!())?.organization.id).to.not.equal(organizationId);
