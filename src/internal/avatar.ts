@@ -1,6 +1,6 @@
 import {css, html, type TemplateResult} from 'lit';
 import {part, type PartAppearance} from '../appearance/part.js';
-import type {User} from '../client/types.js';
+import type {Organization, User} from '../client/types.js';
 
 /** Up to two initials from the name (or the email when there is no name). */
 export function initials(user: Pick<User, 'name' | 'email'>): string {
@@ -28,6 +28,9 @@ export const avatarStyles = css`
   .avatar::before {
     content: attr(data-initials);
   }
+  .avatar.organization {
+    border-radius: calc(var(--_radius) * 0.75);
+  }
   .avatar img {
     width: 100%;
     height: 100%;
@@ -39,8 +42,19 @@ export const avatarStyles = css`
  * The user's picture, or their initials; decorative (the surrounding control is labelled).
  * Initials are drawn by CSS from an attribute, so they never compete with the control's name.
  */
-export function avatar(user: User, appearance: PartAppearance): TemplateResult {
+export function avatar(user: Pick<User, 'name' | 'email' | 'imageUrl'>, appearance: PartAppearance): TemplateResult {
   return user.imageUrl
     ? html`<span class="avatar" ${part('avatar', appearance)} aria-hidden="true"><img src=${user.imageUrl} alt="" /></span>`
     : html`<span class="avatar" ${part('avatar', appearance)} aria-hidden="true" data-initials=${initials(user)}></span>`;
+}
+
+/**
+ * An organization's logo, or the initials of its name, on a rounded square (people are round);
+ * decorative like `avatar()`. Only `data:`, `blob:` and http(s) logos are drawn.
+ */
+export function organizationAvatar(organization: Pick<Organization, 'name' | 'logoUrl'>, appearance: PartAppearance, name = 'organization-avatar'): TemplateResult {
+  const logo = organization.logoUrl && /^(data:image\/|blob:|https?:)/i.test(organization.logoUrl) ? organization.logoUrl : null;
+  return logo
+    ? html`<span class="avatar organization" ${part(name, appearance)} aria-hidden="true"><img src=${logo} alt="" /></span>`
+    : html`<span class="avatar organization" ${part(name, appearance)} aria-hidden="true" data-initials=${initials({name: organization.name, email: ''})}></span>`;
 }
