@@ -1,5 +1,5 @@
 import {expect} from '@open-wc/testing';
-import {safeLinkTarget, safeRedirectUrl} from './redirect.js';
+import {organizationUrl, safeLinkTarget, safeRedirectUrl} from './redirect.js';
 
 describe('safeRedirectUrl', () => {
   const policy = {base: 'https://app.example.com/account/sign-in?x=1', allowedOrigins: ['https://docs.example.com/']};
@@ -45,5 +45,14 @@ describe('safeLinkTarget', () => {
     for (const target of ['https://evil.example/', '//evil.example/path', 'javascript:alert(1)', '/\\evil.example', '']) {
       expect(safeLinkTarget(target, policy), target).to.equal(null);
     }
+  });
+});
+
+describe('organizationUrl', () => {
+  it('puts the slug and id in, URL-encoded, and leaves other text alone', () => {
+    const organization = {id: 'a/b?c', slug: 'engines'};
+    expect(organizationUrl('/orgs/:slug/members?from=:id', organization)).to.equal('/orgs/engines/members?from=a%2Fb%3Fc');
+    expect(organizationUrl('/orgs/:slugged', organization)).to.equal('/orgs/:slugged');
+    expect(organizationUrl('/dashboard', organization)).to.equal('/dashboard');
   });
 });

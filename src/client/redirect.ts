@@ -69,3 +69,12 @@ export function safeLinkUrl(target: string | null | undefined): string | null {
     return null;
   }
 }
+
+/**
+ * An organization's page from a template such as `/orgs/:slug` or `/orgs/:id/settings`: each
+ * `:slug` and `:id` replaced by the organization's, URL-encoded. Follow it with `followRedirect`,
+ * which still checks where it leads.
+ */
+export function organizationUrl(template: string, organization: {id: string; slug: string}): string {
+  return template.replace(/:(slug|id)\b/g, (_, key: 'slug' | 'id') => encodeURIComponent(organization[key]));
+}
