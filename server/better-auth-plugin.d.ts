@@ -174,8 +174,13 @@ export interface AuthElementsOptions
   multiSession?: boolean | OptionsOf<typeof multiSession>;
   /** See AuthElementsPluginOptions.profileImage. Default on (2 MB). */
   profileImage?: boolean | {maxBytes?: number};
-  /** Options of the bearer and jwt plugins (both always on). */
+  /** Options of the bearer plugin (always on). */
   bearer?: OptionsOf<typeof bearer>;
+  /**
+   * Options of the jwt plugin (always on). With organizations on, the token's payload gets an
+   * `org` claim: `{id, slug, role, permissions}` of the active organization, or null; a
+   * `jwt.definePayload` of yours still makes the rest (docs/backend.md, "Tokens for your own API").
+   */
   jwt?: OptionsOf<typeof jwt>;
   /**
    * The kit's limits, counted in `database` when it is a better-sqlite3 Database or a `pg` Pool

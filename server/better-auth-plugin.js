@@ -14,7 +14,8 @@
  *   magic links, organizations (the kit's roles with `reports:read`, invitation emails linking to
  *   `invitationUrl`, and the rules of organization-rules.js), two-step verification (TOTP with backup codes and trusted
  *   devices), passkeys (when @better-auth/passkey is installed), multiple sessions, bearer tokens
- *   for other sites, JWTs for `getToken()`, rate limits per address and per email, and the plugin above.
+ *   for other sites, JWTs for `getToken()` (with the active organization's `org` claim,
+ *   organization-claims.js), rate limits per address and per email, and the plugin above.
  *   Pass the result to `betterAuth()`.
  *
  * The reference server (auth.js) is built from these two; docs/backend.md is the contract.
@@ -23,12 +24,13 @@
 import {APIError, createAuthEndpoint, createAuthMiddleware} from 'better-auth/api';
 import {bearer, emailOTP, jwt, magicLink, multiSession, organization, twoFactor} from 'better-auth/plugins';
 import {createAccessControl} from 'better-auth/plugins/access';
-import {adminAc, defaultRoles, defaultStatements, memberAc, ownerAc} from 'better-auth/plugins/organization/access';
+import {adminAc, defaultStatements, memberAc, ownerAc} from 'better-auth/plugins/organization/access';
 import * as z from 'zod';
 import {accountEndpoints, freshGuard, SET_PASSWORD_PATH} from './account-endpoints.js';
 import {relayRequest, relayResponse} from './cookie-relay.js';
 import {usedBackupCodes, usedBackupCodesSchema} from './used-backup-codes.js';
 import {ConfigurationError} from './config.js';
+import {organizationClaims, permissionsByRole} from './organization-claims.js';
 import {organizationRules} from './organization-rules.js';
 import {profileImages, profileImageSchema} from './profile-images.js';
 import {betterAuthRateLimit, createCounter, identifierRateLimit, resolveRateLimits} from './rate-limit.js';
@@ -57,27 +59,6 @@ export const organizationRoles = {
   admin: organizationAccess.newRole({...adminAc.statements, reports: ['read']}),
   member: organizationAccess.newRole({...memberAc.statements}),
 };
-
-/** better-auth resources that are no permission of the kit's (teams and dynamic access control are not offered). */
-const HIDDEN_RESOURCES = new Set(['team', 'ac']);
-
-/**
- * Each role's permissions as the kit names them (`resource:action`, sorted), from the
- * organization plugin's roles (better-auth's defaults when it was given none).
- * @param {Record<string, {statements: Record<string, readonly string[]>}> | undefined} roles
- * @returns {Record<string, string[]>}
- */
-function permissionsByRole(roles = defaultRoles) {
-  return Object.fromEntries(
-    Object.entries(roles).map(([name, role]) => [
-      name,
-      Object.entries(role.statements)
-        .filter(([resource]) => !HIDDEN_RESOURCES.has(resource))
-        .flatMap(([resource, actions]) => actions.map((action) => `${resource}:${action}`))
-        .sort(),
-    ]),
-  );
-}
 
 /** @better-auth/passkey, an optional peer dependency: null when it is not installed. */
 const passkeyModule = await import('@better-auth/passkey').catch(() => null);
@@ -313,7 +294,9 @@ export function authElementsOptions(options) {
       }),
     );
   }
-  if (organizationConfig) {
+  // The `org` claim of getToken()'s JWT (organization-claims.js), with the organization plugin's roles.
+  const claims = organizationConfig ? organizationClaims({roles: organizationConfig.roles ?? organizationRoles}) : null;
+  if (organizationConfig && claims) {
     if (typeof invitationUrl !== 'string' || !invitationUrl.includes('{id}')) {
       throw new ConfigurationError(`authElementsOptions: invitationUrl must name the invitation page with an {id} placeholder (got ${JSON.stringify(invitationUrl)})`);
     }
@@ -338,6 +321,7 @@ export function authElementsOptions(options) {
         ...organizationConfig,
       }),
       organizationRules({roles: organizationConfig.roles ?? organizationRoles}),
+      claims.plugin,
     );
   }
   if (twoFactorConfig) {
@@ -384,7 +368,7 @@ export function authElementsOptions(options) {
   }
   kitPlugins.push(
     bearer(bearerOptions),
-    jwt(jwtOptions),
+    jwt(claims ? claims.jwt(jwtOptions) : jwtOptions),
     authElements({
       requireLetterAndDigit,
       revealExistingAccounts,
