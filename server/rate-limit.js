@@ -5,7 +5,8 @@
  * Two limits apply to every request, and a request must pass both:
  * - per client address (better-auth's own limiter), keyed on the address http.js computes
  *   (see client-ip.js): `max` requests per endpoint per `window`, and `authMax` for endpoints
- *   that take credentials or codes, create accounts or send email;
+ *   that take credentials or codes, create accounts or send email (organization invitations
+ *   included);
  * - per identifier (this file's plugin): `identifierMax` attempts per email, lowercased, per
  *   endpoint group per `window`, whatever address they come from, so rotating addresses cannot
  *   brute-force one account or flood one inbox.
@@ -63,14 +64,17 @@ export const AUTH_ENDPOINTS = [
   '/verify-password',
   '/change-password',
   '/change-email',
+  '/organization/invite-member',
 ];
 
 /**
  * Endpoints whose JSON body names an account by `email`, by group: attempts against one email
- * share a bucket within a group. Two-factor endpoints carry no identifier (the pending sign-in
- * is a cookie reached only through a password sign-in, which is limited here); better-auth
- * counts their failed attempts per challenge and locks the account itself.
- * @type {Record<string, 'sign-in' | 'verify' | 'send'>}
+ * share a bucket within a group. An invitation's `email` is the invited address: however many
+ * organizations and addresses invite it, it gets `identifierMax` invitations per window.
+ * Two-factor endpoints carry no identifier (the pending sign-in is a cookie reached only
+ * through a password sign-in, which is limited here); better-auth counts their failed attempts
+ * per challenge and locks the account itself.
+ * @type {Record<string, 'sign-in' | 'verify' | 'send' | 'invite'>}
  */
 export const IDENTIFIER_ENDPOINTS = {
   '/sign-in/email': 'sign-in',
@@ -84,6 +88,7 @@ export const IDENTIFIER_ENDPOINTS = {
   '/sign-in/magic-link': 'send',
   '/request-password-reset': 'send',
   '/send-verification-email': 'send',
+  '/organization/invite-member': 'invite',
 };
 
 /**

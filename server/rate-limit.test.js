@@ -13,6 +13,7 @@ import {ConfigurationError} from './config.js';
 import {createMailbox} from './mailbox.js';
 import {DEFAULT_RATE_LIMITS, betterAuthRateLimit, createCounter, resolveRateLimits} from './rate-limit.js';
 import {startServer} from './standalone.js';
+import {httpServer} from './fixtures/http-people.js';
 
 const quiet = {log: false, logLevel: /** @type {const} */ ('error')};
 const SECRET = 'test-secret-that-is-long-enough-0123456789';
@@ -230,4 +231,22 @@ test('npm run server prints the secret message and exits non-zero', async () => 
   assert.match(stderr, /BETTER_AUTH_SECRET is not set/);
   assert.match(stderr, /openssl rand -base64 32/);
   assert.doesNotMatch(stderr, /\n\s+at /, 'no stack trace');
+});
+
+test('organization invitations send email: limited per address by authMax, and per invited email from any organization', async (t) => {
+  const server = await httpServer({rateLimit: {authMax: 4, identifierMax: 2}});
+  t.after(() => server.close());
+  const {owner, organizationId} = await server.organization();
+  const invite = async (/** @type {typeof owner} */ who, /** @type {string} */ email, /** @type {string} */ id = organizationId) =>
+    (await who.call('/organization/invite-member', {email, role: 'member', organizationId: id, resend: true})).status;
+  // Per invited email: the second organization's invitation to the same address is refused.
+  assert.deepEqual([await invite(owner, 'ivy@example.com'), await invite(owner, 'ivy@example.com')], [200, 200]);
+  const other = await server.organization();
+  assert.equal(await invite(other.owner, 'IVY@example.com', other.organizationId), 429);
+  // Per address (every call here comes from 127.0.0.1, the refused one counted too): authMax a window, whatever the email.
+  assert.equal(await invite(owner, 'max@example.com'), 200);
+  const refused = await owner.call('/organization/invite-member', {email: 'mo@example.com', role: 'member', organizationId});
+  assert.equal(refused.status, 429);
+  assert.match(refused.body.message, /too many requests/i);
+  assert.equal(server.mailbox.list().filter((mail) => mail.subject.startsWith('You are invited')).length, 3, 'refused invitations sent no mail');
 });
