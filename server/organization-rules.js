@@ -7,7 +7,8 @@
  * - Removing a member asks for `member:delete` before anything else: better-auth answers a
  *   member removing the only owner with 400 YOU_CANNOT_LEAVE_THE_ORGANIZATION_AS_THE_ONLY_OWNER
  *   and a member removing another member with 401; both are 403
- *   YOU_ARE_NOT_ALLOWED_TO_DELETE_THIS_MEMBER here. Removing oneself (leaving) is unchanged.
+ *   YOU_ARE_NOT_ALLOWED_TO_DELETE_THIS_MEMBER here; so is an admin removing an owner (better-auth:
+ *   400 "the only owner", even when there are two). Removing oneself (leaving) is unchanged.
  * - An invitation that is no longer pending says why: better-auth answers 400
  *   INVITATION_NOT_FOUND for a used, revoked, expired and unknown one alike; here get, accept
  *   and reject answer INVITATION_EXPIRED, INVITATION_CANCELED or INVITATION_ALREADY_USED for a
@@ -17,6 +18,9 @@
 import {APIError, createAuthMiddleware, getSessionFromCtx} from 'better-auth/api';
 
 export const SLUG_PATTERN = /^(?=.{2,48}$)[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Whether better-auth's role string (`"admin,member"`) names `role`. @param {unknown} roles @param {string} role */
+const hasRole = (roles, role) => String(roles).split(',').some((name) => name.trim() === role);
 
 const INVITATION_PATHS = new Set(['/organization/get-invitation', '/organization/accept-invitation', '/organization/reject-invitation', '/organization/cancel-invitation']);
 
@@ -60,7 +64,18 @@ export function organizationRules({roles}) {
             const allowed = String(me.role)
               .split(',')
               .some((role) => roles[role.trim()]?.authorize({member: ['delete']}).success);
-            if (!allowed) throw new APIError('FORBIDDEN', {code: 'YOU_ARE_NOT_ALLOWED_TO_DELETE_THIS_MEMBER', message: 'You are not allowed to delete this member'});
+            const forbidden = () => new APIError('FORBIDDEN', {code: 'YOU_ARE_NOT_ALLOWED_TO_DELETE_THIS_MEMBER', message: 'You are not allowed to delete this member'});
+            if (!allowed) throw forbidden();
+            // Only an owner removes an owner (better-auth answers anyone else "the only owner", even with two).
+            const creatorRole = ctx.context.orgOptions?.creatorRole || 'owner';
+            if (hasRole(me.role, creatorRole)) return;
+            const userId = target.includes('@') ? (await ctx.context.internalAdapter.findUserByEmail(target.toLowerCase()))?.user.id : undefined;
+            /** @type {any} */
+            const member = await adapter.findOne({
+              model: 'member',
+              where: target.includes('@') ? [{field: 'organizationId', value: organizationId}, {field: 'userId', value: userId ?? ''}] : [{field: 'id', value: target}],
+            });
+            if (member && member.organizationId === organizationId && hasRole(member.role, creatorRole)) throw forbidden();
           }),
         },
         {

@@ -177,9 +177,47 @@ test('an admin cannot touch the owner or make owners', async () => {
   assert.deepEqual(refusal(await admin.call('/organization/update-member-role', {memberId: memberId(owner), role: 'member', organizationId})), [403, 'YOU_ARE_NOT_ALLOWED_TO_UPDATE_THIS_MEMBER']);
   assert.deepEqual(refusal(await admin.call('/organization/update-member-role', {memberId: memberId(admin), role: 'owner', organizationId})), [403, 'YOU_ARE_NOT_ALLOWED_TO_UPDATE_THIS_MEMBER']);
   assert.deepEqual(refusal(await admin.call('/organization/invite-member', {email: 'boss@example.com', role: 'owner', organizationId})), [403, 'YOU_ARE_NOT_ALLOWED_TO_INVITE_USER_WITH_THIS_ROLE']);
-  assert.deepEqual(refusal(await admin.call('/organization/remove-member', {memberIdOrEmail: memberId(owner), organizationId})), [400, 'YOU_CANNOT_LEAVE_THE_ORGANIZATION_AS_THE_ONLY_OWNER']);
+  // better-auth alone: 400 YOU_CANNOT_LEAVE_THE_ORGANIZATION_AS_THE_ONLY_OWNER (organization-rules.js).
+  assert.deepEqual(refusal(await admin.call('/organization/remove-member', {memberIdOrEmail: memberId(owner), organizationId})), [403, 'YOU_ARE_NOT_ALLOWED_TO_DELETE_THIS_MEMBER']);
   assert.deepEqual(refusal(await admin.call('/organization/delete', {organizationId})), [403, 'YOU_ARE_NOT_ALLOWED_TO_DELETE_THIS_ORGANIZATION']);
   assert.equal((await admin.call('/organization/invite-member', {email: 'new@example.com', role: 'member', organizationId})).status, 200);
+});
+
+test('an admin cannot remove an owner even when there are two (by id or by email); an owner can, and an admin removes members', async () => {
+  const {person, organization} = await server();
+  const [admin, second, member] = [await person('Ada Admin'), await person('Oscar Owner'), await person('Max Member')];
+  const {owner, organizationId, memberId} = await organization(admin, second, member);
+  await owner.call('/organization/update-member-role', {memberId: memberId(admin), role: 'admin', organizationId});
+  await owner.call('/organization/update-member-role', {memberId: memberId(second), role: 'owner', organizationId});
+  for (const memberIdOrEmail of [memberId(second), second.email, memberId(owner)]) {
+    assert.deepEqual(refusal(await admin.call('/organization/remove-member', {memberIdOrEmail, organizationId})), [403, 'YOU_ARE_NOT_ALLOWED_TO_DELETE_THIS_MEMBER'], memberIdOrEmail);
+  }
+  assert.deepEqual(refusal(await admin.call('/organization/update-member-role', {memberId: memberId(second), role: 'member', organizationId})), [403, 'YOU_ARE_NOT_ALLOWED_TO_UPDATE_THIS_MEMBER']);
+  assert.equal((await admin.call('/organization/remove-member', {memberIdOrEmail: memberId(member), organizationId})).status, 200);
+  assert.equal((await owner.call('/organization/remove-member', {memberIdOrEmail: second.email, organizationId})).status, 200);
+  const {members} = (await owner.call(`/organization/list-members?organizationId=${organizationId}`)).body;
+  assert.deepEqual(members.map((/** @type {any} */ m) => m.role).sort(), ['admin', 'owner']);
+});
+
+test('a hostile organization name is stored and returned as that exact text, in every answer and the invitation email', async () => {
+  const {mailbox, person, organization} = await server();
+  const hostile = '<img src=x onerror=alert(1)>';
+  const invitee = await person('Ivy Invited');
+  const {owner, organizationId} = await organization();
+  const created = await owner.call('/organization/create', {name: hostile, slug: 'hostile-name'});
+  assert.equal(created.status, 200);
+  assert.equal(created.body.name, hostile);
+  assert.deepEqual(
+    (await owner.call('/organization/list')).body.filter((/** @type {any} */ o) => o.slug === 'hostile-name').map((/** @type {any} */ o) => o.name),
+    [hostile],
+  );
+  assert.equal((await owner.call(`/organization/get-full-organization?organizationId=${created.body.id}`)).body.name, hostile);
+  const invited = await owner.call('/organization/invite-member', {email: invitee.email, role: 'member', organizationId: created.body.id});
+  assert.equal((await invitee.call(`/organization/get-invitation?id=${invited.body.id}`)).body.organizationName, hostile);
+  assert.equal(mailbox.list().at(-1).subject, `You are invited to ${hostile}`);
+  // Renaming to it: the same.
+  const renamed = await owner.call('/organization/update', {data: {name: `${hostile}"'&`}, organizationId});
+  assert.equal(renamed.body.name, `${hostile}"'&`);
 });
 
 test('the last owner can neither leave, be removed nor be demoted, until there is another owner', async () => {
