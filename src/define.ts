@@ -12,6 +12,7 @@ import './define/auth-sign-in-button.js';
 import './define/auth-sign-up-button.js';
 import './define/auth-sign-out-button.js';
 import './define/auth-user-profile.js';
+import './define/auth-org-invitation.js';
 
 // What a script-tag page may need to build a client by hand (the memory adapter stays out:
 // it loads on demand for <auth-provider adapter="memory">).
@@ -30,6 +31,7 @@ export {AuthSignUpButton} from './elements/sign-up-button/sign-up-button.js';
 export {AuthSignOutButton} from './elements/sign-out-button/sign-out-button.js';
 export {AuthUserProfile} from './elements/user-profile/user-profile.js';
 export {AuthUserProfileLink, AuthUserProfilePage} from './elements/user-profile/user-profile-items.js';
+export {AuthOrgInvitation} from './elements/org-invitation/org-invitation.js';
 export {AuthClient} from './client/auth-client.js';
 export {BetterAuthAdapter} from './client/adapters/better-auth.js';
 export {AuthError} from './client/errors.js';

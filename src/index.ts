@@ -14,6 +14,7 @@ export {AuthSignUpButton} from './elements/sign-up-button/sign-up-button.js';
 export {AuthSignOutButton} from './elements/sign-out-button/sign-out-button.js';
 export {AuthUserProfile} from './elements/user-profile/user-profile.js';
 export {AuthUserProfileLink, AuthUserProfilePage} from './elements/user-profile/user-profile-items.js';
+export {AuthOrgInvitation} from './elements/org-invitation/org-invitation.js';
 export {AuthPageChangeEvent} from './internal/page-navigation.js';
 
 export {AuthClient, type AuthClientOptions, type AccountSwitch, type OrganizationSwitch} from './client/auth-client.js';
