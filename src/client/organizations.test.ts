@@ -110,7 +110,7 @@ describe('AuthClient.organizations', () => {
     const adapter = new MemoryAdapter({users: [ADA, BOB], organizations: [ENGINES]});
     const {client: bob, adapter: bobDevice} = await signedInClient(BOB, adapter.newDevice());
     let forgotten = 0;
-    bobDevice.forgetToken = () => void forgotten++;
+    Object.assign(bobDevice, {forgetToken: () => void forgotten++});
     const [engines] = await bob.organizations.listOrganizations();
     await bob.organizations.setActiveOrganization(engines.id);
     expect(forgotten).to.equal(1);
