@@ -161,6 +161,15 @@ describe('AuthClient.organizations', () => {
     expect(client.membership?.role).to.equal('member');
   });
 
+  it('seeded invitations (for stories) are pending from the first owner; an expired one is refused', async () => {
+    const seeded = {...ENGINES, members: [ENGINES.members[0]], invitations: [{id: 'welcome-bob', email: BOB.email, role: 'admin' as const}, {id: 'late-bob', email: BOB.email, role: 'member' as const, expired: true}]};
+    const {client} = await signedInClient(BOB, new MemoryAdapter({users: [ADA, BOB], organizations: [seeded]}));
+    const invitation = await client.organizations.getInvitation('welcome-bob');
+    expect([invitation.role, invitation.inviterName, invitation.organization.slug]).to.deep.equal(['admin', ADA.name, 'engines']);
+    const late = await client.organizations.getInvitation('late-bob').catch((caught: unknown) => caught);
+    expect((late as AuthError).code).to.equal('invitation_expired');
+  });
+
   it('signing out clears the membership; an adapter without organizations answers unsupported', async () => {
     const {client, switches} = await signedInClient(ADA);
     const [engines] = await client.organizations.listOrganizations();

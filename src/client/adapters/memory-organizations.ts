@@ -8,6 +8,7 @@
  * session, like better-auth's `activeOrganizationId`.
  */
 import {AuthError} from '../errors.js';
+import {SLUG_PATTERN} from '../slug.js';
 import {isValidEmail} from '../validation.js';
 import type {
   Invitation,
@@ -33,8 +34,8 @@ export const MEMORY_ROLE_PERMISSIONS: Record<OrganizationRole, readonly Permissi
   member: [],
 };
 
-/** Slugs the reference server accepts: lower-case letters and digits, single hyphens between, 2–48 characters. */
-export const SLUG_PATTERN = /^(?=.{2,48}$)[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Slugs the reference server accepts (src/client/slug.ts, where the elements read it too). */
+export {SLUG_PATTERN};
 
 /** better-auth's default: an invitation is good for 48 hours. */
 const INVITATION_TTL_MS = 48 * 3600_000;
@@ -45,6 +46,11 @@ export interface MemoryOrganizationSeed {
   logoUrl?: string | null;
   /** Seeded users (by email) and their roles; give at least one owner. */
   members: Array<{email: string; role: OrganizationRole}>;
+  /**
+   * Pending invitations from its first owner (not mailed). `id` fixes the invitation's id, for a
+   * story's `<auth-org-invitation invitation-id>`; `expired` makes its time already up.
+   */
+  invitations?: Array<{email: string; role: OrganizationRole; id?: string; expired?: boolean}>;
 }
 
 export interface MemoryOrganizationOptions {
@@ -124,6 +130,12 @@ export abstract class MemoryOrganizations extends MemoryFactors implements Organ
         const stored = this.store.users.get(email.toLowerCase());
         if (!stored) throw new Error(`MemoryAdapter: organization ${seed.slug} names ${email}, who is not among the seeded users`);
         this.addMember(organization.id, stored.user.id, role);
+      }
+      const owner = this.membersOf({organizationId: organization.id}).find((member) => member.role === 'owner');
+      for (const {email, role, id = randomId(), expired} of seed.invitations ?? []) {
+        if (!owner) throw new Error(`MemoryAdapter: organization ${seed.slug} has invitations but no owner to send them`);
+        const expiresAt = expired ? Date.now() - 1000 : Date.now() + this.invitationTtl;
+        this.orgData.invitations.set(id, {id, organizationId: organization.id, email: email.toLowerCase(), role, status: 'pending', expiresAt, inviterId: owner.userId});
       }
     }
   }
