@@ -342,6 +342,8 @@ export interface OrganizationAdapter {
    * `invitation:create` (`forbidden`, rejecting the whole call); inviting as `owner` needs the
    * owner role (`forbidden`). Per address, in `failed`: `invalid_email`, `already_member`.
    * An address with a pending invitation gets it renewed and mailed again (listed in `invited`).
+   * Once some are sent, a later refusal of any kind (a 429 part-way through a batch, the network)
+   * never loses them: the addresses not sent are listed in `failed` with its code.
    */
   inviteMembers?(organizationId: string, input: InviteInput): Promise<InviteResult>;
 

@@ -154,3 +154,39 @@ describe('BetterAuthAdapter: tokenStorage', () => {
     expect(sessionStorage.length).to.equal(0);
   });
 });
+
+describe('BetterAuthAdapter: a batch of invitations refused part-way', () => {
+  const organization = {id: 'o1', name: 'Engines', slug: 'engines', logo: null, createdAt: '2025-01-01T00:00:00.000Z'};
+  const invitation = (email: string) => ({id: `i-${email}`, organizationId: 'o1', email, role: 'member', status: 'pending', expiresAt: '2099-01-01T00:00:00.000Z', inviterId: 'u1'});
+
+  /** The API invites the first `allowed` addresses, then answers `refusal`. */
+  function api(allowed: number, refusal: () => Response) {
+    let sent = 0;
+    return stubbed(async (url, init) => {
+      if (url.endsWith('/get-session')) return json({session: apiSession, user: apiUser});
+      if (url.endsWith('/organization/list')) return json([organization]);
+      if (url.endsWith('/organization/invite-member')) {
+        const {email} = JSON.parse(String(init.body)) as {email: string};
+        return sent++ < allowed ? json(invitation(email)) : refusal();
+      }
+      return json({});
+    });
+  }
+  const emails = ['a@example.com', 'b@example.com', 'c@example.com', 'd@example.com'];
+
+  it('a 429 keeps the invitations sent and lists the rest as rate_limited, without trying them', async () => {
+    const {adapter, calls} = api(2, () => json({message: 'Too many requests'}, {status: 429, headers: {'retry-after': '30'}}));
+    const result = await adapter.inviteMembers('o1', {emails, role: 'member'});
+    expect(result.invited.map((i) => i.email)).to.deep.equal(['a@example.com', 'b@example.com']);
+    expect(result.failed).to.deep.equal([
+      {email: 'c@example.com', code: 'rate_limited'},
+      {email: 'd@example.com', code: 'rate_limited'},
+    ]);
+    expect(calls.filter((call) => call.url.endsWith('/invite-member')).length).to.equal(3);
+  });
+
+  it('a failure before anything was sent fails the whole call', async () => {
+    const {adapter} = api(0, () => json({message: 'boom'}, {status: 500}));
+    await expectAuthError(adapter.inviteMembers('o1', {emails, role: 'member'}), 'server');
+  });
+});

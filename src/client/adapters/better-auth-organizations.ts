@@ -165,12 +165,21 @@ export class BetterAuthOrganizations implements Required<OrganizationAdapter> {
   async inviteMembers(organizationId: string, {emails, role}: InviteInput): Promise<InviteResult> {
     const result: InviteResult = {invited: [], failed: []};
     const invitations: BetterAuthInvitation[] = [];
-    for (const email of emails) {
+    for (const [index, email] of emails.entries()) {
       try {
         invitations.push(await this.post('/organization/invite-member', betterAuthInvitation, {organizationId, email: email.trim(), role, resend: true}));
       } catch (error) {
-        if (error instanceof AuthError && (error.code === 'invalid_email' || error.code === 'already_member')) result.failed.push({email, code: error.code});
-        else throw error;
+        if (error instanceof AuthError && (error.code === 'invalid_email' || error.code === 'already_member')) {
+          result.failed.push({email, code: error.code});
+          continue;
+        }
+        // Nothing sent yet: the whole call failed. Some sent (and mailed) already: they are kept,
+        // and the rest is listed with the reason; after a 429 the others are not tried.
+        if (!invitations.length) throw error;
+        const code = error instanceof AuthError ? error.code : 'unknown';
+        const rest = code === 'rate_limited' ? emails.slice(index) : [email];
+        result.failed.push(...rest.map((address) => ({email: address, code})));
+        if (code === 'rate_limited') break;
       }
     }
     if (invitations.length) {
