@@ -20,6 +20,12 @@ export interface AuthClientOptions {
   syncTabs?: boolean;
   /** How the first session check retries while the API is unavailable; `false`: never by itself. */
   retry?: RetryOptions | false;
+  /**
+   * Ask the API again who is signed in, and their role in the active organization, when the tab
+   * is shown again after this many seconds or more (default 30; `false`: never). A role changed
+   * or a membership removed by someone else then shows without a reload.
+   */
+  refreshOnShow?: number | false;
 }
 
 /** The state before the first session check has answered. */
@@ -60,6 +66,8 @@ export class AuthClient {
   #flowContext: FlowContext;
   #retry: RetrySchedule | null;
   #refreshing: Promise<void> | null = null;
+  #lastChecked = 0;
+  #onShow: (() => void) | null = null;
   /** Whether the API has said what it supports (asked with the session until it has). */
   #capabilitiesKnown = false;
 
@@ -96,6 +104,13 @@ export class AuthClient {
       ORGANIZATION_METHODS,
       () => (organizations ??= import('./organizations.js').then(({OrganizationClient}) => new OrganizationClient(organizationContext))),
     );
+    const refreshAfter = options.refreshOnShow ?? 30;
+    if (refreshAfter !== false && globalThis.document) {
+      this.#onShow = () => {
+        if (document.visibilityState === 'visible' && this.#state.status === 'signed-in' && Date.now() - this.#lastChecked >= refreshAfter * 1000) void this.refresh();
+      };
+      document.addEventListener('visibilitychange', this.#onShow);
+    }
     this.ready = this.refresh();
   }
 
@@ -171,6 +186,7 @@ export class AuthClient {
   }
 
   async #checkSession(): Promise<void> {
+    this.#lastChecked = Date.now();
     try {
       // One answer for both: elements never render with defaults that change a moment later.
       const [info] = await Promise.all([this.adapter.getSession(), this.#loadCapabilities()]);
@@ -230,6 +246,7 @@ export class AuthClient {
 
   /** Stops following other tabs and retrying. */
   dispose(): void {
+    if (this.#onShow) document.removeEventListener('visibilitychange', this.#onShow);
     this.#tabSync?.close();
     this.#retry?.stop();
   }

@@ -1,4 +1,4 @@
-import {expect} from '@open-wc/testing';
+import {expect, waitUntil} from '@open-wc/testing';
 import {AuthClient, type OrganizationSwitch} from './auth-client.js';
 import {MemoryAdapter} from './adapters/memory.js';
 import {AuthError} from './errors.js';
@@ -122,6 +122,25 @@ describe('AuthClient.organizations', () => {
     await ada.organizations.updateMemberRole(engines.id, bobMember.id, 'admin');
     await bob.refresh();
     expect(forgotten).to.equal(2);
+  });
+
+  it('a role changed elsewhere shows when the tab is shown again (refreshOnShow), not sooner than asked', async () => {
+    const adapter = new MemoryAdapter({users: [ADA, BOB], organizations: [ENGINES]});
+    const bobDevice = adapter.newDevice();
+    await bobDevice.signInWithPassword(BOB);
+    const [engines] = await bobDevice.listOrganizations();
+    await bobDevice.setActiveOrganization(engines.id);
+    const bob = new AuthClient({adapter: bobDevice, syncTabs: false, retry: false, refreshOnShow: 0});
+    const patient = new AuthClient({adapter: bobDevice, syncTabs: false, retry: false, refreshOnShow: 3600});
+    clients.push(bob, patient);
+    await Promise.all([bob.ready, patient.ready]);
+    const {client: ada} = await signedInClient(ADA, adapter);
+    const bobMember = (await ada.organizations.listMembers(engines.id)).find((member) => member.user.email === BOB.email)!;
+    await ada.organizations.updateMemberRole(engines.id, bobMember.id, 'admin');
+
+    document.dispatchEvent(new Event('visibilitychange'));
+    await waitUntil(() => bob.membership?.role === 'admin', 'the shown tab never read the new role');
+    expect(patient.membership?.role, 'checked a moment ago: no new check yet').to.equal('member');
   });
 
   it('leaving or deleting the active organization goes back to the personal account', async () => {
