@@ -6,6 +6,8 @@
  */
 import {LitElement, nothing, type ReactiveController, type ReactiveControllerHost} from 'lit';
 import {property} from 'lit/decorators.js';
+import {safeLinkTarget, type RedirectPolicy} from '../client/redirect.js';
+import type {NavEntry} from './page-navigation.js';
 
 const CHANGE = 'auth-child-item-change';
 
@@ -21,6 +23,52 @@ export class AuthChildItem extends LitElement {
 
   protected override updated(): void {
     this.dispatchEvent(new Event(CHANGE, {bubbles: true}));
+  }
+}
+
+/** A page of the integrator's in a multi-page element (`<auth-user-profile-page>`, `<auth-org-profile-page>`). */
+export class AuthPageItem extends AuthChildItem {
+  /** The page's path: its hash with `routing="hash"` (`#/billing`). */
+  @property() path = '';
+}
+
+/** A link out of a multi-page element's navigation (`<auth-user-profile-link>`, `<auth-org-profile-link>`). */
+export class AuthLinkItem extends AuthChildItem {
+  /** Where the link goes. */
+  @property() href = '';
+}
+
+/**
+ * The navigation's entries of a multi-page element: its built-in pages first in their order,
+ * except where an empty page child whose path is a built-in page's places one; then the
+ * children in theirs (links only where the redirect policy lets them go).
+ */
+export function pageEntries(builtIn: readonly NavEntry[], children: ReadonlyArray<AuthPageItem | AuthLinkItem>, policy?: RedirectPolicy): NavEntry[] {
+  const placed = new Set<string>();
+  const fromChildren: NavEntry[] = [];
+  for (const child of children) {
+    const icon = iconOf(child);
+    if (child instanceof AuthLinkItem) {
+      const href = safeLinkTarget(child.href, policy);
+      if (href && child.label) fromChildren.push({path: `link:${fromChildren.length}`, label: child.label, href, icon});
+      continue;
+    }
+    const page = builtIn.find((entry) => entry.path === child.path);
+    if (page && !child.label) {
+      placed.add(page.path);
+      fromChildren.push(page);
+    } else if (child.path && child.label && !page) {
+      fromChildren.push({path: child.path, label: child.label, icon});
+    }
+  }
+  return [...builtIn.filter((entry) => !placed.has(entry.path)), ...fromChildren];
+}
+
+/** The current custom page is slotted (`slot="page"`); the other children are not rendered. */
+export function slotCurrentPage(children: ReadonlyArray<AuthPageItem | AuthLinkItem>, current: string, isBuiltIn: (path: string) => boolean): void {
+  for (const child of children) {
+    if (child instanceof AuthPageItem && child.path === current && !isBuiltIn(current)) child.slot = 'page';
+    else child.removeAttribute('slot');
   }
 }
 

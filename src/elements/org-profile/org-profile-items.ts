@@ -1,5 +1,4 @@
-import {property} from 'lit/decorators.js';
-import {AuthChildItem} from '../../internal/child-item.js';
+import {AuthLinkItem, AuthPageItem} from '../../internal/child-item.js';
 
 /**
  * @summary A page of your own in `<auth-org-profile>`: its content (any markup) is shown when
@@ -9,18 +8,12 @@ import {AuthChildItem} from '../../internal/child-item.js';
  * @slot - The page's content.
  * @slot icon - An icon for the navigation entry (copied there; decorative).
  */
-export class AuthOrgProfilePage extends AuthChildItem {
-  /** The page's path: its hash with `routing="hash"` (`#/billing`). */
-  @property() path = '';
-}
+export class AuthOrgProfilePage extends AuthPageItem {}
 
 /**
- * @summary A link in `<auth-org-profile>`'s navigation to a page elsewhere. Only http(s) and
- * relative links are followed.
+ * @summary A link in `<auth-org-profile>`'s navigation to a page elsewhere (your app's billing,
+ * help). Only http(s) and relative links are followed.
  *
  * @slot icon - An icon for the navigation entry (copied there; decorative).
  */
-export class AuthOrgProfileLink extends AuthChildItem {
-  /** Where the link goes. */
-  @property() href = '';
-}
+export class AuthOrgProfileLink extends AuthLinkItem {}

@@ -1,6 +1,7 @@
 /**
- * What the profile's built-in pages (Account, Security; two-step verification and passkeys
- * come as further sections of Security) share: the context the element hands them, the section
+ * What the built-in pages of the profiles share — the user profile's (Account, Security;
+ * two-step verification and passkeys come as further sections of Security) and the
+ * organization profile's (General, Members), each with a PageContext of its kind: the context the element hands them, the section
  * layout (a title on one side, the value and its actions on the other), and the editor model —
  * one section at a time opens an editor, rendered into the element's light-DOM form (so
  * password managers and autofill see its inputs) and slotted where the section's value was.
@@ -17,10 +18,10 @@ import type {LightForm} from '../../internal/light-form.js';
 import {rowListStyles} from '../../internal/row-list.js';
 import {busyIndicator, unavailableNotice} from '../../internal/status-views.js';
 
-export interface ProfileContext {
+/** What a page of a multi-page element (the user profile, the organization profile) is handed. */
+export interface PageContext {
   host: ReactiveControllerHost & HTMLElement;
   client: AuthClient;
-  user: User;
   appearance: MergedAppearance;
   /** The element's own `appearance`, for the kit elements it renders (dialogs): the provider's reaches them by itself. */
   ownAppearance: Appearance | undefined;
@@ -29,25 +30,29 @@ export interface ProfileContext {
   errorMessage(error: AuthError | null | undefined): string | null;
   /** The light-DOM form editors render into. */
   form: LightForm;
-  /** Runs a sensitive action, asking for the password first when the API wants it. */
-  fresh: FreshSession;
   /** The section whose editor is open on this page, or null. */
   editing: string | null;
   /** Opens a section's editor (closing any other), or with null closes it; focus follows. */
   edit(section: string | null): void;
 }
 
-/** A page the profile has by itself. */
-export interface BuiltInPage {
+export interface ProfileContext extends PageContext {
+  user: User;
+  /** Runs a sensitive action, asking for the password first when the API wants it. */
+  fresh: FreshSession;
+}
+
+/** A page the element has by itself. */
+export interface BuiltInPage<C extends PageContext = ProfileContext> {
   readonly path: string;
   readonly icon: TemplateResult;
   /** The navigation entry and the page's heading. */
-  title(context: ProfileContext): string;
-  subtitle(context: ProfileContext): string;
-  render(context: ProfileContext): TemplateResult;
+  title(context: C): string;
+  subtitle(context: C): string;
+  render(context: C): TemplateResult;
   /** The open section's editor, rendered into the light-DOM form. */
-  editor(context: ProfileContext, section: string): TemplateResult | typeof nothing;
-  submit(context: ProfileContext, section: string, data: FormData): void;
+  editor(context: C, section: string): TemplateResult | typeof nothing;
+  submit(context: C, section: string, data: FormData): void;
   /** Forget what was typed or loaded (the user changed, or the page was left). */
   reset(): void;
 }
@@ -56,7 +61,7 @@ export interface SectionView {
   /** Unique within the page: the heading's id and the editor's name. */
   id: string;
   title: string;
-  context: ProfileContext;
+  context: PageContext;
   /** The section's value and actions, while no editor is open here. */
   content: TemplateResult | typeof nothing;
   /**
@@ -81,7 +86,7 @@ export function section({id, title, context, content, lead = nothing}: SectionVi
 export function sectionButton(
   label: string,
   onClick: () => void,
-  options: {variant?: 'secondary' | 'primary' | 'text' | 'danger'; busy?: boolean; name?: string; context: ProfileContext; describedBy?: string},
+  options: {variant?: 'secondary' | 'primary' | 'text' | 'danger'; busy?: boolean; name?: string; context: PageContext; describedBy?: string},
 ): TemplateResult {
   const {variant = 'secondary', busy = false, name = 'profile-section-button', context} = options;
   return html`<button
@@ -102,7 +107,7 @@ export function sectionButton(
  * once `busy` says the wait is worth mentioning, `loadingLabel` with a spinner.
  */
 export function notLoaded(
-  context: ProfileContext,
+  context: PageContext,
   {error, busy, loadingLabel, onRetry}: {error: AuthError | null; busy: boolean; loadingLabel: string; onRetry: () => void},
 ): TemplateResult {
   const {t, appearance} = context;
@@ -118,7 +123,7 @@ export function notLoaded(
 }
 
 /** An error or notice in the shadow DOM, announced. */
-export function sectionAlert(message: string | null, context: ProfileContext, tone: 'danger' | 'success' = 'danger'): TemplateResult | typeof nothing {
+export function sectionAlert(message: string | null, context: PageContext, tone: 'danger' | 'success' = 'danger'): TemplateResult | typeof nothing {
   if (!message) return nothing;
   return tone === 'danger'
     ? html`<p class="alert" role="alert" ${part('alert', context.appearance)}>${message}</p>`
@@ -126,7 +131,7 @@ export function sectionAlert(message: string | null, context: ProfileContext, to
 }
 
 /** Cancel and the submit button at the end of an editor (light DOM). */
-export function editorActions(context: ProfileContext, submit: {label: string; busy: boolean; busyLabel: string; danger?: boolean; disabled?: boolean}): TemplateResult {
+export function editorActions(context: PageContext, submit: {label: string; busy: boolean; busyLabel: string; danger?: boolean; disabled?: boolean}): TemplateResult {
   return html`<div class="ae-form-actions">
     <button type="button" class="ae-secondary" ${part('form-button-secondary', context.appearance)} @click=${() => context.edit(null)}>
       ${context.t('common.cancel')}
@@ -350,5 +355,34 @@ export const sectionStyles = css`
       grid-template-columns: 12rem minmax(0, 1fr);
       gap: calc(var(--_space) * 1.5);
     }
+  }
+`;
+
+/** The frame of a profile element (user-profile.ts, org-profile.ts): the card, the page beside the navigation, a custom page, an empty profile. */
+export const profileLayoutStyles = css`
+  .profile {
+    overflow: hidden;
+    border: var(--_card-border, 1px solid var(--_border-subtle));
+    border-radius: calc(var(--_radius) * 1.5);
+    background: var(--_bg);
+    color: var(--_fg);
+    box-shadow: var(--_card-shadow, 0 10px 30px -12px var(--_shadow), 0 2px 6px -2px var(--_shadow));
+  }
+  .page {
+    container-type: inline-size;
+    display: grid;
+    align-content: start;
+    padding: min(calc(var(--_space) * 2), max(var(--_space), 6cqi));
+    overflow-wrap: anywhere;
+  }
+  .section .avatar {
+    --auth-avatar-size: 3rem;
+    font-size: 1.125em;
+  }
+  .custom-page {
+    padding-block-start: calc(var(--_space) * 1.25);
+  }
+  .empty {
+    padding: calc(var(--_space) * 2);
   }
 `;

@@ -1,7 +1,7 @@
 import type {nothing, TemplateResult} from 'lit';
 import {alert, currentPasswordField} from '../../internal/fields.js';
 import type {AuthError} from '../../client/errors.js';
-import type {ProfileContext} from './profile-page.js';
+import type {PageContext, ProfileContext} from './profile-page.js';
 
 /**
  * One section of the Security page (password, active devices, delete account; two-step
@@ -22,12 +22,12 @@ export interface SecuritySection {
 }
 
 /** The message for `error` on a field when its code is one of `codes`. */
-export function fieldError(context: ProfileContext, error: AuthError | null, codes: readonly string[]): string | undefined {
+export function fieldError(context: PageContext, error: AuthError | null, codes: readonly string[]): string | undefined {
   return error && codes.includes(error.code) ? (context.errorMessage(error) ?? undefined) : undefined;
 }
 
 /** The error above an editor's fields: any that no field shows (a rate limit is a warning, with its wait). */
-export function formError(context: ProfileContext, error: AuthError | null, fieldCodes: readonly string[]) {
+export function formError(context: PageContext, error: AuthError | null, fieldCodes: readonly string[]) {
   const shown = error && !fieldCodes.includes(error.code) ? context.errorMessage(error) : null;
   return alert(shown, context.appearance, error?.code === 'rate_limited' ? 'warning' : 'danger');
 }

@@ -1,5 +1,4 @@
-import {property} from 'lit/decorators.js';
-import {AuthChildItem} from '../../internal/child-item.js';
+import {AuthLinkItem, AuthPageItem} from '../../internal/child-item.js';
 
 /**
  * @summary A page of your own in `<auth-user-profile>`: its content (any markup) is shown when
@@ -9,10 +8,7 @@ import {AuthChildItem} from '../../internal/child-item.js';
  * @slot - The page's content.
  * @slot icon - An icon for the navigation entry (copied there; decorative).
  */
-export class AuthUserProfilePage extends AuthChildItem {
-  /** The page's path: its hash with `routing="hash"` (`#/billing`). */
-  @property() path = '';
-}
+export class AuthUserProfilePage extends AuthPageItem {}
 
 /**
  * @summary A link in `<auth-user-profile>`'s navigation to a page elsewhere (your app's settings,
@@ -20,7 +16,4 @@ export class AuthUserProfilePage extends AuthChildItem {
  *
  * @slot icon - An icon for the navigation entry (copied there; decorative).
  */
-export class AuthUserProfileLink extends AuthChildItem {
-  /** Where the link goes. */
-  @property() href = '';
-}
+export class AuthUserProfileLink extends AuthLinkItem {}

@@ -2,9 +2,8 @@ import {css, html, nothing, type PropertyValues, type TemplateResult} from 'lit'
 import {property} from 'lit/decorators.js';
 import {part} from '../../appearance/part.js';
 import {hostBase} from '../../appearance/tokens.js';
-import {safeLinkTarget} from '../../client/redirect.js';
 import {AuthElement} from '../../internal/auth-element.js';
-import {ChildItems, iconOf} from '../../internal/child-item.js';
+import {ChildItems, pageEntries, slotCurrentPage} from '../../internal/child-item.js';
 import {FreshSession, type FreshSessionHost} from '../../internal/fresh-session.js';
 import {focusIsLost, focusIsWithin} from '../../internal/focus.js';
 import {lightEditorStyles} from '../../internal/light-editor-styles.js';
@@ -14,7 +13,7 @@ import {avatarStyles} from '../../internal/avatar.js';
 import {busyIndicator} from '../../internal/status-views.js';
 import {statusStyles} from '../../internal/status-styles.js';
 import {AccountPage} from './account-page.js';
-import {sectionStyles, type BuiltInPage, type ProfileContext} from './profile-page.js';
+import {profileLayoutStyles, sectionStyles, type BuiltInPage, type ProfileContext} from './profile-page.js';
 import {SecurityPage} from './security-page.js';
 import {securityStyles} from './security-styles.js';
 import {AuthUserProfileLink, AuthUserProfilePage} from './user-profile-items.js';
@@ -59,36 +58,12 @@ export class AuthUserProfile extends AuthElement implements FreshSessionHost {
     navigationStyles,
     sectionStyles,
     securityStyles,
+    profileLayoutStyles,
     css`
       :host {
         display: block;
         width: 100%;
         max-width: var(--auth-user-profile-max-width, 56rem);
-      }
-      .profile {
-        overflow: hidden;
-        border: var(--_card-border, 1px solid var(--_border-subtle));
-        border-radius: calc(var(--_radius) * 1.5);
-        background: var(--_bg);
-        color: var(--_fg);
-        box-shadow: var(--_card-shadow, 0 10px 30px -12px var(--_shadow), 0 2px 6px -2px var(--_shadow));
-      }
-      .page {
-        container-type: inline-size;
-        display: grid;
-        align-content: start;
-        padding: min(calc(var(--_space) * 2), max(var(--_space), 6cqi));
-        overflow-wrap: anywhere;
-      }
-      .section .avatar {
-        --auth-avatar-size: 3rem;
-        font-size: 1.125em;
-      }
-      .custom-page {
-        padding-block-start: calc(var(--_space) * 1.25);
-      }
-      .empty {
-        padding: calc(var(--_space) * 2);
       }
     `,
   ];
@@ -185,31 +160,11 @@ export class AuthUserProfile extends AuthElement implements FreshSessionHost {
     );
   }
 
-  /**
-   * The navigation's entries: built-in pages first in their order, except where an empty
-   * `<auth-user-profile-page path="security">` places one; then the children in theirs.
-   */
+  /** The navigation's entries (see pageEntries): built-in pages, then the children's pages and links. */
   #entries(): NavEntry[] {
     const context = this.#context();
-    const builtIn = (page: BuiltInPage): NavEntry => ({path: page.path, label: context ? page.title(context) : page.path, icon: page.icon});
-    const placed = new Set<string>();
-    const fromChildren: NavEntry[] = [];
-    for (const child of this.#children()) {
-      const icon = iconOf(child);
-      if (child instanceof AuthUserProfileLink) {
-        const href = safeLinkTarget(child.href, this.client?.redirectPolicy);
-        if (href && child.label) fromChildren.push({path: `link:${fromChildren.length}`, label: child.label, href, icon});
-        continue;
-      }
-      const page = this.#builtIn(child.path);
-      if (page && !child.label) {
-        placed.add(page.path);
-        fromChildren.push(builtIn(page));
-      } else if (child.path && child.label && !page) {
-        fromChildren.push({path: child.path, label: child.label, icon});
-      }
-    }
-    return [...this.#pages.filter((page) => !placed.has(page.path)).map(builtIn), ...fromChildren];
+    const builtIn = this.#pages.map((page): NavEntry => ({path: page.path, label: context ? page.title(context) : page.path, icon: page.icon}));
+    return pageEntries(builtIn, this.#children(), this.client?.redirectPolicy);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -234,7 +189,7 @@ export class AuthUserProfile extends AuthElement implements FreshSessionHost {
     if (!context) return nothing;
     const entries = this.#entries();
     const current = this.#router.current;
-    this.#showCustomPage(current);
+    slotCurrentPage(this.#children(), current, (path) => !!this.#builtIn(path));
     const page = this.#builtIn(current);
     return html`<div class="layout">
         <div class="profile columns" ${part('profile', this.mergedAppearance)}>
@@ -262,14 +217,6 @@ export class AuthUserProfile extends AuthElement implements FreshSessionHost {
   /** A page of the integrator's: its label as the heading, its content slotted. */
   #customPage(entry: NavEntry | undefined): TemplateResult {
     return html`${this.#pageHeader(entry?.label ?? '')}<div class="custom-page"><slot name="page"></slot></div>`;
-  }
-
-  /** The current custom page is slotted; the others are not rendered. */
-  #showCustomPage(current: string): void {
-    for (const child of this.#children()) {
-      if (child instanceof AuthUserProfilePage && child.path === current && !this.#builtIn(current)) child.slot = 'page';
-      else child.removeAttribute('slot');
-    }
   }
 
   /**
