@@ -7,7 +7,7 @@ import type {AuthClient} from '../src/client/auth-client.js';
 import '../src/define/auth-org-profile.js';
 import type {AuthOrgProfile} from '../src/elements/org-profile/org-profile.js';
 import type {AuthDialog} from '../src/internal/dialog.js';
-import {ADA, clientFor, html, mount, settle} from './helpers.js';
+import {ADA, clientFor, html, mount, settle, waitUntil} from './helpers.js';
 
 export {ADA};
 export const BOB = {name: 'Bob Babbage', email: 'bob@example.com', password: 'difference2'};
@@ -58,6 +58,8 @@ export async function orgProfile({as = ADA, adapter, options, active = 'engines'
   const orgId = await signIn(adapter, as, active);
   const client = clientFor(adapter);
   const el = await mount<AuthOrgProfile>(client, template ?? html`<auth-org-profile></auth-org-profile>`, 'auth-org-profile');
+  // Its texts load with it.
+  await waitUntil(() => el.shadowRoot!.querySelector('.profile'), 'the profile does not render');
   await settle(el);
   return {el, client, adapter, orgId};
 }

@@ -89,7 +89,6 @@ export class MembersTab {
         class="search"
         aria-label=${t('orgProfile.members.search')}
         placeholder=${t('orgProfile.members.search')}
-        aria-controls="members-list"
         .value=${live(this.#query)}
         ${part('member-search', appearance)}
         @input=${(event: InputEvent) => {
