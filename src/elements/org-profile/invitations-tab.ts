@@ -108,6 +108,7 @@ export class InvitationsTab {
     if (error) {
       this.#failedRow = {id: invitation.id, error};
       context.failed(error);
+      this.host.requestUpdate();
     }
     return false;
   }
