@@ -1,5 +1,5 @@
 import type {AuthError} from './client/errors.js';
-import type {AuthState, Membership, User} from './client/types.js';
+import type {AuthState, Invitation, Membership, User} from './client/types.js';
 
 const init = {bubbles: true, composed: true} as const;
 
@@ -89,6 +89,22 @@ export class AuthOrgCreatedEvent extends Event {
   }
 }
 
+/**
+ * Fired by `<auth-create-org>` when its last step is over (the invitations sent or skipped), just
+ * before it follows `after-create-org-url` or shows its "done" state. Cancelable:
+ * `preventDefault()` does neither, for a host that shows something else next (`<auth-org-list>`
+ * goes back to its list, a modal closes). `invited` holds the invitations it sent.
+ */
+export class AuthOrgSetupCompleteEvent extends Event {
+  static readonly type = 'auth-org-setup-complete';
+  constructor(
+    readonly membership: Membership,
+    readonly invited: readonly Invitation[],
+  ) {
+    super(AuthOrgSetupCompleteEvent.type, {...init, cancelable: true});
+  }
+}
+
 /** Fired by the element where the signed-in person accepted an invitation (they are a member, and it is the active organization). */
 export class AuthInvitationAcceptedEvent extends Event {
   static readonly type = 'auth-invitation-accepted';
@@ -108,5 +124,6 @@ declare global {
     'auth-org-change': AuthOrgChangeEvent;
     'auth-org-created': AuthOrgCreatedEvent;
     'auth-invitation-accepted': AuthInvitationAcceptedEvent;
+    'auth-org-setup-complete': AuthOrgSetupCompleteEvent;
   }
 }

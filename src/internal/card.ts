@@ -125,6 +125,8 @@ export interface CardLink {
 export interface CardContent {
   title: string;
   subtitle?: string;
+  /** Shadow-DOM content under the header, before the slotted form (a list, such as `<auth-org-list>`'s). */
+  body?: TemplateResult | typeof nothing;
   footer?: TemplateResult | typeof nothing;
   /** The product's logo, inside the header or above the card. */
   logo?: {src: string; alt: string; placement: 'inside' | 'outside'};
@@ -178,6 +180,7 @@ export function card(content: CardContent): TemplateResult {
         <h1 id="title" tabindex="-1" ${part('header-title', appearance)}>${content.title}</h1>
         ${content.subtitle ? html`<p class="subtitle" ${part('header-subtitle', appearance)}>${content.subtitle}</p>` : nothing}
       </header>
+      ${content.body ?? nothing}
       <slot name="form"></slot>
       ${content.footer && content.footer !== nothing ? html`<p class="footer" ${part('footer', appearance)}>${content.footer}</p>` : nothing}
       ${links?.items.length

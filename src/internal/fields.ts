@@ -17,6 +17,8 @@ export interface FieldOptions {
   required?: boolean;
   /** Shown at the end of the label row (such as "Forgot password?"). */
   labelAction?: TemplateResult | typeof nothing;
+  /** Under the input, above its error: a hint or a live status (name their ids in `describedBy`). */
+  after?: TemplateResult | typeof nothing;
   onInput?: (event: InputEvent) => void;
   onBlur?: (event: FocusEvent) => void;
   describedBy?: string;
@@ -51,7 +53,7 @@ function fieldShell(options: FieldOptions, control: TemplateResult): TemplateRes
       <label class="ae-label" for=${options.id} ${part('form-field-label', options.appearance)}>${options.label}</label>
       ${options.labelAction ?? nothing}
     </div>
-    ${control}
+    ${control} ${options.after ?? nothing}
     ${options.error
       ? html`<p class="ae-field-error" id=${errorId(options)} role="alert" ${part('form-field-error', options.appearance)}>
           ${options.error}
