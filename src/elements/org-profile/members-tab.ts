@@ -140,7 +140,8 @@ export class MembersTab {
             .value=${live(member.role)}
             @change=${(event: Event) => {
               const select = event.target as HTMLSelectElement;
-              if (busy) select.value = member.role;
+              // One change at a time: a second select goes back until the first is done.
+              if (this.#change.pending) select.value = member.role;
               else void this.#setRole(context, member, select.value as OrganizationRole);
             }}
           >

@@ -57,7 +57,10 @@ import {AuthOrgProfileLink, AuthOrgProfilePage} from './org-profile-items.js';
  * @csspart row-list-item - Each row.
  * @csspart avatar - A member's picture (or initials).
  * @csspart alert - An error.
+ * @csspart notice - A change done ("Organization saved.").
  * @csspart empty - A list's empty state.
+ * @csspart confirm-button - "Remove" in the dialog confirming a member's removal.
+ * @csspart confirm-cancel - Its "Cancel".
  *
  * @cssprop --auth-org-profile-max-width - The profile's largest width (56rem).
  */
@@ -116,6 +119,8 @@ export class AuthOrgProfile extends AuthElement {
   /** Whose view of which organization the pages hold ("user/organization"). */
   #viewOf: string | null = null;
   #shownPage = '';
+  /** The refusal that came before the organization went (removed elsewhere), shown in the empty profile. */
+  #lost: AuthError | null = null;
 
   constructor() {
     super();
@@ -152,8 +157,12 @@ export class AuthOrgProfile extends AuthElement {
 
   #failed(error: AuthError): void {
     this.dispatchEvent(new AuthErrorEvent(error));
-    // Demoted or removed elsewhere: the membership is read again and the pages follow.
-    if (isStale(error)) void this.client?.refresh();
+    // Demoted or removed elsewhere: the membership is read again and the pages follow. Should
+    // the organization go, the empty profile still says why.
+    if (isStale(error)) {
+      this.#lost = error;
+      void this.client?.refresh();
+    }
   }
 
   #left(organization: Organization): void {
@@ -195,6 +204,7 @@ export class AuthOrgProfile extends AuthElement {
     const {user, membership} = this.authState;
     const viewOf = user && membership ? `${user.id}/${membership.organization.id}` : null;
     if (viewOf !== this.#viewOf) {
+      if (viewOf) this.#lost = null;
       this.#viewOf = viewOf;
       this.#editing = null;
       this.#pages.forEach((page) => page.reset());
@@ -210,7 +220,9 @@ export class AuthOrgProfile extends AuthElement {
     if (!user || status !== 'signed-in') return nothing;
     const context = this.#context();
     if (!context) {
+      const lost = this.errorMessage(this.#lost);
       return html`<div class="profile empty" ${part('profile', this.mergedAppearance)}>
+        ${lost ? html`<p class="alert" role="alert" ${part('alert', this.mergedAppearance)}>${lost}</p>` : nothing}
         <p class="empty-title">${this.t('orgProfile.noOrganization.title')}</p>
         <p class="section-note">${this.t('orgProfile.noOrganization.hint')}</p>
       </div>`;
