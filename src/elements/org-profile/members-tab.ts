@@ -130,12 +130,13 @@ export class MembersTab {
       leading: avatar(member.user, appearance),
       badge: own ? t('orgProfile.members.you') : null,
       details: [member.user.name ? member.user.email : null, editable ? null : roleName, joined, failure ? html`<span class="row-error" role="alert">${failure}</span>` : null],
-      actions: (titleId) => html`${editable
+      actions: (titleId) => html`${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${editable
         ? html`<select
             class="role-select"
             aria-label=${t('orgProfile.members.roleFor', {name})}
             aria-describedby=${titleId}
-            aria-disabled=${busy ? 'true' : 'false'}
+            aria-disabled=${this.#change.pending ? 'true' : 'false'}
+            aria-busy=${busy ? 'true' : 'false'}
             ${part('member-role', appearance)}
             .value=${live(member.role)}
             @change=${(event: Event) => {

@@ -97,6 +97,25 @@ describe('<auth-org-profile> Members page', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('marks the row busy while its change runs, and takes one change at a time', async () => {
+    const {el, adapter, orgId} = await membersPage({options: {latency: 300}});
+    let calls = 0;
+    const update = adapter.updateMemberRole.bind(adapter);
+    adapter.updateMemberRole = (...args) => (calls++, update(...args));
+    await choose(roleSelect(row(el, CLEO.name))!, 'admin');
+    await settle(el);
+    expect(roleSelect(row(el, CLEO.name))!.getAttribute('aria-busy')).to.equal('true');
+    expect(row(el, CLEO.name).querySelector('.spinner')).to.not.equal(null);
+    expect(roleSelect(row(el, BOB.name))!.getAttribute('aria-busy')).to.equal('false');
+    expect(roleSelect(row(el, BOB.name))!.getAttribute('aria-disabled')).to.equal('true');
+    await choose(roleSelect(row(el, BOB.name))!, 'member');
+    expect(roleSelect(row(el, BOB.name))!.value).to.equal('admin');
+    await expect(el).to.be.accessible();
+    await waitUntil(() => roleSelect(row(el, CLEO.name))!.getAttribute('aria-busy') === 'false', 'the row stays busy');
+    expect(calls).to.equal(1);
+    expect((await adapter.listMembers(orgId!)).find((m) => m.user.email === BOB.email)!.role).to.equal('admin');
+  });
+
   it('refuses to demote the last owner at the row, keeping the role shown', async () => {
     const {el} = await membersPage();
     await choose(roleSelect(row(el, ADA.name))!, 'member');
