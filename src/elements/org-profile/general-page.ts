@@ -4,6 +4,7 @@ import {announce} from '../../internal/announcer.js';
 import {task, type Task} from '../../internal/async-action.js';
 import {organizationAvatar} from '../../internal/avatar.js';
 import {textField} from '../../internal/fields.js';
+import {OrganizationLogo} from '../../internal/organization-logo.js';
 import {editorActions, section, sectionAlert, sectionButton} from '../user-profile/profile-page.js';
 import {fieldError, formError} from '../user-profile/security-section.js';
 import {ExitSections} from './exit-sections.js';
@@ -24,6 +25,9 @@ export class GeneralPage implements OrgPage {
 
   readonly #save: Task;
   readonly #exit: ExitSections;
+  /** The logo picker of the open editor; what it holds is saved only once the person changed it. */
+  readonly #logo: OrganizationLogo;
+  #logoChanged = false;
   /** Client-side problems with what was typed, by field. */
   #problem: {field: 'name' | 'slug'; message: string} | null = null;
   #notice: string | null = null;
@@ -31,6 +35,10 @@ export class GeneralPage implements OrgPage {
   constructor(host: ReactiveControllerHost) {
     this.#save = task(host);
     this.#exit = new ExitSections(host);
+    this.#logo = new OrganizationLogo(host, () => {
+      this.#logoChanged = true;
+      this.#save.reset();
+    });
   }
 
   title(context: OrgContext): string {
@@ -54,6 +62,9 @@ export class GeneralPage implements OrgPage {
       this.#save.reset();
       this.#problem = null;
       this.#notice = null;
+      // A logo the picker cannot hold (an http one from the API) shows as none, and stays unless replaced.
+      this.#logo.value = organization.logoUrl;
+      this.#logoChanged = false;
       context.edit('details');
     };
     const content = html`<div class="row">
@@ -86,6 +97,7 @@ export class GeneralPage implements OrgPage {
   #detailsEditor(context: OrgContext): TemplateResult {
     const {t, form, organization, appearance} = context;
     const hint = form.nodeId('slug-hint');
+    const logo = this.#logo.render({id: form.nodeId('org-logo'), t, errorMessage: context.errorMessage, appearance, disabled: this.#save.pending});
     return html`${formError(context, this.#save.error, SLUG_CODES)}
       ${textField({
         id: form.nodeId('org-name'),
@@ -107,11 +119,12 @@ export class GeneralPage implements OrgPage {
         appearance,
       })}
       <p class="ae-hint" id=${hint}>${t('orgProfile.general.slugHint')}</p>
+      ${logo}
       ${editorActions(context, {label: t('common.save'), busy: this.#save.pending, busyLabel: t('busy.saving')})}`;
   }
 
   async #saveDetails(context: OrgContext, data: FormData): Promise<void> {
-    if (this.#save.pending) return;
+    if (this.#save.pending || this.#logo.busy) return;
     const {t, organization} = context;
     const name = String(data.get('name') ?? '').trim();
     const slug = String(data.get('slug') ?? '').trim();
@@ -125,7 +138,12 @@ export class GeneralPage implements OrgPage {
       this.#focus(context, this.#problem.field);
       return;
     }
-    const changes = {...(name !== organization.name && {name}), ...(slug !== organization.slug && {slug})};
+    const logoUrl = this.#logo.value;
+    const changes = {
+      ...(name !== organization.name && {name}),
+      ...(slug !== organization.slug && {slug}),
+      ...(this.#logoChanged && logoUrl !== organization.logoUrl && {logoUrl}),
+    };
     const saved = !Object.keys(changes).length || (await runChange(context, this.#save, () => context.client.organizations.updateOrganization(organization.id, changes)));
     if (!saved) {
       if (this.#save.error && SLUG_CODES.includes(this.#save.error.code)) this.#focus(context, 'slug');

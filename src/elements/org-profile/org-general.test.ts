@@ -78,6 +78,35 @@ describe('<auth-org-profile> General page', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('gives the organization a logo picked from a file, then removes it', async () => {
+    const {el, client} = await orgProfile();
+    button(el, 'Edit')!.click();
+    await settle(el);
+    const form = editorForm(el);
+    const canvas = document.createElement('canvas');
+    canvas.width = 40;
+    canvas.height = 30;
+    canvas.getContext('2d')!.fillRect(0, 0, 40, 30);
+    const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/png'));
+    const files = new DataTransfer();
+    files.items.add(new File([blob], 'logo.png', {type: 'image/png'}));
+    const picker = form.querySelector<HTMLInputElement>('input[type="file"]')!;
+    picker.files = files.files;
+    picker.dispatchEvent(new Event('change', {bubbles: true}));
+    await waitUntil(() => form.querySelector('.ae-logo-preview img'), 'no preview of the logo');
+    await expect(el).to.be.accessible();
+    form.requestSubmit();
+    await waitUntil(() => text(shadow(el)).includes('Organization saved.'), 'no saved notice');
+    expect(client.state.membership!.organization.logoUrl).to.match(/^data:image\/(webp|png);base64,/);
+    expect(shadow(el).querySelector('[part~="organization-logo"] img')).to.not.equal(null);
+    button(el, 'Edit')!.click();
+    await settle(el);
+    formButton(form, 'Remove logo')!.click();
+    await settle(el);
+    form.requestSubmit();
+    await waitUntil(() => client.state.membership!.organization.logoUrl === null, 'the logo stays');
+  });
+
   it('refuses a slug in the wrong format at the field, before asking the API', async () => {
     const {el} = await orgProfile();
     button(el, 'Edit')!.click();

@@ -12,6 +12,7 @@ import {ChildItems, pageEntries, slotCurrentPage} from '../../internal/child-ite
 import {focusIsLost, focusIsWithin} from '../../internal/focus.js';
 import {lightEditorStyles} from '../../internal/light-editor-styles.js';
 import {formOwnerId, LightForm} from '../../internal/light-form.js';
+import {organizationLogoStyles} from '../../internal/organization-logo.js';
 import {navigationStyles, PageRouter, pageNavigation, type NavEntry, type Routing} from '../../internal/page-navigation.js';
 import {busyIndicator} from '../../internal/status-views.js';
 import {statusStyles} from '../../internal/status-styles.js';
@@ -82,7 +83,7 @@ export class AuthOrgProfile extends AuthElement {
     `,
   ];
 
-  static override localeNamespaces = ['organization', 'orgProfile'];
+  static override localeNamespaces = ['organization', 'organizationLogo', 'orgProfile'];
 
   /** `virtual` (default): the page shown lives in the element; `hash`: in the URL (`#/members`), linkable, with the back button. */
   @property() routing: Routing = 'virtual';
@@ -101,7 +102,7 @@ export class AuthOrgProfile extends AuthElement {
   readonly #editorForm = new LightForm(this, {
     owner: this.formOwner,
     slot: 'form',
-    styles: [lightEditorStyles],
+    styles: [lightEditorStyles, organizationLogoStyles],
     content: () => {
       const context = this.#context();
       const page = this.#builtIn(this.#router.current);
