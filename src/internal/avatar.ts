@@ -31,6 +31,10 @@ export const avatarStyles = css`
   .avatar.organization {
     border-radius: calc(var(--_radius) * 0.75);
   }
+  /* An organization's logo is a rounded square: told apart from a person at a glance. */
+  .avatar.logo {
+    border-radius: calc(var(--_radius) * 0.75);
+  }
   .avatar img {
     width: 100%;
     height: 100%;
@@ -57,4 +61,11 @@ export function organizationAvatar(organization: Pick<Organization, 'name' | 'lo
   return logo
     ? html`<span class="avatar organization" ${part(name, appearance)} aria-hidden="true"><img src=${logo} alt="" /></span>`
     : html`<span class="avatar organization" ${part(name, appearance)} aria-hidden="true" data-initials=${initials({name: organization.name, email: ''})}></span>`;
+}
+
+/** An organization's logo, or its initials on a rounded square; decorative like `avatar()`. */
+export function organizationLogo(organization: Pick<Organization, 'name' | 'logoUrl'>, appearance: PartAppearance): TemplateResult {
+  return organization.logoUrl
+    ? html`<span class="avatar logo" ${part('organization-logo', appearance)} aria-hidden="true"><img src=${organization.logoUrl} alt="" /></span>`
+    : html`<span class="avatar logo" ${part('organization-logo', appearance)} aria-hidden="true" data-initials=${initials({name: organization.name, email: ''})}></span>`;
 }

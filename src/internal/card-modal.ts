@@ -1,42 +1,75 @@
 /**
  * The provider's one modal: one `<auth-dialog>` at a time, appended as a light-DOM child of the
- * provider, holding an `<auth-sign-in>` or `<auth-sign-up>` card or the `<auth-user-profile>`.
- * So the provider's context reaches what it shows, and a card's credential `<form>` stays in the
- * document, where password managers look (the dialog's body is a slot, never a shadow root of
- * ours around the form). Opening another content while one is shown swaps it in the same dialog.
+ * provider, holding an `<auth-sign-in>` or `<auth-sign-up>` card, `<auth-create-org>` (a card
+ * too), or a panel: the `<auth-user-profile>` or the `<auth-org-profile>`. So the provider's
+ * context reaches what it shows, and a card's credential `<form>` stays in the document, where
+ * password managers look (the dialog's body is a slot, never a shadow root of ours around the
+ * form). Opening another content while one is shown swaps it in the same dialog.
  *
  * The provider imports this module, and each content's code, only when a modal is first asked
  * for: a page that never opens one never loads them.
  */
-import type {ModalCardOptions, ModalContent} from '../context/modal-context.js';
+import type {ModalCardOptions, ModalContent, ModalOrganizationOptions} from '../context/modal-context.js';
 import type {AuthSwitchRequestEvent} from '../events.js';
 import {defineDialog, type AuthDialog} from './dialog.js';
 import {focusIsLost, focusIsWithin} from './focus.js';
 
-/**
- * Each content's tag and the module that registers it. A card shows its own title (the dialog
- * hides its heading and is named by the card's `<h1>`); the profile gets the dialog's heading
- * ("Manage account") above its own navigation and page titles, and a wider panel.
- */
-const CONTENT: Record<ModalContent, {tag: string; load: () => Promise<unknown>; card: boolean}> = {
-  'sign-in': {tag: 'auth-sign-in', load: () => import('../define/auth-sign-in.js'), card: true},
-  'sign-up': {tag: 'auth-sign-up', load: () => import('../define/auth-sign-up.js'), card: true},
-  'user-profile': {tag: 'auth-user-profile', load: () => import('../define/auth-user-profile.js'), card: false},
-};
-
-/** What the modal needs of a card (`AuthFormElement`, without importing its code). */
-type Card = HTMLElement & {switchInPlace: boolean; addAccount: boolean; updateComplete: Promise<boolean>; focusFirstField(): void};
-type Shown = HTMLElement & {updateComplete: Promise<boolean>};
-
-/** The provider's page URLs (the footer links' targets, for a middle click; a plain one switches in place) and the profile dialog's name. */
-export interface CardModalUrls {
-  signInUrl?: string;
-  signUpUrl?: string;
-}
-
+/** The names of the panels' dialogs (a card's dialog is named by the card's own title). */
 export interface CardModalLabels {
   /** The profile dialog's name, in the provider's language ("Manage account"). */
   userProfile: () => string;
+  /** The organization profile dialog's name ("Manage organization"). */
+  organizationProfile: () => string;
+}
+
+interface Content {
+  tag: string;
+  load: () => Promise<unknown>;
+  /** A card shows its own `<h1>`, which names the dialog; a panel gets the dialog's heading and a wider dialog. */
+  card: boolean;
+  /** A panel's dialog heading. */
+  label?: keyof CardModalLabels;
+  /** A panel's width: its element's hook, with a default. */
+  width?: string;
+}
+
+/**
+ * Each content's tag and the module that registers it. A card shows its own title (the dialog
+ * hides its heading and is named by the card's `<h1>`); a panel gets the dialog's heading
+ * ("Manage account", "Manage organization") above its own navigation and page titles, and a
+ * wider dialog.
+ */
+const CONTENT: Record<ModalContent, Content> = {
+  'sign-in': {tag: 'auth-sign-in', load: () => import('../define/auth-sign-in.js'), card: true},
+  'sign-up': {tag: 'auth-sign-up', load: () => import('../define/auth-sign-up.js'), card: true},
+  'create-organization': {tag: 'auth-create-org', load: () => import('../define/auth-create-org.js'), card: true},
+  'user-profile': {
+    tag: 'auth-user-profile',
+    load: () => import('../define/auth-user-profile.js'),
+    card: false,
+    label: 'userProfile',
+    width: 'var(--auth-user-profile-dialog-width, 60rem)',
+  },
+  'organization-profile': {
+    tag: 'auth-org-profile',
+    load: () => import('../define/auth-org-profile.js'),
+    card: false,
+    label: 'organizationProfile',
+    width: 'var(--auth-org-profile-dialog-width, 60rem)',
+  },
+};
+
+/** What the modal needs of a card (`AuthFormElement`, without importing its code); `<auth-create-org>` has only some of it. */
+type Card = HTMLElement & {switchInPlace?: boolean; addAccount?: boolean; updateComplete: Promise<boolean>; focusFirstField?(): void};
+type Shown = HTMLElement & {updateComplete: Promise<boolean>};
+
+/** What a content's element is given: a card's page URLs and where it goes next. */
+export type CardModalOptions = ModalCardOptions & ModalOrganizationOptions;
+
+/** The provider's page URLs (the footer links' targets, for a middle click; a plain one switches in place). */
+export interface CardModalUrls {
+  signInUrl?: string;
+  signUpUrl?: string;
 }
 
 export class CardModal {
@@ -46,7 +79,7 @@ export class CardModal {
   #wanted: ModalContent | null = null;
   /** Counts requests: an open that a later open or a close overtook while loading gives up. */
   #request = 0;
-  #options: ModalCardOptions = {};
+  #options: CardModalOptions = {};
   #title: MutationObserver | null = null;
 
   constructor(
@@ -62,10 +95,10 @@ export class CardModal {
 
   /**
    * Shows `kind` in the modal (opening it, or switching the open one's content); resolves once it
-   * is shown, with focus in a card's first field (in the profile, on the dialog's close button,
+   * is shown, with focus in a card's first field (in a panel, on the dialog's close button,
    * its first control). The content's code loads first: nothing half-made is shown meanwhile.
    */
-  async open(kind: ModalContent, options: ModalCardOptions = {}): Promise<void> {
+  async open(kind: ModalContent, options: CardModalOptions = {}): Promise<void> {
     const request = ++this.#request;
     this.#wanted = kind;
     this.#options = options;
@@ -77,12 +110,13 @@ export class CardModal {
     await Promise.all([dialog.updateComplete, shown.updateComplete]);
     if (request !== this.#request) return;
     dialog.show();
-    if (CONTENT[kind].card) (shown as Card).focusFirstField();
+    if (CONTENT[kind].card) (shown as Card).focusFirstField?.();
   }
 
-  /** Names the profile's dialog again (the provider's language changed). */
+  /** Names a panel's dialog again (the provider's language changed). */
   relabel(): void {
-    if (this.#dialog && this.#shown && !CONTENT[this.#wanted ?? 'sign-in'].card) this.#dialog.label = this.labels.userProfile();
+    const label = this.#wanted && CONTENT[this.#wanted].label;
+    if (this.#dialog && this.#shown && label) this.#dialog.label = this.labels[label]();
   }
 
   /** Closes the modal (only if it shows or loads `kind`, when given). False when a listener kept it open. */
@@ -106,6 +140,9 @@ export class CardModal {
     const dialog = document.createElement('auth-dialog');
     dialog.hideHeading = true;
     dialog.addEventListener('auth-signed-in', () => void dialog.close('signed-in'));
+    // <auth-create-org>'s invite step is over (the organization exists): the dialog's work is done.
+    // The element then follows its after-create-org-url, if it has one.
+    dialog.addEventListener('auth-org-setup-complete', () => void dialog.close('organization-created'));
     dialog.addEventListener('auth-switch-request', (event: AuthSwitchRequestEvent) => {
       event.preventDefault();
       void this.open(event.to, this.#options);
@@ -121,12 +158,13 @@ export class CardModal {
   #showContent(kind: ModalContent): Shown {
     const dialog = this.#dialog!;
     const shown = this.#shown;
-    const {tag, card: isCard} = CONTENT[kind];
+    const {tag, card: isCard, label, width} = CONTENT[kind];
     if (shown?.localName === tag) return shown;
     const next = document.createElement(tag) as Shown;
-    if (isCard) this.#setUpCard(next as Card, kind);
+    this.#setAttributes(next, kind);
+    if (isCard) this.#setUpCard(next as Card);
     else {
-      // The dialog's panel frames the profile: it drops its own border and shadow, as a card does in the modal.
+      // The dialog's panel frames a panel content: it drops its own border and shadow, as a card does in the modal.
       next.style.setProperty('--_card-border', '0');
       next.style.setProperty('--_card-shadow', 'none');
     }
@@ -134,27 +172,38 @@ export class CardModal {
     const hadFocus = !!shown && focusIsWithin(shown);
     shown?.remove();
     dialog.hideHeading = isCard;
-    if (isCard) dialog.style.removeProperty('--auth-dialog-width');
-    else dialog.style.setProperty('--auth-dialog-width', 'var(--auth-user-profile-dialog-width, 60rem)');
+    if (width) dialog.style.setProperty('--auth-dialog-width', width);
+    else dialog.style.removeProperty('--auth-dialog-width');
     dialog.append(next);
     this.#shown = next;
     if (isCard) this.#labelWith(next as Card);
     else {
       this.#title?.disconnect();
-      dialog.label = this.labels.userProfile();
+      dialog.label = label ? this.labels[label]() : '';
     }
-    if (isCard && (hadFocus || (shown && focusIsLost()))) void next.updateComplete.then(() => (next as Card).focusFirstField());
+    if (isCard && (hadFocus || (shown && focusIsLost()))) void next.updateComplete.then(() => (next as Card).focusFirstField?.());
     return next;
   }
 
-  #setUpCard(card: Card, kind: ModalContent): void {
+  /** A sign-in or sign-up card switches to the other one inside the dialog. */
+  #setUpCard(card: Card): void {
+    if (!(card.localName === 'auth-sign-in' || card.localName === 'auth-sign-up')) return;
     card.switchInPlace = true;
+    card.addAccount = !!this.#options.addAccount;
+  }
+
+  /** The content's attributes from the provider's URLs and the options it was opened with. */
+  #setAttributes(element: HTMLElement, kind: ModalContent): void {
     const {signInUrl, signUpUrl} = this.urls();
-    const {afterSignInUrl, afterSignUpUrl, addAccount} = this.#options;
-    card.addAccount = !!addAccount;
-    const attributes: Record<string, string | undefined> =
-      kind === 'sign-in' ? {'sign-up-url': signUpUrl, 'after-sign-in-url': afterSignInUrl} : {'sign-in-url': signInUrl, 'after-sign-in-url': afterSignInUrl, 'after-sign-up-url': afterSignUpUrl};
-    for (const [name, value] of Object.entries(attributes)) if (value) card.setAttribute(name, value);
+    const {afterSignInUrl, afterSignUpUrl, afterCreateOrgUrl, afterLeaveOrgUrl} = this.#options;
+    const attributes: Record<string, string | undefined> = {
+      'sign-in': {'sign-up-url': signUpUrl, 'after-sign-in-url': afterSignInUrl},
+      'sign-up': {'sign-in-url': signInUrl, 'after-sign-in-url': afterSignInUrl, 'after-sign-up-url': afterSignUpUrl},
+      'user-profile': {},
+      'create-organization': {'after-create-org-url': afterCreateOrgUrl},
+      'organization-profile': {'after-leave-org-url': afterLeaveOrgUrl},
+    }[kind];
+    for (const [name, value] of Object.entries(attributes)) if (value) element.setAttribute(name, value);
   }
 
   /** The dialog's name is the card's title (`<h1>` in its shadow root), kept equal as steps change it. */

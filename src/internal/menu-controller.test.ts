@@ -64,3 +64,38 @@ describe('MenuController', () => {
     expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelector('button'));
   });
 });
+
+/** A menu of choices (menuitemradio) that opens on the checked one; `extra` items may come before it later. */
+class TestChoices extends LitElement {
+  readonly menu = new MenuController(this, {openOn: 'checked'});
+  extra: string[] = [];
+  override render() {
+    return html`<button aria-haspopup="menu" @click=${() => this.menu.toggle()} @keydown=${this.menu.onTriggerKeydown}>Open</button>
+      <div popover="manual" data-menu-panel @keydown=${this.menu.onMenuKeydown}>
+        <div role="menu" aria-label="Choices">
+          ${this.extra.map((name) => html`<button role="menuitemradio" aria-checked="false">${name}</button>`)}
+          <button role="menuitemradio" aria-checked="false">One</button>
+          <button role="menuitemradio" aria-checked="true" id="two">Two</button>
+        </div>
+      </div>`;
+  }
+}
+customElements.define('test-choices', TestChoices);
+
+describe('MenuController openOn checked', () => {
+  it('opens on the checked choice by keyboard, and keeps the focused item the tab stop when items come before it', async () => {
+    const el = await fixture<TestChoices>(html`<test-choices></test-choices>`);
+    el.shadowRoot!.querySelector('button')!.focus();
+    await sendKeys({press: 'ArrowDown'});
+    await el.updateComplete;
+    const two = el.shadowRoot!.getElementById('two')!;
+    expect(el.shadowRoot!.activeElement).to.equal(two);
+    el.extra = ['Zero'];
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal(two);
+    expect(el.menu.items().map((node) => node.tabIndex)).to.deep.equal([-1, -1, 0]);
+    await sendKeys({press: 'ArrowUp'});
+    expect(el.shadowRoot!.activeElement!.textContent).to.equal('One');
+  });
+});

@@ -18,13 +18,17 @@ export interface MenuParts {
   menu?: string;
 }
 
+/** Which item takes focus as the menu opens: the first, the last, or the checked one (`aria-checked="true"`, else the first). */
+export type MenuFocus = 'first' | 'last' | 'checked';
+
 const ITEM = '[role="menuitem"], [role="menuitemradio"], [role="menuitemcheckbox"]';
 const TYPEAHEAD_MS = 1000;
 
 /**
  * The keyboard and focus behaviour of a menu button (WAI-ARIA menu button pattern) with its
  * panel in the top layer:
- * - Enter, Space or ArrowDown on the trigger open on the first item, ArrowUp on the last;
+ * - Enter, Space or ArrowDown on the trigger open on the first item (or, for a menu of choices
+ *   such as the organization switcher's, `openOn: 'checked'`, the checked one), ArrowUp on the last;
  * - arrows, Home and End move; typing a letter (or a few, within a second) moves to the next
  *   item whose text starts with them;
  * - a roving tabindex: the item with focus is the menu's one tab stop;
@@ -45,8 +49,11 @@ export class MenuController implements ReactiveController {
   #typed = '';
   #typedAt = 0;
 
-  constructor(host: MenuHost, parts: MenuParts = {}) {
+  readonly #openOn: MenuFocus;
+
+  constructor(host: MenuHost, {openOn = 'first', ...parts}: MenuParts & {openOn?: 'first' | 'checked'} = {}) {
     this.#host = host;
+    this.#openOn = openOn;
     this.#parts = {trigger: '[aria-haspopup="menu"]', panel: '[data-menu-panel]', backdrop: '[data-menu-backdrop]', menu: '[role="menu"]', ...parts};
     host.addController(this);
   }
@@ -62,7 +69,7 @@ export class MenuController implements ReactiveController {
     this.open = false;
   }
 
-  /** After each render: the popovers follow `open`, the panel is placed, one item is tabbable. */
+  /** After each render: the popovers follow `open`, the panel is placed, one item is tabbable (the focused one, when items came or went before it). */
   hostUpdated(): void {
     const panel = this.#query(this.#parts.panel);
     const backdrop = this.#query(this.#parts.backdrop);
@@ -80,7 +87,8 @@ export class MenuController implements ReactiveController {
       if (panel.matches(':popover-open')) panel.hidePopover();
       if (backdrop?.matches(':popover-open')) backdrop.hidePopover();
     }
-    this.#rove(this.#active);
+    const focused = this.items().findIndex((item) => item.matches(':focus'));
+    this.#rove(focused >= 0 ? focused : this.#active);
   }
 
   /** Places the open panel next to the trigger again (its content or the page moved). */
@@ -90,12 +98,12 @@ export class MenuController implements ReactiveController {
     if (this.open && panel && trigger) placeNextTo(panel, trigger);
   };
 
-  toggle(focus: 'first' | 'last' = 'first'): void {
-    if (this.open) this.close(true);
+  toggle(focus: MenuFocus = this.#openOn): void {
+    if (this.open) void this.close(true);
     else void this.show(focus);
   }
 
-  async show(focus: 'first' | 'last' = 'first'): Promise<void> {
+  async show(focus: MenuFocus = this.#openOn): Promise<void> {
     if (!this.open) {
       this.open = true;
       pushDismissible(this.#host);
@@ -104,7 +112,8 @@ export class MenuController implements ReactiveController {
       await this.#host.updateComplete;
     }
     const items = this.items();
-    this.#focusItem(focus === 'first' ? 0 : items.length - 1);
+    const checked = focus === 'checked' ? items.findIndex((item) => item.getAttribute('aria-checked') === 'true') : -1;
+    this.#focusItem(focus === 'last' ? items.length - 1 : Math.max(checked, 0));
   }
 
   /** Closes; resolves once closed (and, with `returnFocus`, the trigger focused). */
@@ -141,7 +150,7 @@ export class MenuController implements ReactiveController {
   onTriggerKeydown = (event: KeyboardEvent): void => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
-      void this.show(event.key === 'ArrowDown' ? 'first' : 'last');
+      void this.show(event.key === 'ArrowDown' ? this.#openOn : 'last');
     }
   };
 

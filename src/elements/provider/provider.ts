@@ -9,8 +9,8 @@ import {BetterAuthAdapter} from '../../client/adapters/better-auth.js';
 import {appearanceContext} from '../../context/appearance-context.js';
 import {clientContext} from '../../context/client-context.js';
 import {localizerContext} from '../../context/localizer-context.js';
-import {modalContext, type ModalCardOptions, type ModalContent, type ModalHost} from '../../context/modal-context.js';
-import type {CardModal} from '../../internal/card-modal.js';
+import {modalContext, type ModalCardOptions, type ModalContent, type ModalHost, type ModalOrganizationOptions} from '../../context/modal-context.js';
+import type {CardModal, CardModalOptions} from '../../internal/card-modal.js';
 import {AuthErrorEvent, AuthOrgChangeEvent, AuthSessionChangeEvent} from '../../events.js';
 import {Localizer, type Localization} from '../../i18n/localizer.js';
 
@@ -25,8 +25,12 @@ import {Localizer, type Localization} from '../../i18n/localizer.js';
  * @event {AuthErrorEvent} auth-error - A session check or sign-out failed (`event.error.code`).
  *
  * @slot - The page content that uses the auth elements. The modal sign-in, sign-up and user
- * profile (`openSignIn()`, `openSignUp()`, `openUserProfile()`) are appended here too, as an
- * `<auth-dialog>` holding the card or the profile, and removed when they close.
+ * profile (`openSignIn()`, `openSignUp()`, `openUserProfile()`), and the organization modals
+ * (`openCreateOrganization()`: `<auth-create-org>`; `openOrganizationProfile()`: the active
+ * organization's `<auth-org-profile>`, in a dialog named "Manage organization"), are appended
+ * here too, as one `<auth-dialog>` holding the card or the panel, and removed when they close
+ * (`closeSignIn()`, `closeSignUp()`, `closeUserProfile()`, `closeCreateOrganization()`,
+ * `closeOrganizationProfile()` close them from code).
  */
 export class AuthProvider extends LitElement implements ModalHost {
   static override styles = css`
@@ -143,7 +147,41 @@ export class AuthProvider extends LitElement implements ModalHost {
     this.#closeModal('user-profile');
   }
 
-  async #openModal(kind: ModalContent, options?: ModalCardOptions): Promise<void> {
+  /**
+   * Opens `<auth-create-org>` in a modal dialog named by its title (or switches the open modal to
+   * it). Its code loads on first use. It closes once the organization is made and its invite step
+   * is done or skipped (`auth-org-created` tells the page it exists, and it is the active one
+   * then), at once when `afterCreateOrgUrl` (the element's `after-create-org-url`) navigates
+   * away, on Escape or its close button, and on sign-out.
+   */
+  openCreateOrganization(options?: ModalOrganizationOptions): Promise<void> {
+    return this.#openModal('create-organization', options);
+  }
+
+  /** Closes the modal if it shows (or is loading) `<auth-create-org>`. */
+  closeCreateOrganization(): void {
+    this.#closeModal('create-organization');
+  }
+
+  /**
+   * Opens the active organization's `<auth-org-profile>` in a wide modal dialog named "Manage
+   * organization" (or switches the open modal to it), full screen on narrow screens. Its code
+   * loads on first use; `afterLeaveOrgUrl` becomes the profile's `after-leave-org-url`. It closes
+   * on Escape or its close button, when that organization stops being the active one (left,
+   * deleted, another chosen) and on sign-out; focus goes back to where it was.
+   */
+  async openOrganizationProfile(options?: ModalOrganizationOptions): Promise<void> {
+    // The dialog's name is in the organization switcher's texts (English ships without them built in).
+    await this.localizer.require(['orgSwitcher']);
+    await this.#openModal('organization-profile', options);
+  }
+
+  /** Closes the modal if it shows (or is loading) the organization profile. */
+  closeOrganizationProfile(): void {
+    this.#closeModal('organization-profile');
+  }
+
+  async #openModal(kind: ModalContent, options?: CardModalOptions): Promise<void> {
     await (await this.#cardModal()).open(kind, options);
   }
 
@@ -157,6 +195,7 @@ export class AuthProvider extends LitElement implements ModalHost {
       ({CardModal}) => {
         const modal = new CardModal(this, () => ({signInUrl: this.signInUrl, signUpUrl: this.signUpUrl}), {
           userProfile: () => this.localizer.t('userButton.manageAccount'),
+          organizationProfile: () => this.localizer.t('orgSwitcher.manageOrganization'),
         });
         this.localizer.subscribe(() => modal.relabel());
         return modal;
@@ -254,10 +293,18 @@ export class AuthProvider extends LitElement implements ModalHost {
       ? [
           // Every change of who is signed in, a switch of account included (a new user in the state).
           client.subscribe((state) => {
-            if (state.status === 'signed-out') this.closeUserProfile();
+            if (state.status === 'signed-out') {
+              this.closeUserProfile();
+              this.closeCreateOrganization();
+              this.closeOrganizationProfile();
+            }
             this.dispatchEvent(new AuthSessionChangeEvent(state));
           }),
-          client.onOrganizationChange(({membership, previous}) => this.dispatchEvent(new AuthOrgChangeEvent(membership, previous))),
+          client.onOrganizationChange(({membership, previous}) => {
+            // The profile shows the active organization: once it is not (left, deleted, another chosen), it goes.
+            if (membership?.organization.id !== previous?.organization.id) this.closeOrganizationProfile();
+            this.dispatchEvent(new AuthOrgChangeEvent(membership, previous));
+          }),
           client.onError((error) => this.dispatchEvent(new AuthErrorEvent(error))),
         ]
       : [];

@@ -1,9 +1,8 @@
 import {css} from 'lit';
 
 /**
- * `<auth-user-button>`'s look. The panel and the narrow screen's backdrop are `popover`s in the
- * top layer: the panel's place comes from `placeNextTo()` (`--_panel-top`, `--_panel-left`),
- * except on a narrow screen, where it is a bottom sheet over the backdrop.
+ * `<auth-user-button>`'s own look, over the menu panel's (menu.styles.ts: the top-layer panel,
+ * the bottom sheet on narrow screens, the items).
  */
 export const userButtonStyles = css`
   :host {
@@ -32,47 +31,6 @@ export const userButtonStyles = css`
     outline-offset: 2px;
     box-shadow: 0 0 0 6px var(--_bg);
   }
-  .popover {
-    position: fixed;
-    inset: auto;
-    top: var(--_panel-top, 0);
-    left: var(--_panel-left, 0);
-    box-sizing: border-box;
-    width: var(--auth-popover-width, 17rem);
-    max-width: calc(100vw - 1rem);
-    max-height: calc(100vh - 1rem);
-    margin: 0;
-    overflow: auto;
-    padding: 0.5rem;
-    border: 1px solid var(--_border-subtle);
-    border-radius: var(--_radius);
-    background: var(--_bg);
-    color: var(--_fg);
-    font: inherit;
-    box-shadow: 0 12px 32px -8px var(--_shadow), 0 2px 6px -2px var(--_shadow);
-  }
-  .backdrop {
-    display: none;
-  }
-  /* On narrow screens the panel becomes a bottom sheet over a backdrop. */
-  @media (max-width: 30rem) {
-    .backdrop:popover-open {
-      display: block;
-      position: fixed;
-      inset: 0;
-      width: auto;
-      height: auto;
-      margin: 0;
-      padding: 0;
-      border: 0;
-      background: var(--_backdrop);
-    }
-    .popover {
-      inset: auto 0.5rem 0.5rem 0.5rem;
-      width: auto;
-      max-width: none;
-    }
-  }
   .preview {
     display: flex;
     align-items: center;
@@ -93,8 +51,8 @@ export const userButtonStyles = css`
     font-size: 0.875em;
     overflow-wrap: anywhere;
   }
+  /* The menu sits under the user's preview. */
   [role='menu'] {
-    display: grid;
     margin-block-start: 0.25rem;
     padding-block-start: 0.25rem;
     border-block-start: 1px solid var(--_border-subtle);
@@ -102,73 +60,7 @@ export const userButtonStyles = css`
   .accounts {
     display: grid;
   }
-  .separator {
-    margin: 0.25rem 0;
-    border-block-start: 1px solid var(--_border-subtle);
-  }
-  /* Two rules in a row (the list at the menu's end, or a moved list) are one. */
-  .separator + .separator,
-  .separator:first-child,
-  .separator:last-child {
-    display: none;
-  }
-  [role='menuitem'] {
-    box-sizing: border-box;
-    display: flex;
-    align-items: center;
-    gap: 0.625rem;
-    width: 100%;
-    padding: 0.5rem;
-    border: 0;
-    border-radius: calc(var(--_radius) * 0.75);
-    background: none;
-    color: var(--_fg);
-    font: inherit;
-    text-align: start;
-    text-decoration: none;
-    cursor: pointer;
-  }
-  [role='menuitem']:hover,
-  [role='menuitem']:focus-visible {
-    background: var(--_muted);
-  }
-  [role='menuitem']:focus-visible {
-    outline: var(--_focus-outline);
-    outline-offset: -2px;
-  }
-  [role='menuitem'][aria-disabled='true'] {
-    cursor: progress;
-  }
   .account {
     --auth-avatar-size: 2rem;
-  }
-  .item-icon {
-    display: inline-flex;
-    flex: none;
-    width: 1.125rem;
-    height: 1.125rem;
-    color: var(--_muted-fg);
-  }
-  /* Items without an icon keep its room: every label starts at the same place. */
-  .item-icon svg {
-    width: 100%;
-    height: 100%;
-  }
-  /* The built-in items' line icons (an integrator's icon keeps its own paint). */
-  .item-icon.line svg {
-    fill: none;
-    stroke: currentColor;
-    stroke-width: 2;
-    stroke-linecap: round;
-    stroke-linejoin: round;
-  }
-  .item-icon > :not(svg) {
-    max-width: 100%;
-    max-height: 100%;
-  }
-  .alert {
-    margin: 0.25rem 0.5rem 0;
-    color: var(--_danger);
-    font-size: 0.875em;
   }
 `;

@@ -13,9 +13,11 @@ import {ChildItems} from '../../internal/child-item.js';
 import {avatar, avatarStyles} from '../../internal/avatar.js';
 import {gearIcon, plusIcon, signOutIcon} from '../../internal/menu-icons.js';
 import {MenuController} from '../../internal/menu-controller.js';
+import {menuItem} from '../../internal/menu-item.js';
 import {SignOutAction} from '../../internal/sign-out.js';
 import {accountList, DeviceAccounts} from './account-list.js';
 import {menuEntries, type BuiltInItem, type MenuEntry} from './user-button-items.js';
+import {menuStyles} from '../../internal/menu.styles.js';
 import {userButtonStyles} from './user-button.styles.js';
 
 /**
@@ -52,7 +54,7 @@ import {userButtonStyles} from './user-button.styles.js';
  * @cssprop --auth-popover-width - The panel's width (17rem).
  */
 export class AuthUserButton extends AuthElement {
-  static override styles = [hostBase, avatarStyles, userButtonStyles];
+  static override styles = [hostBase, avatarStyles, menuStyles, userButtonStyles];
 
   /** Focusing the element focuses its trigger (so focus can be handed to it after a sign-in). */
   static override shadowRootOptions: ShadowRootInit = {...AuthElement.shadowRootOptions, delegatesFocus: true};
@@ -206,14 +208,9 @@ export class AuthUserButton extends AuthElement {
     }
   }
 
-  /** One item: a link when it has `href`, else a button; its label is text, whatever it holds. */
+  /** One item (menu-item.ts). */
   #item(label: string, icon: unknown, onClick: () => void, href?: string, line = false, busy = false): TemplateResult {
-    const content = html`<span class="item-icon ${line ? 'line' : ''}" aria-hidden="true">${icon}</span><span class="label">${label}</span>`;
-    const appearance = this.mergedAppearance;
-    if (href) return html`<a role="menuitem" href=${href} ${part('menu-item', appearance)} @click=${onClick}>${content}</a>`;
-    return html`<button type="button" role="menuitem" ${part('menu-item', appearance)} aria-disabled=${busy ? 'true' : 'false'} @click=${() => !busy && onClick()}>
-      ${content}
-    </button>`;
+    return menuItem({label, icon, onClick, href, line, busy, appearance: this.mergedAppearance});
   }
 
   #runAction(item: HTMLElement, name: string, label: string): void {
