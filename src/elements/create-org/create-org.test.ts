@@ -8,6 +8,7 @@ import {deepActiveElement} from '../../internal/focus.js';
 import {ADA, clientFor, errorText, html, input, mount, nextEvent, settle, title, type, waitUntil} from '../../../test/helpers.js';
 import '../../define/auth-create-org.js';
 import type {AuthCreateOrg} from './create-org.js';
+import {parseEmails, rolesOfferedBy} from './invite-step.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const BOB = {name: 'Bob Babbage', email: 'bob@example.com', password: 'difference2'};
@@ -74,6 +75,21 @@ describe('slugify', () => {
     const long = slugify('a'.repeat(47) + ' bcd');
     expect(long).to.equal('a'.repeat(47));
     expect(slugify('x'.repeat(60))).to.have.length(48);
+  });
+});
+
+describe('parseEmails and rolesOfferedBy', () => {
+  it('splits at commas, semicolons, spaces and new lines, each address once, naming the ones that are none', () => {
+    expect(parseEmails(' a@example.com,b@example.com;\n\tA@example.com  nope, c@example.org\n')).to.deep.equal({
+      valid: ['a@example.com', 'b@example.com', 'c@example.org'],
+      invalid: ['nope'],
+    });
+    expect(parseEmails(' ,\n ')).to.deep.equal({valid: [], invalid: []});
+  });
+
+  it('offers owner only to owners', () => {
+    expect(rolesOfferedBy('owner')).to.deep.equal(['owner', 'admin', 'member']);
+    expect(rolesOfferedBy('admin')).to.deep.equal(['admin', 'member']);
   });
 });
 

@@ -135,6 +135,27 @@ describe('<auth-org-list>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('only the row being opened is busy, and a second click sends nothing', async () => {
+    const adapter = adapterFor();
+    const el = await orgList(adapter);
+    let calls = 0;
+    const original = adapter.setActiveOrganization.bind(adapter);
+    adapter.setActiveOrganization = (id) => {
+      calls++;
+      return new Promise((resolve) => setTimeout(resolve, 300)).then(() => original(id));
+    };
+    const open = rowButton(el, 'organizations', 'Jacquard Looms', 'Open');
+    open.click();
+    await waitUntil(() => open.getAttribute('aria-disabled') === 'true', 'not busy');
+    expect(open.querySelector('.spinner')).to.not.equal(null);
+    expect(rowButton(el, 'organizations', 'Babbage Engines', 'Open').getAttribute('aria-disabled')).to.equal('false');
+    await expect(el).to.be.accessible();
+    open.click();
+    rowButton(el, 'organizations', 'Babbage Engines', 'Open').click();
+    await idle(el);
+    expect(calls).to.equal(1);
+  });
+
   it('a refused Open shows its error in that row', async () => {
     const adapter = adapterFor();
     const el = await orgList(adapter);
