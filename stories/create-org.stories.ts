@@ -3,7 +3,7 @@ import {html} from 'lit';
 import {expect, userEvent, waitFor} from 'storybook/test';
 import '../src/define/auth-create-org.js';
 import type {AuthCreateOrg} from '../src/elements/create-org/create-org.js';
-import {ADA, GRACE, NETWORK_DOWN, NO_ANSWER, ORGANIZATIONS, RATE_LIMITED, type AuthSetup} from './support/client.js';
+import {ADA, CLEO, GRACE, NETWORK_DOWN, NO_ANSWER, ORGANIZATIONS, RATE_LIMITED, type AuthSetup} from './support/client.js';
 import {auth, clickButton, element, expectError, expectFieldError, expectStatus, expectText, expectTitle, field, fill, findByRole, idle, submit} from './support/play.js';
 
 type Story = StoryObj;
@@ -141,6 +141,19 @@ export const InvalidAddresses: Story = {
     await userEvent.type(emails(el), 'grace@example.com not-an-address');
     await submit(el, 'createOrg.invite.send');
     await expectError(el, ['createOrg.invite.invalidEmails', {emails: 'not-an-address'}]);
+  },
+};
+
+export const HostileName: Story = {
+  name: 'A hostile name, shown as text',
+  play: async ({canvasElement}) => {
+    const el = await createOrgOf(canvasElement);
+    await fill(el, 'name', CLEO.name);
+    expect(field(el, 'slug').value).toBe('cleo-img-src-x-onerror-alert-1');
+    await submit(el, 'createOrg.submit');
+    await expectTitle(el, 'createOrg.invite.title');
+    await expectText(el, ['createOrg.invite.subtitle', {name: CLEO.name}]);
+    expect(el.shadowRoot!.querySelector('img')).toBeNull();
   },
 };
 

@@ -3,6 +3,7 @@ import {html} from 'lit';
 import {expect, userEvent, waitFor} from 'storybook/test';
 import '../src/define/auth-org-list.js';
 import type {AuthOrgList} from '../src/elements/org-list/org-list.js';
+import type {AuthErrorCode} from '../src/client/errors.js';
 import {ADA, BOB, CLEO, ENGINES, GRACE, LOOMS, NETWORK_DOWN, NO_ANSWER, type AuthSetup} from './support/client.js';
 import {accessibleName, allByRole, clickButton, element, expectError, expectStatus, expectText, expectTitle, findByRole, tr} from './support/play.js';
 
@@ -20,6 +21,7 @@ const meta: Meta = {
   title: 'Elements/Organization list',
   component: 'auth-org-list',
   tags: ['autodocs'],
+  excludeStories: ['ORG_LIST_ERROR_CODES'],
   parameters: as(ADA),
   render: () => html`<auth-org-list></auth-org-list>`,
 };
@@ -94,15 +96,29 @@ export const Accepted: Story = {
   },
 };
 
-export const ExpiredInvitation: Story = {
-  name: 'An invitation that expired',
-  parameters: as(ADA, {fail: {acceptInvitation: {code: 'invitation_expired', status: 400}}}),
-  play: async ({canvasElement}) => {
-    const el = await listOf(canvasElement);
-    await clickInRow(el, ROYAL.name, 'orgList.accept');
-    await expectError(el, 'errors.invitation_expired');
-  },
-};
+/** An invitation refused on Accept or Decline, its message in its row. */
+function refusedInvitation(code: AuthErrorCode, name: string, action: 'accept' | 'decline' = 'accept'): Story {
+  const method = action === 'accept' ? 'acceptInvitation' : 'declineInvitation';
+  return {
+    name,
+    parameters: as(ADA, {fail: {[method]: {code, status: 400}}}),
+    play: async ({canvasElement}) => {
+      const el = await listOf(canvasElement);
+      await clickInRow(el, ROYAL.name, `orgList.${action}`);
+      const alert = await expectError(el, `errors.${code}`);
+      expect(alert.closest('li')!.textContent).toContain(ROYAL.name);
+    },
+  };
+}
+
+export const ExpiredInvitation = refusedInvitation('invitation_expired', 'An invitation that expired (invitation_expired)');
+export const RevokedInvitation = refusedInvitation('invitation_revoked', 'An invitation revoked meanwhile (invitation_revoked)', 'decline');
+export const UsedInvitation = refusedInvitation('invitation_used', 'An invitation already used in another tab (invitation_used)');
+export const MissingInvitation = refusedInvitation('invitation_not_found', 'An invitation that is gone (invitation_not_found)', 'decline');
+export const AlreadyMember = refusedInvitation('already_member', 'Accepting where already a member (already_member)');
+
+/** The error codes this file's stories show, for the coverage story (errors.stories.ts). */
+export const ORG_LIST_ERROR_CODES: readonly AuthErrorCode[] = ['invitation_expired', 'invitation_revoked', 'invitation_used', 'invitation_not_found', 'already_member'];
 
 export const Creating: Story = {
   name: 'Create organization, in place of the list',
