@@ -75,7 +75,7 @@ const IMPLICIT_ROLES: Record<string, string> = {
 };
 
 /** Roles whose accessible name may come from their content (WAI-ARIA "name from content"). */
-const NAME_FROM_CONTENT = new Set(['button', 'link', 'heading', 'menuitem', 'listitem', 'tab', 'option', 'cell']);
+const NAME_FROM_CONTENT = new Set(['button', 'link', 'heading', 'menuitem', 'menuitemradio', 'menuitemcheckbox', 'listitem', 'tab', 'option', 'cell']);
 
 const normalize = (text: string) => text.replace(/\s+/g, ' ').trim();
 
