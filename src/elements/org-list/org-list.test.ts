@@ -204,6 +204,17 @@ describe('<auth-org-list>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('an invitation the API lists although it expired is marked so, and can only be declined', async () => {
+    const adapter = adapterFor();
+    const list = adapter.listMyInvitations.bind(adapter);
+    adapter.listMyInvitations = async (options) =>
+      (await list(options)).map((each) => (each.id === 'inv-royal' ? {...each, expiresAt: new Date(Date.now() - 1000)} : each));
+    const el = await orgList(adapter);
+    const royal = rows(el, 'invitations').find((row) => row.startsWith('Royal Society'))!;
+    expect(royal).to.equal('Royal Society Expired Invited by Bob Babbage as Member Decline');
+    await expect(el).to.be.accessible();
+  });
+
   it('a revoked invitation says so in its row', async () => {
     const adapter = adapterFor();
     const el = await orgList(adapter);

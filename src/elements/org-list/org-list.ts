@@ -269,13 +269,16 @@ export class AuthOrgList extends AuthElement {
     const role = this.t(`organization.role.${invitation.role}`);
     const context = this.#context();
     const busy = this.#acting === invitation.id;
+    // An API may list an expired invitation as pending: it can only be declined.
+    const expired = invitation.status === 'expired' || invitation.expiresAt.getTime() <= Date.now();
     return {
       key: invitation.id,
       title: invitation.organization.name,
       leading: organizationAvatar(invitation.organization, this.mergedAppearance),
+      badge: expired ? this.t(k('expired')) : null,
       details: [invitation.inviterName ? this.t(k('invitedBy'), {name: invitation.inviterName, role}) : this.t(k('invitedAs'), {role}), this.#rowError(invitation.id)],
       actions: (titleId) =>
-        html`${sectionButton(this.t(k('accept')), () => void this.#accept(invitation), {context, variant: 'primary', busy, describedBy: titleId})}
+        html`${expired ? nothing : sectionButton(this.t(k('accept')), () => void this.#accept(invitation), {context, variant: 'primary', busy, describedBy: titleId})}
         ${sectionButton(this.t(k('decline')), () => void this.#decline(invitation), {context, busy, describedBy: titleId})}`,
     };
   }
