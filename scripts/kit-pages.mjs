@@ -133,7 +133,9 @@ export async function pageWeight(browser, url, selector = EMAIL_FIELD) {
     await page.waitForSelector(selector, { timeout: 30_000 });
     await page.waitForLoadState('networkidle');
     const scripts = await Promise.all(responses);
-    return { scripts, gzip: scripts.reduce((sum, script) => sum + script.gzip, 0) };
+    // The kit's tags the page defined by then (an element may bring another's code with its own).
+    const defined = await page.evaluate(() => [...document.querySelectorAll('*')].map((node) => node.localName).filter((tag, i, all) => tag.startsWith('auth-') && all.indexOf(tag) === i && customElements.get(tag)));
+    return { scripts, defined, gzip: scripts.reduce((sum, script) => sum + script.gzip, 0) };
   } finally {
     await context.close();
   }

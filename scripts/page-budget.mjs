@@ -13,7 +13,8 @@ import { cdnDir, kb, kitTags, pageWeight, startPageServer } from './kit-pages.mj
 
 const BUDGETS = [
   { label: 'sign-in page (provider + signed-out + sign-in)', path: '/sign-in.html', budget: 40 * 1024 },
-  { label: 'every element the kit defines', path: '/every-element.html', budget: 90 * 1024 },
+  // 90 KB held the account elements (76.9 KB); the six organization elements add ~29 KB.
+  { label: 'every element the kit defines', path: '/every-element.html', budget: 120 * 1024 },
 ];
 
 if (!existsSync(join(cdnDir, 'auth-elements.js'))) {
@@ -38,9 +39,11 @@ try {
     );
     for (const script of scripts) console.log(`  ${String(script.gzip).padStart(6)}  ${script.path}`);
   }
-  // The every-element page must really hold every element: each tag's chunk was fetched.
-  const { scripts } = await pageWeight(browser, pageServer.origin + '/every-element.html');
-  const missing = kitTags().filter((tag) => tag !== 'auth-provider' && !scripts.some((s) => s.path.endsWith(`/elements/${tag}.js`)));
+  // The every-element page must really hold every element: each tag on it is defined (its own
+  // chunk fetched, or its code brought by an element that renders it, as the invitation page
+  // brings the sign-in and sign-up buttons).
+  const { defined } = await pageWeight(browser, pageServer.origin + '/every-element.html');
+  const missing = kitTags().filter((tag) => !defined.includes(tag));
   if (missing.length) {
     failed++;
     console.log(`page budget: the every-element page did not load ${missing.join(', ')}`);

@@ -13,6 +13,10 @@ import './define/auth-sign-up-button.js';
 import './define/auth-sign-out-button.js';
 import './define/auth-user-profile.js';
 import './define/auth-org-invitation.js';
+import './define/auth-org-switcher.js';
+import './define/auth-create-org.js';
+import './define/auth-org-profile.js';
+import './define/auth-org-list.js';
 
 // What a script-tag page may need to build a client by hand (the memory adapter stays out:
 // it loads on demand for <auth-provider adapter="memory">).
@@ -32,6 +36,11 @@ export {AuthSignOutButton} from './elements/sign-out-button/sign-out-button.js';
 export {AuthUserProfile} from './elements/user-profile/user-profile.js';
 export {AuthUserProfileLink, AuthUserProfilePage} from './elements/user-profile/user-profile-items.js';
 export {AuthOrgInvitation} from './elements/org-invitation/org-invitation.js';
+export {AuthOrgSwitcher} from './elements/org-switcher/org-switcher.js';
+export {AuthCreateOrg} from './elements/create-org/create-org.js';
+export {AuthOrgProfile} from './elements/org-profile/org-profile.js';
+export {AuthOrgProfileLink, AuthOrgProfilePage} from './elements/org-profile/org-profile-items.js';
+export {AuthOrgList} from './elements/org-list/org-list.js';
 export {AuthClient} from './client/auth-client.js';
 export {BetterAuthAdapter} from './client/adapters/better-auth.js';
 export {AuthError} from './client/errors.js';

@@ -15,9 +15,15 @@ import {cardStyles} from '../../internal/card.js';
 import {focusIsLost, focusIsWithin} from '../../internal/focus.js';
 import {busyIndicator, unavailableNotice} from '../../internal/status-views.js';
 import {statusStyles} from '../../internal/status-styles.js';
-import '../../define/auth-sign-in-button.js';
-import '../../define/auth-sign-up-button.js';
-import '../../define/auth-sign-out-button.js';
+
+/**
+ * The buttons it shows, each loaded when first shown (a signed-in guest never needs the sign-in
+ * ones). Each stays its element's own chunk, which the autoloader and this element share.
+ */
+const BUTTONS = {
+  signedOut: () => Promise.all([import('../../define/auth-sign-in-button.js'), import('../../define/auth-sign-up-button.js')]),
+  wrongAccount: () => import('../../define/auth-sign-out-button.js'),
+};
 
 /** Refusals that say the invitation itself can't be used (no retry helps). */
 const UNUSABLE = new Set(['invitation_not_found', 'invitation_expired', 'invitation_revoked', 'invitation_used', 'organization_not_found']);
@@ -184,6 +190,7 @@ export class AuthOrgInvitation extends AuthElement {
     if (status === 'unavailable') return this.#card(this.t('orgInvitation.invited'), undefined, this.unavailableView());
     if (!this.resolvedInvitationId) return this.#unusable(this.t('orgInvitation.incomplete'));
     if (status === 'signed-out') {
+      void BUTTONS.signedOut();
       return this.#card(
         this.t('orgInvitation.invited'),
         this.t('orgInvitation.signInFirst'),
@@ -228,6 +235,7 @@ export class AuthOrgInvitation extends AuthElement {
 
   #loadFailed(error: AuthError): TemplateResult {
     if (error.code === 'wrong_account') {
+      void BUTTONS.wrongAccount();
       return this.#card(
         this.t('orgInvitation.wrongAccount'),
         this.errorMessage(error) ?? undefined,
