@@ -8,16 +8,24 @@ const signIn = document.querySelector<HTMLElement>('#sign-in')!;
 const signUp = document.querySelector<HTMLElement>('#sign-up')!;
 const language = document.querySelector<HTMLSelectElement>('#language')!;
 
+/** Each signed-in page and the sections it shows. */
+const PAGES = {home: ['home', 'home-organizations'], team: ['team'], settings: ['settings']} as const;
+const ROUTES = Object.keys(PAGES) as Array<keyof typeof PAGES>;
+
 function showRoute(): void {
   const wantsSignUp = location.hash === '#sign-up';
   signUp.hidden = !wantsSignUp;
   signIn.hidden = wantsSignUp;
-  // Signed in: Home, or the Settings page (the profile inline; its own pages in the hash, #/security).
-  const settings = location.pathname === '/settings';
-  document.querySelector<HTMLElement>('#home')!.hidden = settings;
-  document.querySelector<HTMLElement>('#settings')!.hidden = !settings;
+  // The invitation page stands alone; signed in: Home, Team (the active organization) or
+  // Settings (the profiles inline; their own pages in the hash, #/security, #/members).
+  const invitation = location.pathname === '/invitation';
+  document.querySelector<HTMLElement>('#invitation')!.hidden = !invitation;
+  document.querySelector<HTMLElement>('#signed-out')!.hidden = invitation;
+  document.querySelector<HTMLElement>('#signed-in')!.hidden = invitation;
+  const route = ROUTES.find((name) => location.pathname === `/${name}`) ?? 'home';
+  for (const [name, ids] of Object.entries(PAGES)) for (const id of ids) document.querySelector<HTMLElement>(`#${id}`)!.hidden = name !== route;
   for (const link of document.querySelectorAll<HTMLAnchorElement>('nav.pages a')) {
-    if (link.dataset.route === (settings ? 'settings' : 'home')) link.setAttribute('aria-current', 'page');
+    if (link.dataset.route === route) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
 }
@@ -60,7 +68,7 @@ provider.addEventListener('auth-session-change', ({state}) => {
   document.querySelector('#user-name')!.textContent = state.user?.name ?? '';
   document.querySelector('#user-email')!.textContent = state.user?.email ?? '';
   document.querySelector<HTMLElement>('#token')!.hidden = true;
-  if (state.status === 'signed-out' && location.hash !== '#sign-up') history.replaceState(null, '', '/');
+  if (state.status === 'signed-out' && location.hash !== '#sign-up' && location.pathname !== '/invitation') history.replaceState(null, '', '/');
   showRoute();
 });
 
@@ -70,4 +78,20 @@ document.querySelector('#get-token')!.addEventListener('click', async () => {
   const payload = token?.split('.')[1];
   output.textContent = payload ? JSON.stringify(JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))), null, 2) : String(token);
   output.hidden = false;
+});
+
+// The demo's own API (demo/reports-backend.js): it verifies the token and reads its org claim.
+document.querySelector('#load-reports')!.addEventListener('click', async () => {
+  const output = document.querySelector<HTMLElement>('#reports')!;
+  try {
+    const token = await provider.activeClient?.getToken();
+    const response = await fetch('/api/reports', {headers: token ? {authorization: `Bearer ${token}`} : {}});
+    output.textContent = `${response.status} ${response.statusText}\n${JSON.stringify(await response.json(), null, 2)}`;
+  } catch (error) {
+    output.textContent = String(error);
+  }
+  output.hidden = false;
+});
+provider.addEventListener('auth-org-change', () => {
+  document.querySelector<HTMLElement>('#reports')!.hidden = true;
 });
