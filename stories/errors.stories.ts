@@ -3,6 +3,8 @@ import {html} from 'lit';
 import {expect, waitFor} from 'storybook/test';
 import {AUTH_ERROR_CODES, ORGANIZATION_ERROR_CODES, type AuthErrorCode} from '../src/client/errors.js';
 import {ADA, CRASH, CRASH_MESSAGE, GRACE, HTTP_500, MALFORMED, NETWORK_DOWN, RATE_LIMITED, type AuthSetup, type Failure, type StoryAuth} from './support/client.js';
+import {ORG_INVITATION_ERROR_CODES} from './org-invitation.stories.js';
+import {ORG_LIST_ERROR_CODES} from './org-list.stories.js';
 import {ORG_PROFILE_ERROR_CODES} from './org-profile-errors.stories.js';
 import {PROFILE_ERROR_CODES} from './profile-errors.stories.js';
 import {CHARLES, CODE_LENGTH, signInOf, submitDetails, submitPassword, toNewPassword, toResetCode, toSignInVerify, toSignUpVerify} from './support/flows.js';
@@ -231,18 +233,18 @@ export const Coverage: Story = {
     // The second step's and the passkeys' codes have their stories in sign-in-two-step.stories.ts
     // (two_factor_required is the step itself, cancelled is never shown).
     const secondStep = ['two_factor_required', 'code_used', 'cancelled', 'passkey_not_found'];
-    // The organization profile's codes have their stories beside it (org-profile-errors.stories.ts).
-    // The other organization codes come with the other organization elements (issue 11), which
-    // take them out of this list.
-    const notShownYet = ORGANIZATION_ERROR_CODES.filter((code) => !ORG_PROFILE_ERROR_CODES.includes(code));
+    // The organization codes have their stories beside the elements that show them: the
+    // profile (org-profile-errors.stories.ts), the list's invitations and the invitation page.
     const covered = new Set<string>([
       ...Object.values(CASES).map((row: ErrorCase) => row.code),
       'email_not_verified',
       ...secondStep,
       ...PROFILE_ERROR_CODES,
       ...ORG_PROFILE_ERROR_CODES,
-      ...notShownYet,
+      ...ORG_LIST_ERROR_CODES,
+      ...ORG_INVITATION_ERROR_CODES,
     ]);
+    expect(ORGANIZATION_ERROR_CODES.filter((code) => !covered.has(code)), 'organization codes without a story').toEqual([]);
     expect(AUTH_ERROR_CODES.filter((code) => !covered.has(code))).toEqual([]);
     for (const code of AUTH_ERROR_CODES) expect(tr(el, `errors.${code}`), code).not.toBe(`errors.${code}`);
   },

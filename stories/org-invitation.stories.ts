@@ -1,6 +1,7 @@
 import type {Meta, StoryObj} from '@storybook/web-components-vite';
 import {html} from 'lit';
 import {expect, userEvent, waitFor} from 'storybook/test';
+import type {AuthErrorCode} from '../src/client/errors.js';
 import {ADA, BOB, CLEO, GRACE, HTTP_500, NETWORK_DOWN, NO_ANSWER, type AuthSetup} from './support/client.js';
 import {auth, clickButton, element, expectError, expectText, expectTitle, findByRole, tr} from './support/play.js';
 
@@ -34,6 +35,9 @@ const meta: Meta = {
   render: ({invitationId}) => html`<auth-org-invitation invitation-id=${invitationId}></auth-org-invitation>`,
 };
 export default meta;
+
+/** The codes these stories show (the error stories' Coverage counts them). */
+export const ORG_INVITATION_ERROR_CODES: readonly AuthErrorCode[] = ['wrong_account', 'invitation_expired', 'network', 'server'];
 
 const invitationOf = (canvas: HTMLElement) => element(canvas, 'auth-org-invitation');
 
