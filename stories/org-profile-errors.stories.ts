@@ -34,6 +34,13 @@ interface OrgErrorCase {
 
 const as = (signedInAs: AuthSetup['signedInAs'], fail: AuthSetup['fail'] = {}): AuthSetup => ({...ORGANIZATIONS, activeOrganization: 'engines', signedInAs, fail});
 const failing = (method: string, code: AuthErrorCode, status: number): AuthSetup['fail'] => ({[method]: {code, status} satisfies Failure});
+/** The dialog's fade-in has ended: axe judges colours once it has. */
+async function faded(dialog: Element): Promise<void> {
+  await waitFor(() => expect(dialog.hasAttribute('open')).toBe(true));
+  await (dialog as unknown as {updateComplete: Promise<unknown>}).updateComplete;
+  await Promise.all([...dialog.shadowRoot!.querySelectorAll('.panel, .backdrop, dialog')].flatMap((node) => node.getAnimations()).map((animation) => animation.finished));
+}
+
 const lightField = <T extends HTMLElement>(el: AuthOrgProfile, selector: string) =>
   waitFor(() => {
     const found = el.querySelector<T>(selector);
@@ -106,8 +113,7 @@ const CASES: Record<string, OrgErrorCase> = {
         if (!found) throw new Error('no confirmation');
         return found;
       });
-      // Axe judges colours once the dialog has faded in.
-      await Promise.all([...dialog.shadowRoot!.querySelectorAll('.panel, .backdrop, dialog')].flatMap((node) => node.getAnimations()).map((animation) => animation.finished));
+      await faded(dialog);
       await userEvent.click([...dialog.querySelectorAll('button')].find((b) => b.textContent!.trim() === tr(el, 'orgProfile.members.remove'))!);
     },
   },
@@ -119,6 +125,7 @@ const CASES: Record<string, OrgErrorCase> = {
     reach: async (el) => {
       await toMembers(el);
       await clickButton(el, 'orgProfile.invite.open');
+      await faded(el.shadowRoot!.querySelector('auth-dialog.invite-dialog')!);
       await userEvent.type(await lightField<HTMLTextAreaElement>(el, 'form[slot="invite"] textarea'), BOB.email);
       await clickButton(el, 'orgProfile.invite.submit');
     },

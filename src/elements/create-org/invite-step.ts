@@ -1,33 +1,16 @@
 import {css, html, nothing, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import {part, type PartAppearance} from '../../appearance/part.js';
-import {ORGANIZATION_ROLES} from '../../client/adapters/adapter.js';
 import type {AuthClient} from '../../client/auth-client.js';
 import type {AuthError} from '../../client/errors.js';
 import type {Invitation, InviteResult, Membership, OrganizationRole} from '../../client/types.js';
-import {isValidEmail} from '../../client/validation.js';
 import type {TranslateOptions} from '../../i18n/translate.js';
 import {announce} from '../../internal/announcer.js';
 import {task} from '../../internal/async-action.js';
 import {alert, linkButton, notice, primaryButton} from '../../internal/fields.js';
+import {parseEmails, rolesOfferedBy} from '../../internal/invite-addresses.js';
 
-/** The addresses in what was typed: split at commas, semicolons, spaces and new lines, each once. */
-export function parseEmails(text: string): {valid: string[]; invalid: string[]} {
-  const seen = new Set<string>();
-  const valid: string[] = [];
-  const invalid: string[] = [];
-  for (const address of text.split(/[\s,;]+/u).filter(Boolean)) {
-    const key = address.toLowerCase();
-    if (seen.has(key)) continue;
-    seen.add(key);
-    (isValidEmail(address) ? valid : invalid).push(address);
-  }
-  return {valid, invalid};
-}
-
-/** The roles a person of `role` may hand out: an owner any, anyone else all but owner. */
-export function rolesOfferedBy(role: OrganizationRole): OrganizationRole[] {
-  return ORGANIZATION_ROLES.filter((each) => each !== 'owner' || role === 'owner');
-}
+// Shared with the organization profile's Invite dialog (its test imports them from here).
+export {parseEmails, rolesOfferedBy};
 
 export interface InviteContext {
   client: AuthClient;

@@ -1,11 +1,11 @@
 import {css, html, nothing, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import {live} from 'lit/directives/live.js';
 import {part} from '../../appearance/part.js';
-import {ORGANIZATION_ROLES} from '../../client/adapters/adapter.js';
 import {AuthError} from '../../client/errors.js';
 import type {InviteResult, OrganizationRole} from '../../client/types.js';
 import {announce} from '../../internal/announcer.js';
 import {task, type Task} from '../../internal/async-action.js';
+import {parseEmails, rolesOfferedBy} from '../../internal/invite-addresses.js';
 import {lightEditorStyles} from '../../internal/light-editor-styles.js';
 import {LightForm} from '../../internal/light-form.js';
 import {editorActions} from '../user-profile/profile-page.js';
@@ -25,15 +25,6 @@ const inviteFormStyles = css`
     }
   }
 `;
-
-/** The addresses in what was typed: separated by commas, semicolons, spaces or new lines; each once. */
-export function parseEmails(text: string): string[] {
-  const seen = new Set<string>();
-  return text
-    .split(/[\s,;]+/)
-    .map((email) => email.trim())
-    .filter((email) => email && !seen.has(email.toLowerCase()) && seen.add(email.toLowerCase()));
-}
 
 /**
  * The "Invite" dialog: several addresses at once and a role (owner only offered to owners),
@@ -86,10 +77,6 @@ export class InviteDialog {
     this.#missing = false;
     this.#result = null;
     this.#send.reset();
-  }
-
-  #roles(context: OrgContext): readonly OrganizationRole[] {
-    return context.membership.role === 'owner' ? ORGANIZATION_ROLES : ORGANIZATION_ROLES.filter((role) => role !== 'owner');
   }
 
   render(context: OrgContext): TemplateResult {
@@ -159,7 +146,7 @@ export class InviteDialog {
           ${part('form-field-input', appearance)}
           @change=${(event: Event) => (this.#role = (event.target as HTMLSelectElement).value as OrganizationRole)}
         >
-          ${this.#roles(context).map((role) => html`<option value=${role} ?selected=${role === this.#role}>${t(`organization.role.${role}`)}</option>`)}
+          ${rolesOfferedBy(context.membership.role).map((role) => html`<option value=${role} ?selected=${role === this.#role}>${t(`organization.role.${role}`)}</option>`)}
         </select>
       </div>
       ${this.#actions(context)}`;
@@ -177,12 +164,19 @@ export class InviteDialog {
   }
 
   async #submit(context: OrgContext, data: FormData): Promise<void> {
-    const emails = parseEmails(String(data.get('emails') ?? ''));
+    const {valid: emails, invalid} = parseEmails(String(data.get('emails') ?? ''));
     const role = String(data.get('role') ?? 'member') as OrganizationRole;
     this.#text = String(data.get('emails') ?? '');
     this.#role = role;
-    this.#missing = !emails.length;
+    this.#missing = !emails.length && !invalid.length;
     this.#result = null;
+    // What is no address is named before anything is sent (as the API would: invalid_email).
+    const refused = invalid.map((email) => ({email, code: 'invalid_email' as const}));
+    if (!emails.length && refused.length) {
+      this.#result = {invited: [], failed: refused};
+      this.host.requestUpdate();
+      return;
+    }
     if (this.#missing) {
       this.host.requestUpdate();
       void this.host.updateComplete.then(() => this.#form.form.querySelector('textarea')?.focus());
@@ -193,7 +187,7 @@ export class InviteDialog {
       result = await context.client.organizations.inviteMembers(context.organization.id, {emails, role});
     });
     if (!sent || !result) return;
-    const answer: InviteResult = result;
+    const answer: InviteResult = {invited: (result as InviteResult).invited, failed: [...refused, ...(result as InviteResult).failed]};
     this.onInvited(context, answer);
     if (!answer.failed.length) {
       announce(context.t('orgProfile.invite.sentTo', {emails: answer.invited.map((invitation) => invitation.email).join(', ')}), context.language);

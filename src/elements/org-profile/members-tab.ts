@@ -1,12 +1,12 @@
 import {html, nothing, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import {live} from 'lit/directives/live.js';
 import {part} from '../../appearance/part.js';
-import {ORGANIZATION_ROLES} from '../../client/adapters/adapter.js';
 import type {AuthError} from '../../client/errors.js';
 import type {Member, OrganizationRole} from '../../client/types.js';
 import {announce} from '../../internal/announcer.js';
 import {AsyncAction} from '../../internal/async-action.js';
 import {avatar} from '../../internal/avatar.js';
+import {rolesOfferedBy} from '../../internal/invite-addresses.js';
 import {restoreFocusIfLost} from '../../internal/focus.js';
 import {Loader} from '../../internal/loader.js';
 import {rowList, type RowView} from '../../internal/row-list.js';
@@ -104,11 +104,6 @@ export class MembersTab {
       ${this.#confirmDialog(context)}`;
   }
 
-  /** Roles the person may give: owner only when they are one. */
-  #roles(context: OrgContext): readonly OrganizationRole[] {
-    return context.membership.role === 'owner' ? ORGANIZATION_ROLES : ORGANIZATION_ROLES.filter((role) => role !== 'owner');
-  }
-
   /** Only owners change or remove an owner. */
   #mayManage(context: OrgContext, member: Member): boolean {
     return member.role !== 'owner' || context.membership.role === 'owner';
@@ -146,7 +141,7 @@ export class MembersTab {
               else void this.#setRole(context, member, select.value as OrganizationRole);
             }}
           >
-            ${this.#roles(context).map((role) => html`<option value=${role} ?selected=${role === member.role}>${t(`organization.role.${role}`)}</option>`)}
+            ${rolesOfferedBy(context.membership.role).map((role) => html`<option value=${role} ?selected=${role === member.role}>${t(`organization.role.${role}`)}</option>`)}
           </select>`
         : nothing}
       ${removable

@@ -225,11 +225,18 @@ describe('<auth-org-profile> General page', () => {
     await signIn(ada, ADA);
     const bob = (await ada.listMembers(orgId!)).find((m) => m.user.email === BOB.email)!;
     await ada.updateMemberRole(orgId!, bob.id, 'member');
+    let reported = '';
+    el.addEventListener('auth-error', (event) => (reported = event.error.code));
     const form = editorForm(el);
     type(field(form, 'name'), 'Bob Was Here');
     form.requestSubmit();
-    await waitUntil(() => button(el, 'Edit') === undefined, 'the Edit button stays after the refusal');
-    expect(button(el, 'Leave')).to.not.equal(undefined);
+    // The membership read again, the editor closes with the permission and Edit is gone.
+    await waitUntil(() => !editorForm(el).querySelector('input'), 'the editor stays open after the refusal');
+    expect(reported).to.equal('forbidden');
+    expect(button(el, 'Edit')).to.equal(undefined);
+    expect(!!button(el, 'Leave')).to.equal(true);
+    // The refusal stays said.
+    expect(alerts(shadow(el))).to.equal("You don't have permission to do this.");
     await expect(el).to.be.accessible();
   });
 

@@ -3,7 +3,6 @@ import {sendKeys} from '@web/test-runner-commands';
 import {settle, type, waitUntil} from '../../../test/helpers.js';
 import {BOB, CLEO, alerts, button, goTo, inviteForm, orgProfile, opened, shadow, text} from '../../../test/org-profile.js';
 import type {AuthDialog} from '../../internal/dialog.js';
-import {parseEmails} from './invite-dialog.js';
 import type {AuthOrgProfile} from './org-profile.js';
 
 const tab = (el: AuthOrgProfile, label: string) => [...shadow(el).querySelectorAll<HTMLElement>('[role="tab"]')].find((t) => text(t) === label)!;
@@ -31,9 +30,19 @@ async function openInvite(el: AuthOrgProfile): Promise<AuthDialog> {
 }
 
 describe('<auth-org-profile> Invitations and the invite dialog', () => {
-  it('reads several addresses separated by commas, spaces and new lines, each once', () => {
-    expect(parseEmails('a@x.io, b@x.io\nc@x.io  a@x.io;d@x.io')).to.deep.equal(['a@x.io', 'b@x.io', 'c@x.io', 'd@x.io']);
-    expect(parseEmails(' \n, ')).to.deep.equal([]);
+  it('names what is no address before sending anything, with the invited ones sent', async () => {
+    const {el, adapter} = await invitationsTab();
+    let sent: string[] = [];
+    const invite = adapter.inviteMembers.bind(adapter);
+    adapter.inviteMembers = (id, input) => ((sent = input.emails), invite(id, input));
+    await openInvite(el);
+    type(emails(el) as unknown as HTMLInputElement, 'good@example.com not-an-address');
+    inviteForm(el).requestSubmit();
+    await waitUntil(() => alerts(inviteForm(el)).includes('not-an-address'), 'the bad address is not named');
+    expect(alerts(inviteForm(el))).to.contain('Enter a valid email address.');
+    expect(sent).to.deep.equal(['good@example.com']);
+    expect(emails(el).value).to.equal('not-an-address');
+    await expect(el).to.be.accessible();
   });
 
   it('shows an empty state when nothing is pending', async () => {

@@ -2,6 +2,9 @@ import {css} from 'lit';
 
 /** What the organization profile adds to the profile's section styles: the members' bar and search, role selects, row errors, confirmations. */
 export const orgProfileStyles = css`
+  .page-alert {
+    margin-block-start: calc(var(--_space) * 1);
+  }
   .empty-title {
     margin: 0 0 calc(var(--_space) * 0.25);
     font-weight: 650;

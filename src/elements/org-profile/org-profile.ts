@@ -4,7 +4,7 @@ import {part} from '../../appearance/part.js';
 import {hostBase} from '../../appearance/tokens.js';
 import type {AuthError} from '../../client/errors.js';
 import {followRedirect, organizationUrl} from '../../client/redirect.js';
-import type {Organization, Permission} from '../../client/types.js';
+import type {Organization, OrganizationRole, Permission} from '../../client/types.js';
 import {AuthErrorEvent} from '../../events.js';
 import {AuthElement} from '../../internal/auth-element.js';
 import {avatarStyles} from '../../internal/avatar.js';
@@ -122,6 +122,9 @@ export class AuthOrgProfile extends AuthElement {
   #shownPage = '';
   /** The refusal that came before the organization went (removed elsewhere), shown in the empty profile. */
   #lost: AuthError | null = null;
+  #role: OrganizationRole | null = null;
+  /** The refusal an editor showed when the role change that followed closed it. */
+  #closedBy: AuthError | null = null;
 
   constructor() {
     super();
@@ -172,6 +175,7 @@ export class AuthOrgProfile extends AuthElement {
 
   #edit(section: string | null): void {
     const opener = this.#editing;
+    this.#closedBy = null;
     this.#editing = section;
     this.requestUpdate();
     void this.updateComplete.then(() => {
@@ -206,10 +210,17 @@ export class AuthOrgProfile extends AuthElement {
     const viewOf = user && membership ? `${user.id}/${membership.organization.id}` : null;
     if (viewOf !== this.#viewOf) {
       if (viewOf) this.#lost = null;
+      this.#closedBy = null;
       this.#viewOf = viewOf;
       this.#editing = null;
       this.#pages.forEach((page) => page.reset());
+    } else if (membership && membership.role !== this.#role) {
+      // Another role here (changed elsewhere, or by the person): an open editor may no longer be
+      // theirs to use. The refusal it showed stays said above the page; a row's stays at the row.
+      if (this.#editing) this.#closedBy = this.#lost;
+      this.#editing = null;
     }
+    this.#role = membership?.role ?? null;
     this.#followPage();
   }
 
@@ -243,7 +254,9 @@ export class AuthOrgProfile extends AuthElement {
   }
 
   #builtInPage(page: OrgPage, context: OrgContext): TemplateResult {
-    return html`${this.#pageHeader(page.title(context), page.subtitle(context))}${page.render(context)}`;
+    const refused = this.errorMessage(this.#closedBy);
+    return html`${this.#pageHeader(page.title(context), page.subtitle(context))}
+    ${refused ? html`<p class="alert page-alert" role="alert" ${part('alert', this.mergedAppearance)}>${refused}</p>` : nothing}${page.render(context)}`;
   }
 
   #pageHeader(title: string, subtitle?: string): TemplateResult {
@@ -265,6 +278,7 @@ export class AuthOrgProfile extends AuthElement {
     this.#shownPage = current;
     if (!previous) return;
     this.#editing = null;
+    this.#closedBy = null;
     this.#builtIn(previous)?.reset();
     if (focusIsWithin(this) || focusIsLost()) {
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.page-title')?.focus());
