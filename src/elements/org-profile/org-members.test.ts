@@ -153,6 +153,29 @@ describe('<auth-org-profile> Members page', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('removes by keyboard: Enter opens the confirmation, Escape returns to Remove, then Tab and Enter confirm', async () => {
+    const {el} = await membersPage();
+    const remove = rowButton(row(el, CLEO.name), 'Remove')!;
+    remove.focus();
+    await sendKeys({press: 'Enter'});
+    const dialog = shadow(el).querySelector<AuthDialog>('auth-dialog:not(.invite-dialog)')!;
+    await waitUntil(() => dialog.open, 'Enter did not open the confirmation');
+    await opened(dialog);
+    await sendKeys({press: 'Escape'});
+    await waitUntil(() => !dialog.open, 'Escape did not close it');
+    await waitUntil(() => shadow(el).activeElement === remove, 'focus did not return to Remove');
+    await sendKeys({press: 'Enter'});
+    await waitUntil(() => dialog.open, 'Enter did not open it again');
+    await opened(dialog);
+    // The close button first, then Cancel, then Remove.
+    await sendKeys({press: 'Tab'});
+    await sendKeys({press: 'Tab'});
+    expect(text(shadow(el).activeElement!)).to.equal('Remove');
+    await sendKeys({press: 'Enter'});
+    await waitUntil(() => rows(el).length === 2, 'Cleo is still listed');
+    await waitUntil(() => shadow(el).activeElement === shadow(el).querySelector('#members-list'), 'focus is not on the list');
+  });
+
   it('keeps the member when the confirmation is cancelled', async () => {
     const {el, adapter, orgId} = await membersPage();
     rowButton(row(el, CLEO.name), 'Remove')!.click();
