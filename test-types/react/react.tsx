@@ -35,7 +35,14 @@ export function SignInPage({client}: {client?: AuthClient}) {
       </auth-signed-out>
       <auth-signed-in>
         <auth-user-button after-sign-out-url="/" onauth-signed-out={(event) => event.type} />
+        <auth-org-switcher hide-personal after-select-org-url="/orgs/:slug" create-org-mode="navigation" create-org-url="/orgs/new" />
+        <auth-create-org after-create-org-url="/orgs/:slug" onauth-org-created={(event) => event.membership.organization.slug} />
+        <auth-org-profile routing="hash" after-leave-org-url="/" />
+        <auth-show permission="member:create" role="admin">
+          <a href="/invite">Invite</a>
+        </auth-show>
       </auth-signed-in>
+      <auth-org-invitation after-accept-url="/orgs/:slug" onauth-invitation-accepted={(event) => event.membership.role} />
     </auth-provider>
   );
 }
@@ -57,6 +64,10 @@ export function WrongUses() {
       <auth-loading delay="400" />
       {/* @ts-expect-error: client is an AuthClient */}
       <auth-provider client="/api/auth" />
+      {/* @ts-expect-error: not a mode of the switcher */}
+      <auth-org-switcher create-org-mode="popup" />
+      {/* @ts-expect-error: auth-org-created carries the membership, not a user */}
+      <auth-create-org onauth-org-created={(event) => event.user} />
       {/* @ts-expect-error: activeClient is read-only */}
       <auth-provider activeClient={undefined} />
     </>

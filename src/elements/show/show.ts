@@ -24,27 +24,25 @@ export class AuthShow extends VisibilityElement {
 
   /**
    * A role in the active organization (`owner`, `admin`, `member`); several, separated by spaces:
-   * any of them. Written as the `role` attribute, it is moved to `data-role`: an ARIA role of
-   * `admin` would be invalid on the element (and axe would say so).
+   * any of them. Once read, the `role` attribute moves to `data-role`: an ARIA role of `admin`
+   * would be invalid on the element (and axe would say so).
    */
-  @property({attribute: false}) override role: string = '';
+  @property({attribute: 'role'}) override role: string = '';
 
   /** A permission key (`member:create`, `reports:read`); several, separated by spaces: every one. */
   @property() permission = '';
 
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'role', 'data-role'];
-  }
+  #movingRole = false;
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    if (name === 'role') {
-      if (value === null) return;
-      this.removeAttribute('role');
-      this.setAttribute('data-role', value);
-      return;
-    }
-    if (name === 'data-role') this.role = value ?? '';
+    // Its own removal below leaves the condition as it was read.
+    if (name === 'role' && value === null && this.#movingRole) return;
     super.attributeChangedCallback(name, old, value);
+    if (name !== 'role' || value === null) return;
+    this.#movingRole = true;
+    this.removeAttribute('role');
+    this.#movingRole = false;
+    this.setAttribute('data-role', value);
   }
 
   protected override get showWhen(): AuthStatus {
