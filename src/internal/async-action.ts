@@ -55,3 +55,31 @@ export type Task = AsyncAction<[work: () => Promise<unknown>]>;
 export function task(host: ReactiveControllerHost): Task {
   return new AsyncAction(host, (work: () => Promise<unknown>) => work());
 }
+
+/**
+ * An action on one row of a list (sign a device out, change a member's role, remove a passkey):
+ * one at a time like any action, and `row` names the row while it runs (undefined otherwise),
+ * for that row's busy state: `await removing.run(member.id, () => client.organizations.removeMember(…))`.
+ */
+export class RowAction<Row = string> extends AsyncAction<[row: Row, work: () => Promise<unknown>]> {
+  row: Row | undefined = undefined;
+  /** The row whose last run failed (its error is `error`), until the next run. */
+  failedRow: Row | undefined = undefined;
+
+  constructor(host: ReactiveControllerHost) {
+    let self: RowAction<Row> | undefined;
+    super(host, async (row, work) => {
+      self!.row = row;
+      self!.failedRow = undefined;
+      try {
+        await work();
+      } catch (error) {
+        self!.failedRow = row;
+        throw error;
+      } finally {
+        self!.row = undefined;
+      }
+    });
+    self = this;
+  }
+}

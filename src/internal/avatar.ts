@@ -28,11 +28,8 @@ export const avatarStyles = css`
   .avatar::before {
     content: attr(data-initials);
   }
-  .avatar.organization {
-    border-radius: calc(var(--_radius) * 0.75);
-  }
   /* An organization's logo is a rounded square: told apart from a person at a glance. */
-  .avatar.logo {
+  .avatar.organization {
     border-radius: calc(var(--_radius) * 0.75);
   }
   .avatar img {
@@ -56,16 +53,11 @@ export function avatar(user: Pick<User, 'name' | 'email' | 'imageUrl'>, appearan
  * An organization's logo, or the initials of its name, on a rounded square (people are round);
  * decorative like `avatar()`. Only `data:`, `blob:` and http(s) logos are drawn.
  */
-export function organizationAvatar(organization: Pick<Organization, 'name' | 'logoUrl'>, appearance: PartAppearance, name = 'organization-avatar'): TemplateResult {
+export function organizationAvatar(organization: Pick<Organization, 'name' | 'logoUrl'>, appearance: PartAppearance): TemplateResult {
+  const name = 'organization-logo';
   const logo = organization.logoUrl && /^(data:image\/|blob:|https?:)/i.test(organization.logoUrl) ? organization.logoUrl : null;
   return logo
     ? html`<span class="avatar organization" ${part(name, appearance)} aria-hidden="true"><img src=${logo} alt="" /></span>`
     : html`<span class="avatar organization" ${part(name, appearance)} aria-hidden="true" data-initials=${initials({name: organization.name, email: ''})}></span>`;
 }
 
-/** An organization's logo, or its initials on a rounded square; decorative like `avatar()`. */
-export function organizationLogo(organization: Pick<Organization, 'name' | 'logoUrl'>, appearance: PartAppearance): TemplateResult {
-  return organization.logoUrl
-    ? html`<span class="avatar logo" ${part('organization-logo', appearance)} aria-hidden="true"><img src=${organization.logoUrl} alt="" /></span>`
-    : html`<span class="avatar logo" ${part('organization-logo', appearance)} aria-hidden="true" data-initials=${initials({name: organization.name, email: ''})}></span>`;
-}

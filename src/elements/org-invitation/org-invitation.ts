@@ -47,7 +47,7 @@ type Outcome = {kind: 'accepted'; membership: Membership} | {kind: 'declined'};
  * @csspart card - The card.
  * @csspart header-title - Its heading.
  * @csspart header-subtitle - The line under it.
- * @csspart organization-avatar - The organization's logo or initials.
+ * @csspart organization-logo - The organization's logo or initials.
  * @csspart invitation-actions - The row of buttons.
  * @csspart primary-button - "Accept invitation".
  * @csspart secondary-button - "Decline".

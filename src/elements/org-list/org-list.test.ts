@@ -65,7 +65,7 @@ describe('<auth-org-list>', () => {
       'Babbage Engines Owner Open',
       'Jacquard Looms Member Open',
     ]);
-    const initials = el.shadowRoot!.querySelectorAll('#organizations-list [part~="organization-avatar"]');
+    const initials = el.shadowRoot!.querySelectorAll('#organizations-list [part~="organization-logo"]');
     expect([...initials].map((avatar) => avatar.getAttribute('data-initials'))).to.deep.equal(['BE', 'JL']);
     expect(rows(el, 'invitations')).to.have.length(2);
     expect(rows(el, 'invitations')).to.include('Royal Society Invited by Bob Babbage as Member Accept Decline');

@@ -5,7 +5,7 @@ import {followRedirect, organizationUrl} from '../../client/redirect.js';
 import type {Invitation, Organization, OrganizationRole} from '../../client/types.js';
 import {AuthInvitationAcceptedEvent, type AuthOrgSetupCompleteEvent} from '../../events.js';
 import {announce} from '../../internal/announcer.js';
-import {AsyncAction} from '../../internal/async-action.js';
+import {RowAction} from '../../internal/async-action.js';
 import {AuthElement} from '../../internal/auth-element.js';
 import {avatar, avatarStyles, organizationAvatar} from '../../internal/avatar.js';
 import {card, cardStyles} from '../../internal/card.js';
@@ -47,7 +47,7 @@ const k = (key: string) => `orgList.${key}`;
  * @csspart row-list-badge - "Current" on the active one.
  * @csspart row-list-detail - A row's role, inviter.
  * @csspart row-list-actions - A row's buttons.
- * @csspart organization-avatar - An organization's logo or initials.
+ * @csspart organization-logo - An organization's logo or initials.
  * @csspart avatar - The person's picture or initials (personal account).
  * @csspart profile-section-button - Open, Accept, Decline.
  * @csspart org-list-create-button - "Create organization".
@@ -108,20 +108,7 @@ export class AuthOrgList extends AuthElement {
   readonly #list = new Loader<Listed>(this);
   readonly #slow = new DelayedFlag(this);
   /** One row's action at a time: its key (an organization, an invitation, the personal account). */
-  readonly #action = new AsyncAction<[string, () => Promise<unknown>]>(this, async (key, run) => {
-    this.#acting = key;
-    this.#failedRow = null;
-    try {
-      await run();
-    } catch (error) {
-      this.#failedRow = key;
-      throw error;
-    } finally {
-      this.#acting = null;
-    }
-  });
-  #acting: string | null = null;
-  #failedRow: string | null = null;
+  readonly #action = new RowAction(this);
   #notice: string | null = null;
   #user: string | null = null;
 
@@ -198,7 +185,7 @@ export class AuthOrgList extends AuthElement {
       });
     }
     const rows = [...(this.hidePersonal ? [] : [this.#personalRow()]), ...value.organizations.map((entry) => this.#organizationRow(entry))];
-    const failed = this.#failedRow === null ? this.errorMessage(this.#action.error) : null;
+    const failed = this.#action.failedRow === undefined ? this.errorMessage(this.#action.error) : null;
     return html`${sectionAlert(failed, context)} ${sectionAlert(this.#notice, context, 'success')}
       <div class="group">
         <h2 class="list-title" id="organizations-title">${this.t(k('organizations'))}</h2>
@@ -225,12 +212,12 @@ export class AuthOrgList extends AuthElement {
 
   /** A row's own error, under its details (role="alert"). */
   #rowError(key: string): TemplateResult | null {
-    const message = this.#failedRow === key ? this.errorMessage(this.#action.error) : null;
+    const message = this.#action.failedRow === key ? this.errorMessage(this.#action.error) : null;
     return message ? html`<span class="row-error" role="alert">${message}</span>` : null;
   }
 
   #openButton(key: string, titleId: string, open: () => Promise<unknown>): TemplateResult {
-    return sectionButton(this.t(k('open')), () => void this.#run(key, open), {context: this.#context(), busy: this.#acting === key, describedBy: titleId});
+    return sectionButton(this.t(k('open')), () => void this.#run(key, open), {context: this.#context(), busy: this.#action.row === key, describedBy: titleId});
   }
 
   #personalRow(): RowView {
@@ -268,7 +255,7 @@ export class AuthOrgList extends AuthElement {
   #invitationRow(invitation: Invitation): RowView {
     const role = this.t(`organization.role.${invitation.role}`);
     const context = this.#context();
-    const busy = this.#acting === invitation.id;
+    const busy = this.#action.row === invitation.id;
     // An API may list an expired invitation as pending: it can only be declined.
     const expired = invitation.status === 'expired' || invitation.expiresAt.getTime() <= Date.now();
     return {

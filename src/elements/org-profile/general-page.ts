@@ -68,7 +68,7 @@ export class GeneralPage implements OrgPage {
       context.edit('details');
     };
     const content = html`<div class="row">
-      ${organizationAvatar(organization, appearance, 'organization-logo')}
+      ${organizationAvatar(organization, appearance)}
       <div class="row-main">
         <span class="row-title">${organization.name}</span>
         <span class="row-detail">${t('orgProfile.general.slugShown', {slug: organization.slug})}</span>

@@ -3,7 +3,7 @@ import {part} from '../../appearance/part.js';
 import type {AuthError} from '../../client/errors.js';
 import type {Invitation} from '../../client/types.js';
 import {announce} from '../../internal/announcer.js';
-import {AsyncAction} from '../../internal/async-action.js';
+import {RowAction} from '../../internal/async-action.js';
 import {restoreFocusIfLost} from '../../internal/focus.js';
 import {Loader} from '../../internal/loader.js';
 import {rowList, type RowView} from '../../internal/row-list.js';
@@ -22,22 +22,14 @@ const mailIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="fals
 export class InvitationsTab {
   readonly #list: Loader<Invitation[]>;
   readonly #busy: DelayedFlag;
-  readonly #change: AsyncAction<[string, () => Promise<unknown>]>;
-  #changing: string | null = null;
+  readonly #change: RowAction;
   #failedRow: {id: string; error: AuthError} | null = null;
   #notice: string | null = null;
 
   constructor(private readonly host: ReactiveControllerHost & Element) {
     this.#list = new Loader(host);
     this.#busy = new DelayedFlag(host);
-    this.#change = new AsyncAction(host, async (id, run) => {
-      this.#changing = id;
-      try {
-        await run();
-      } finally {
-        this.#changing = null;
-      }
-    });
+    this.#change = new RowAction(host);
   }
 
   reset(): void {
@@ -82,7 +74,7 @@ export class InvitationsTab {
 
   #row(context: OrgContext, invitation: Invitation): RowView {
     const {t, language} = context;
-    const busy = this.#changing === invitation.id;
+    const busy = this.#change.row === invitation.id;
     const failure = this.#failedRow?.id === invitation.id ? context.errorMessage(this.#failedRow.error) : null;
     return {
       key: invitation.id,

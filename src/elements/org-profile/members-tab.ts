@@ -4,7 +4,7 @@ import {part} from '../../appearance/part.js';
 import type {AuthError} from '../../client/errors.js';
 import type {Member, OrganizationRole} from '../../client/types.js';
 import {announce} from '../../internal/announcer.js';
-import {AsyncAction} from '../../internal/async-action.js';
+import {RowAction} from '../../internal/async-action.js';
 import {avatar} from '../../internal/avatar.js';
 import {rolesOfferedBy} from '../../internal/invite-addresses.js';
 import {restoreFocusIfLost} from '../../internal/focus.js';
@@ -30,8 +30,7 @@ export class MembersTab {
   readonly #list: Loader<Member[]>;
   readonly #busy: DelayedFlag;
   /** A change to one member (its id): a role change or a removal. */
-  readonly #change: AsyncAction<[string, () => Promise<unknown>]>;
-  #changing: string | null = null;
+  readonly #change: RowAction;
   /** The row the last failure belongs to. */
   #failedRow: {id: string; error: AuthError} | null = null;
   #query = '';
@@ -42,14 +41,7 @@ export class MembersTab {
   constructor(private readonly host: ReactiveControllerHost & Element) {
     this.#list = new Loader(host);
     this.#busy = new DelayedFlag(host);
-    this.#change = new AsyncAction(host, async (id, run) => {
-      this.#changing = id;
-      try {
-        await run();
-      } finally {
-        this.#changing = null;
-      }
-    });
+    this.#change = new RowAction(host);
   }
 
   reset(): void {
@@ -116,7 +108,7 @@ export class MembersTab {
     const roleName = t(`organization.role.${member.role}`);
     const editable = context.can('member:update') && this.#mayManage(context, member);
     const removable = context.can('member:delete') && !own && this.#mayManage(context, member);
-    const busy = this.#changing === member.id;
+    const busy = this.#change.row === member.id;
     const failure = this.#failedRow?.id === member.id ? context.errorMessage(this.#failedRow.error) : null;
     const joined = html`<time datetime=${member.joinedAt.toISOString()}>${t('orgProfile.members.joined', {date: shortDate(member.joinedAt, language)})}</time>`;
     return {

@@ -9,7 +9,7 @@ import type {Organization} from '../../client/types.js';
 import {modalContext, type ModalHost} from '../../context/modal-context.js';
 import {announce} from '../../internal/announcer.js';
 import {AuthElement} from '../../internal/auth-element.js';
-import {avatar, avatarStyles, organizationLogo} from '../../internal/avatar.js';
+import {avatar, avatarStyles, organizationAvatar} from '../../internal/avatar.js';
 import {checkIcon} from '../../internal/icons.js';
 import {MenuController} from '../../internal/menu-controller.js';
 import {chevronIcon, gearIcon, plusIcon} from '../../internal/menu-icons.js';
@@ -143,7 +143,7 @@ export class AuthOrgSwitcher extends AuthElement {
         @click=${() => this.#menu.toggle()}
         @keydown=${this.#menu.onTriggerKeydown}
       >
-        ${organization ? organizationLogo(organization, appearance) : avatar(user, appearance)}
+        ${organization ? organizationAvatar(organization, appearance) : avatar(user, appearance)}
         <span class="trigger-name" ${part('org-switcher-trigger-name', appearance)}>${name}</span>
         <span class="chevron" aria-hidden="true" ${part('org-switcher-chevron', appearance)}>${chevronIcon}</span>
       </button>
@@ -168,7 +168,7 @@ export class AuthOrgSwitcher extends AuthElement {
         ${repeat(
           organizations,
           (organization) => organization.id,
-          (organization) => this.#choice(organization.id, organization.name, organizationLogo(organization, this.mergedAppearance)),
+          (organization) => this.#choice(organization.id, organization.name, organizationAvatar(organization, this.mergedAppearance)),
         )}
         ${status}
       </div>

@@ -1,7 +1,7 @@
 import {html, nothing, svg, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import type {DeviceSession, DeviceType} from '../../client/types.js';
 import {announce} from '../../internal/announcer.js';
-import {AsyncAction} from '../../internal/async-action.js';
+import {RowAction} from '../../internal/async-action.js';
 import {restoreFocusIfLost} from '../../internal/focus.js';
 import {Loader} from '../../internal/loader.js';
 import {absoluteTime, relativeTime} from '../../internal/relative-time.js';
@@ -38,21 +38,13 @@ export class DevicesSection implements SecuritySection {
   readonly #list: Loader<DeviceSession[]>;
   readonly #busy: DelayedFlag;
   /** Signing out a device (its session id) or all the others (`null`). */
-  readonly #signOut: AsyncAction<[string | null, () => Promise<unknown>]>;
-  #signingOut: string | null | undefined = undefined;
+  readonly #signOut: RowAction<string | null>;
   #notice: string | null = null;
 
   constructor(host: ReactiveControllerHost & Element) {
     this.#list = new Loader(host);
     this.#busy = new DelayedFlag(host);
-    this.#signOut = new AsyncAction(host, async (target, run) => {
-      this.#signingOut = target;
-      try {
-        await run();
-      } finally {
-        this.#signingOut = undefined;
-      }
-    });
+    this.#signOut = new RowAction(host);
   }
 
   shown(context: ProfileContext): boolean {
@@ -111,7 +103,7 @@ export class DevicesSection implements SecuritySection {
         ? html`<div class="actions">
             ${sectionButton(t('profile.security.devices.signOutOthers'), () => void this.#run(context, null), {
               context,
-              busy: this.#signingOut === null,
+              busy: this.#signOut.row === null,
             })}
           </div>`
         : html`<p class="section-note">${t('profile.security.devices.onlyThisDevice')}</p>`}`;
@@ -138,7 +130,7 @@ export class DevicesSection implements SecuritySection {
         : (titleId) =>
             sectionButton(t('profile.security.devices.signOut'), () => void this.#run(context, device), {
               context,
-              busy: this.#signingOut === device.id,
+              busy: this.#signOut.row === device.id,
               describedBy: titleId,
             }),
     };

@@ -3,7 +3,7 @@ import {toAuthError} from '../../client/errors.js';
 import type {Passkey} from '../../client/types.js';
 import {webAuthnAvailable} from '../../client/webauthn-support.js';
 import {announce} from '../../internal/announcer.js';
-import {ActionCancelled, AsyncAction, task, type Task} from '../../internal/async-action.js';
+import {ActionCancelled, RowAction, task, type Task} from '../../internal/async-action.js';
 import {restoreFocusIfLost} from '../../internal/focus.js';
 import {Loader} from '../../internal/loader.js';
 import {absoluteTime, relativeTime} from '../../internal/relative-time.js';
@@ -34,8 +34,7 @@ export class PasskeysSection implements SecuritySection {
   readonly #busy: DelayedFlag;
   readonly #add: Task;
   /** Renaming or removing one passkey (its id). */
-  readonly #change: AsyncAction<[string, () => Promise<unknown>]>;
-  #acting: string | null = null;
+  readonly #change: RowAction;
   /** The passkey whose name is being edited, and what is wrong with the name typed. */
   #renaming: string | null = null;
   #nameProblem: string | null = null;
@@ -47,14 +46,7 @@ export class PasskeysSection implements SecuritySection {
     this.#list = new Loader(host);
     this.#busy = new DelayedFlag(host);
     this.#add = task(host);
-    this.#change = new AsyncAction(host, async (id, run) => {
-      this.#acting = id;
-      try {
-        await run();
-      } finally {
-        this.#acting = null;
-      }
-    });
+    this.#change = new RowAction(host);
   }
 
   shown(context: ProfileContext): boolean {
@@ -126,7 +118,7 @@ export class PasskeysSection implements SecuritySection {
         >`
       : t(k('neverUsed'));
     const row: RowView = {key: passkey.id, title: name, leading: keyIcon, badge: passkey.synced ? t(k('synced')) : null, details: [created, used]};
-    const busy = this.#acting === passkey.id;
+    const busy = this.#change.row === passkey.id;
     if (this.#renaming === passkey.id) {
       row.details = [
         ...row.details!,
