@@ -7,6 +7,7 @@ export const orgProfileStyles = css`
   }
   .empty-title {
     margin: 0 0 calc(var(--_space) * 0.25);
+    font-size: 1em;
     font-weight: 650;
   }
   .members-page {

@@ -1,4 +1,4 @@
-import {css, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {css, html, nothing, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
 import {part} from '../../appearance/part.js';
 import {hostBase} from '../../appearance/tokens.js';
@@ -6,18 +6,14 @@ import type {AuthError} from '../../client/errors.js';
 import {followRedirect, organizationUrl} from '../../client/redirect.js';
 import type {Organization, OrganizationRole, Permission} from '../../client/types.js';
 import {AuthErrorEvent} from '../../events.js';
-import {AuthElement} from '../../internal/auth-element.js';
 import {avatarStyles} from '../../internal/avatar.js';
-import {ChildItems, pageEntries, slotCurrentPage} from '../../internal/child-item.js';
-import {focusIsLost, focusIsWithin} from '../../internal/focus.js';
 import {lightEditorStyles} from '../../internal/light-editor-styles.js';
-import {formOwnerId, LightForm} from '../../internal/light-form.js';
 import {organizationLogoStyles} from '../../internal/organization-logo.js';
-import {navigationStyles, PageRouter, pageNavigation, type NavEntry, type Routing} from '../../internal/page-navigation.js';
-import {busyIndicator} from '../../internal/status-views.js';
+import {navigationStyles} from '../../internal/page-navigation.js';
+import {ProfileElement} from '../../internal/profile-element.js';
 import {statusStyles} from '../../internal/status-styles.js';
 import {tabStyles} from '../../internal/tabs.js';
-import {sectionStyles} from '../user-profile/profile-page.js';
+import {profileLayoutStyles, sectionStyles} from '../user-profile/profile-page.js';
 import {GeneralPage} from './general-page.js';
 import {MembersPage} from './members-page.js';
 import {isStale, type OrgContext, type OrgPage} from './org-page.js';
@@ -65,7 +61,7 @@ import {AuthOrgProfileLink, AuthOrgProfilePage} from './org-profile-items.js';
  *
  * @cssprop --auth-org-profile-max-width - The profile's largest width (56rem).
  */
-export class AuthOrgProfile extends AuthElement {
+export class AuthOrgProfile extends ProfileElement<OrgContext, OrgPage> {
   static override styles = [
     hostBase,
     statusStyles,
@@ -73,6 +69,7 @@ export class AuthOrgProfile extends AuthElement {
     navigationStyles,
     sectionStyles,
     tabStyles,
+    profileLayoutStyles,
     orgProfileStyles,
     css`
       :host {
@@ -83,10 +80,9 @@ export class AuthOrgProfile extends AuthElement {
     `,
   ];
 
-  static override localeNamespaces = ['organization', 'organizationLogo', 'orgProfile'];
+  static override editorStyles = [lightEditorStyles, organizationLogoStyles];
 
-  /** `virtual` (default): the page shown lives in the element; `hash`: in the URL (`#/members`), linkable, with the back button. */
-  @property() routing: Routing = 'virtual';
+  static override localeNamespaces = ['organization', 'organizationLogo', 'orgProfile'];
 
   /**
    * Where to go after leaving or deleting the organization (`:slug` and `:id` are the
@@ -95,47 +91,19 @@ export class AuthOrgProfile extends AuthElement {
    */
   @property({attribute: 'after-leave-org-url'}) afterLeaveOrgUrl = '';
 
-  readonly formOwner = formOwnerId();
+  protected readonly pages: OrgPage[] = [new GeneralPage(this), new MembersPage(this, this.formOwner)];
+  protected readonly itemClasses = [AuthOrgProfilePage, AuthOrgProfileLink];
+  protected readonly navigationLabel = 'orgProfile.navigation';
 
-  readonly #pages: OrgPage[] = [new GeneralPage(this), new MembersPage(this, this.formOwner)];
-  readonly #router = new PageRouter(this, {routing: () => this.routing, pages: () => this.#entries().filter((e) => e.href === undefined).map((e) => e.path)});
-  readonly #editorForm = new LightForm(this, {
-    owner: this.formOwner,
-    slot: 'form',
-    styles: [lightEditorStyles, organizationLogoStyles],
-    content: () => {
-      const context = this.#context();
-      const page = this.#builtIn(this.#router.current);
-      return context && page && this.#editing ? page.editor(context, this.#editing) : nothing;
-    },
-    onSubmit: (data) => {
-      const context = this.#context();
-      const page = this.#builtIn(this.#router.current);
-      if (context && page && this.#editing) page.submit(context, this.#editing, data);
-    },
-  });
-
-  /** The open editor's section on the current page. */
-  #editing: string | null = null;
   /** Whose view of which organization the pages hold ("user/organization"). */
   #viewOf: string | null = null;
-  #shownPage = '';
   /** The refusal that came before the organization went (removed elsewhere), shown in the empty profile. */
   #lost: AuthError | null = null;
   #role: OrganizationRole | null = null;
   /** The refusal an editor showed when the role change that followed closed it. */
   #closedBy: AuthError | null = null;
 
-  constructor() {
-    super();
-    new ChildItems(this);
-  }
-
-  protected override get lightFormSelector(): string {
-    return this.#editorForm.selector;
-  }
-
-  #context(): OrgContext | null {
+  protected pageContext(): OrgContext | null {
     const client = this.client;
     const {user, membership, status} = this.authState;
     if (!client || !user || !membership || status !== 'signed-in') return null;
@@ -150,9 +118,9 @@ export class AuthOrgProfile extends AuthElement {
       language: this.activeLocalizer.language,
       t: this.t.bind(this),
       errorMessage: this.errorMessage.bind(this),
-      form: this.#editorForm,
-      editing: this.#editing,
-      edit: (section) => this.#edit(section),
+      form: this.editorForm,
+      editing: this.editing,
+      edit: (section) => this.edit(section),
       can: (permission: Permission) => membership.permissions.includes(permission),
       failed: (error) => this.#failed(error),
       left: (organization) => this.#left(organization),
@@ -173,38 +141,16 @@ export class AuthOrgProfile extends AuthElement {
     if (this.afterLeaveOrgUrl) followRedirect(organizationUrl(this.afterLeaveOrgUrl, organization), this.client?.redirectPolicy);
   }
 
-  #edit(section: string | null): void {
-    const opener = this.#editing;
+  protected override edit(section: string | null): void {
     this.#closedBy = null;
-    this.#editing = section;
-    this.requestUpdate();
-    void this.updateComplete.then(() => {
-      if (section) {
-        this.#editorForm.form.querySelector<HTMLElement>('input:not([type="hidden"]):not([hidden]), button')?.focus();
-      } else if (opener && (focusIsWithin(this) || focusIsLost())) {
-        this.renderRoot.querySelector<HTMLElement>(`#section-${opener} ~ .section-content button`)?.focus();
-      }
-    });
+    super.edit(section);
   }
 
-  #builtIn(path: string): OrgPage | undefined {
-    return this.#pages.find((page) => page.path === path);
-  }
-
-  #children(): Array<AuthOrgProfilePage | AuthOrgProfileLink> {
-    return [...this.children].filter(
-      (child): child is AuthOrgProfilePage | AuthOrgProfileLink => child instanceof AuthOrgProfilePage || child instanceof AuthOrgProfileLink,
-    );
-  }
-
-  #entries(): NavEntry[] {
-    const context = this.#context();
-    const builtIn = this.#pages.map((page): NavEntry => ({path: page.path, label: context ? page.title(context) : page.path, icon: page.icon}));
-    return pageEntries(builtIn, this.#children(), this.client?.redirectPolicy);
+  protected override pageChanged(): void {
+    this.#closedBy = null;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
     // Another person or another organization (or none): nothing typed or loaded for the last one stays.
     const {user, membership} = this.authState;
     const viewOf = user && membership ? `${user.id}/${membership.organization.id}` : null;
@@ -212,76 +158,34 @@ export class AuthOrgProfile extends AuthElement {
       if (viewOf) this.#lost = null;
       this.#closedBy = null;
       this.#viewOf = viewOf;
-      this.#editing = null;
-      this.#pages.forEach((page) => page.reset());
+      this.resetPages();
     } else if (membership && membership.role !== this.#role) {
       // Another role here (changed elsewhere, or by the person): an open editor may no longer be
       // theirs to use. The refusal it showed stays said above the page; a row's stays at the row.
-      if (this.#editing) this.#closedBy = this.#lost;
-      this.#editing = null;
+      if (this.editing) this.#closedBy = this.#lost;
+      this.editing = null;
     }
     this.#role = membership?.role ?? null;
-    this.#followPage();
+    super.willUpdate(changed);
   }
 
   override render() {
-    const {status, user} = this.authState;
     if (!this.localeReady) return nothing;
-    if (status === 'loading') return html`<div class="profile empty">${busyIndicator(this.t('common.loading'), this.mergedAppearance)}</div>`;
-    if (status === 'unavailable') return html`<div class="profile empty">${this.unavailableView()}</div>`;
+    const session = this.sessionView();
+    if (session) return session;
+    const {status, user} = this.authState;
     if (!user || status !== 'signed-in') return nothing;
-    const context = this.#context();
+    const context = this.pageContext();
+    const appearance = this.mergedAppearance;
     if (!context) {
       const lost = this.errorMessage(this.#lost);
-      return html`<div class="profile empty" ${part('profile', this.mergedAppearance)}>
-        ${lost ? html`<p class="alert" role="alert" ${part('alert', this.mergedAppearance)}>${lost}</p>` : nothing}
-        <p class="empty-title">${this.t('orgProfile.noOrganization.title')}</p>
+      return html`<div class="profile empty" ${part('profile', appearance)}>
+        ${lost ? html`<p class="alert" role="alert" ${part('alert', appearance)}>${lost}</p>` : nothing}
+        <h2 class="empty-title">${this.t('orgProfile.noOrganization.title')}</h2>
         <p class="section-note">${this.t('orgProfile.noOrganization.hint')}</p>
       </div>`;
     }
-    const entries = this.#entries();
-    const current = this.#router.current;
-    slotCurrentPage(this.#children(), current, (path) => !!this.#builtIn(path));
-    const page = this.#builtIn(current);
-    return html`<div class="layout">
-      <div class="profile columns" ${part('profile', this.mergedAppearance)}>
-        ${pageNavigation({label: this.t('orgProfile.navigation'), entries, router: this.#router, appearance: this.mergedAppearance})}
-        <div class="page" ${part('page', this.mergedAppearance)}>
-          ${page ? this.#builtInPage(page, context) : this.#customPage(entries.find((entry) => entry.path === current))}
-        </div>
-      </div>
-    </div>`;
-  }
-
-  #builtInPage(page: OrgPage, context: OrgContext): TemplateResult {
     const refused = this.errorMessage(this.#closedBy);
-    return html`${this.#pageHeader(page.title(context), page.subtitle(context))}
-    ${refused ? html`<p class="alert page-alert" role="alert" ${part('alert', this.mergedAppearance)}>${refused}</p>` : nothing}${page.render(context)}`;
-  }
-
-  #pageHeader(title: string, subtitle?: string): TemplateResult {
-    return html`<div class="page-header">
-      <h2 class="page-title" tabindex="-1" ${part('page-title', this.mergedAppearance)}>${title}</h2>
-      ${subtitle ? html`<p class="page-subtitle">${subtitle}</p>` : nothing}
-    </div>`;
-  }
-
-  #customPage(entry: NavEntry | undefined): TemplateResult {
-    return html`${this.#pageHeader(entry?.label ?? '')}<div class="custom-page"><slot name="page"></slot></div>`;
-  }
-
-  /** Another page: the last one's editor closes and what it held is forgotten; focus goes to the new title when it was on the navigation. */
-  #followPage(): void {
-    const current = this.#router.current;
-    if (current === this.#shownPage) return;
-    const previous = this.#shownPage;
-    this.#shownPage = current;
-    if (!previous) return;
-    this.#editing = null;
-    this.#closedBy = null;
-    this.#builtIn(previous)?.reset();
-    if (focusIsWithin(this) || focusIsLost()) {
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.page-title')?.focus());
-    }
+    return this.pagesView(context, refused ? html`<p class="alert page-alert" role="alert" ${part('alert', appearance)}>${refused}</p>` : nothing);
   }
 }

@@ -1,16 +1,9 @@
-import {css, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
-import {property} from 'lit/decorators.js';
-import {part} from '../../appearance/part.js';
+import {css, html, nothing, type PropertyValues} from 'lit';
 import {hostBase} from '../../appearance/tokens.js';
-import {AuthElement} from '../../internal/auth-element.js';
-import {ChildItems, pageEntries, slotCurrentPage} from '../../internal/child-item.js';
 import {FreshSession, type FreshSessionHost} from '../../internal/fresh-session.js';
-import {focusIsLost, focusIsWithin} from '../../internal/focus.js';
-import {lightEditorStyles} from '../../internal/light-editor-styles.js';
-import {formOwnerId, LightForm} from '../../internal/light-form.js';
-import {navigationStyles, PageRouter, pageNavigation, type NavEntry, type Routing} from '../../internal/page-navigation.js';
+import {navigationStyles} from '../../internal/page-navigation.js';
 import {avatarStyles} from '../../internal/avatar.js';
-import {busyIndicator} from '../../internal/status-views.js';
+import {ProfileElement} from '../../internal/profile-element.js';
 import {statusStyles} from '../../internal/status-styles.js';
 import {AccountPage} from './account-page.js';
 import {profileLayoutStyles, sectionStyles, type BuiltInPage, type ProfileContext} from './profile-page.js';
@@ -50,7 +43,7 @@ import {AuthUserProfileLink, AuthUserProfilePage} from './user-profile-items.js'
  *
  * @cssprop --auth-user-profile-max-width - The profile's largest width (56rem).
  */
-export class AuthUserProfile extends AuthElement implements FreshSessionHost {
+export class AuthUserProfile extends ProfileElement<ProfileContext> implements FreshSessionHost {
   static override styles = [
     hostBase,
     statusStyles,
@@ -70,44 +63,12 @@ export class AuthUserProfile extends AuthElement implements FreshSessionHost {
 
   static override localeNamespaces = ['profile', 'reauth'];
 
-  /** `virtual` (default): the page shown lives in the element; `hash`: in the URL (`#/security`), linkable, with the back button. */
-  @property() routing: Routing = 'virtual';
+  protected readonly pages: BuiltInPage[] = [new AccountPage(this), new SecurityPage(this)];
+  protected readonly itemClasses = [AuthUserProfilePage, AuthUserProfileLink];
+  protected readonly navigationLabel = 'profile.navigation';
 
-  readonly formOwner = formOwnerId();
-
-  readonly #pages: BuiltInPage[] = [new AccountPage(this), new SecurityPage(this)];
-  readonly #router = new PageRouter(this, {routing: () => this.routing, pages: () => this.#entries().filter((e) => e.href === undefined).map((e) => e.path)});
   readonly #fresh = new FreshSession(this);
-  readonly #editorForm = new LightForm(this, {
-    owner: this.formOwner,
-    slot: 'form',
-    styles: [lightEditorStyles],
-    content: () => {
-      const context = this.#context();
-      const page = this.#builtIn(this.#router.current);
-      return context && page && this.#editing ? page.editor(context, this.#editing) : nothing;
-    },
-    onSubmit: (data) => {
-      const context = this.#context();
-      const page = this.#builtIn(this.#router.current);
-      if (context && page && this.#editing) page.submit(context, this.#editing, data);
-    },
-  });
-
-  /** The open editor's section on the current page. */
-  #editing: string | null = null;
   #userId: string | null = null;
-  #shownPage = '';
-
-  constructor() {
-    super();
-    // The children (items, pages, links, their labels and icons) changed: the element follows.
-    new ChildItems(this);
-  }
-
-  protected override get lightFormSelector(): string {
-    return this.#editorForm.selector;
-  }
 
   /** What the built-in pages need; null until someone is signed in. */
   freshSessionContext() {
@@ -120,7 +81,7 @@ export class AuthUserProfile extends AuthElement implements FreshSessionHost {
     };
   }
 
-  #context(): ProfileContext | null {
+  protected pageContext(): ProfileContext | null {
     const client = this.client;
     const user = this.authState.user;
     if (!client || !user || this.authState.status !== 'signed-in') return null;
@@ -130,110 +91,30 @@ export class AuthUserProfile extends AuthElement implements FreshSessionHost {
       client,
       user,
       language: this.activeLocalizer.language,
-      form: this.#editorForm,
+      form: this.editorForm,
       fresh: this.#fresh,
-      editing: this.#editing,
-      edit: (section) => this.#edit(section),
+      editing: this.editing,
+      edit: (section) => this.edit(section),
     };
   }
 
-  #edit(section: string | null): void {
-    const opener = this.#editing;
-    this.#editing = section;
-    this.requestUpdate();
-    void this.updateComplete.then(() => {
-      if (section) {
-        this.#editorForm.form.querySelector<HTMLElement>('input:not([type="hidden"]):not([hidden]), button')?.focus();
-      } else if (opener && (focusIsWithin(this) || focusIsLost())) {
-        this.renderRoot.querySelector<HTMLElement>(`#section-${opener} ~ .section-content button`)?.focus();
-      }
-    });
-  }
-
-  #builtIn(path: string): BuiltInPage | undefined {
-    return this.#pages.find((page) => page.path === path);
-  }
-
-  #children(): Array<AuthUserProfilePage | AuthUserProfileLink> {
-    return [...this.children].filter(
-      (child): child is AuthUserProfilePage | AuthUserProfileLink => child instanceof AuthUserProfilePage || child instanceof AuthUserProfileLink,
-    );
-  }
-
-  /** The navigation's entries (see pageEntries): built-in pages, then the children's pages and links. */
-  #entries(): NavEntry[] {
-    const context = this.#context();
-    const builtIn = this.#pages.map((page): NavEntry => ({path: page.path, label: context ? page.title(context) : page.path, icon: page.icon}));
-    return pageEntries(builtIn, this.#children(), this.client?.redirectPolicy);
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
     // Another person (or nobody): nothing typed or loaded for the previous one stays.
     const user = this.authState.user?.id ?? null;
     if (user !== this.#userId) {
       this.#userId = user;
-      this.#editing = null;
-      this.#pages.forEach((page) => page.reset());
+      this.resetPages();
     }
-    this.#followPage();
+    super.willUpdate(changed);
   }
 
   override render() {
-    const status = this.authState.status;
     // Its words load with it (the script tag's English holds only the cards'): a moment at most.
     if (!this.localeReady) return nothing;
-    if (status === 'loading') return html`<div class="profile empty">${busyIndicator(this.t('common.loading'), this.mergedAppearance)}</div>`;
-    if (status === 'unavailable') return html`<div class="profile empty">${this.unavailableView()}</div>`;
-    const context = this.#context();
+    const session = this.sessionView();
+    if (session) return session;
+    const context = this.pageContext();
     if (!context) return nothing;
-    const entries = this.#entries();
-    const current = this.#router.current;
-    slotCurrentPage(this.#children(), current, (path) => !!this.#builtIn(path));
-    const page = this.#builtIn(current);
-    return html`<div class="layout">
-        <div class="profile columns" ${part('profile', this.mergedAppearance)}>
-          ${pageNavigation({label: this.t('profile.navigation'), entries, router: this.#router, appearance: this.mergedAppearance})}
-          <div class="page" ${part('page', this.mergedAppearance)}>
-            ${page ? this.#builtInPage(page, context) : this.#customPage(entries.find((entry) => entry.path === current))}
-          </div>
-        </div>
-      </div>
-      ${this.#fresh.render()}`;
-  }
-
-  #builtInPage(page: BuiltInPage, context: ProfileContext): TemplateResult {
-    return html`${this.#pageHeader(page.title(context), page.subtitle(context))}${page.render(context)}`;
-  }
-
-  /** A page's heading (focused when the page changes) and its line of explanation. */
-  #pageHeader(title: string, subtitle?: string): TemplateResult {
-    return html`<div class="page-header">
-      <h2 class="page-title" tabindex="-1" ${part('page-title', this.mergedAppearance)}>${title}</h2>
-      ${subtitle ? html`<p class="page-subtitle">${subtitle}</p>` : nothing}
-    </div>`;
-  }
-
-  /** A page of the integrator's: its label as the heading, its content slotted. */
-  #customPage(entry: NavEntry | undefined): TemplateResult {
-    return html`${this.#pageHeader(entry?.label ?? '')}<div class="custom-page"><slot name="page"></slot></div>`;
-  }
-
-  /**
-   * Another page is shown: the last page's editor closes and what it held is forgotten, and
-   * focus goes to the new page's title when it was on the navigation (keyboard users go on
-   * reading from the top of the page).
-   */
-  #followPage(): void {
-    const current = this.#router.current;
-    if (current === this.#shownPage) return;
-    const previous = this.#shownPage;
-    this.#shownPage = current;
-    if (!previous) return;
-    this.#editing = null;
-    this.#builtIn(previous)?.reset();
-    if (focusIsWithin(this) || focusIsLost()) {
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.page-title')?.focus());
-    }
+    return html`${this.pagesView(context)}${this.#fresh.render()}`;
   }
 }
