@@ -56,16 +56,9 @@ export class InvitationsTab {
   render(context: OrgContext, labelledBy: string): TemplateResult {
     const {t, appearance} = context;
     this.#list.ensure(this.#load(context));
-    const {value, status, error} = this.#list;
-    this.#busy.sync(value === undefined && status !== 'error');
-    if (status === 'error' || value === undefined) {
-      return notLoaded(context, {
-        error: status === 'error' ? error : null,
-        busy: this.#busy.value,
-        loadingLabel: t('orgProfile.invitations.loading'),
-        onRetry: () => void this.#list.run(this.#load(context)),
-      });
-    }
+    const pending = notLoaded(context, this.#list, this.#busy, {loadingLabel: t('orgProfile.invitations.loading'), onRetry: () => void this.#list.run(this.#load(context))});
+    if (pending) return pending;
+    const value = this.#list.value!;
     return html`${sectionAlert(this.#notice, context, 'success')}
     ${value.length
       ? rowList({id: 'invitations-list', labelledBy, rows: value.map((invitation) => this.#row(context, invitation)), appearance})

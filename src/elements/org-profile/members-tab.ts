@@ -61,16 +61,9 @@ export class MembersTab {
   render(context: OrgContext, labelledBy: string): TemplateResult {
     const {t, appearance} = context;
     this.#list.ensure(this.#load(context));
-    const {value, status, error} = this.#list;
-    this.#busy.sync(value === undefined && status !== 'error');
-    if (status === 'error' || value === undefined) {
-      return notLoaded(context, {
-        error: status === 'error' ? error : null,
-        busy: this.#busy.value,
-        loadingLabel: t('orgProfile.members.loading'),
-        onRetry: () => void this.#list.run(this.#load(context)),
-      });
-    }
+    const pending = notLoaded(context, this.#list, this.#busy, {loadingLabel: t('orgProfile.members.loading'), onRetry: () => void this.#list.run(this.#load(context))});
+    if (pending) return pending;
+    const value = this.#list.value!;
     const query = this.#query.trim().toLocaleLowerCase(context.language);
     const shown = query
       ? value.filter((member) => `${member.user.name}\n${member.user.email}`.toLocaleLowerCase(context.language).includes(query))

@@ -79,17 +79,10 @@ export class DevicesSection implements SecuritySection {
 
   #content(context: ProfileContext): TemplateResult {
     const {t, appearance} = context;
-    const {value, status, error} = this.#list;
-    this.#busy.sync(value === undefined && status !== 'error');
     // An old session may not list devices: "Continue" asks for the password, then lists them.
-    if (status === 'error' || value === undefined) {
-      return notLoaded(context, {
-        error: status === 'error' ? error : null,
-        busy: this.#busy.value,
-        loadingLabel: t('profile.security.devices.loading'),
-        onRetry: () => void this.#list.run(this.#load(context), (load) => context.fresh.run(load)),
-      });
-    }
+    const pending = notLoaded(context, this.#list, this.#busy, {loadingLabel: t('profile.security.devices.loading'), onRetry: () => void this.#list.run(this.#load(context), (load) => context.fresh.run(load))});
+    if (pending) return pending;
+    const value = this.#list.value!;
     const devices = [...value].sort(byRecency);
     const others = devices.filter((device) => !device.current);
     return html`${sectionAlert(context.errorMessage(this.#signOut.error), context)} ${sectionAlert(this.#notice, context, 'success')}

@@ -80,16 +80,9 @@ export class PasskeysSection implements SecuritySection {
 
   #content(context: ProfileContext): TemplateResult {
     const {t, appearance} = context;
-    const {value, status, error} = this.#list;
-    this.#busy.sync(value === undefined && status !== 'error');
-    if (status === 'error' || value === undefined) {
-      return notLoaded(context, {
-        error: status === 'error' ? error : null,
-        busy: this.#busy.value,
-        loadingLabel: t(k('loading')),
-        onRetry: () => void this.#list.run(this.#load(context), (load) => context.fresh.run(load)),
-      });
-    }
+    const pending = notLoaded(context, this.#list, this.#busy, {loadingLabel: t(k('loading')), onRetry: () => void this.#list.run(this.#load(context), (load) => context.fresh.run(load))});
+    if (pending) return pending;
+    const value = this.#list.value!;
     const failed = this.#add.error ?? this.#change.error;
     return html`${sectionAlert(context.errorMessage(failed), context)} ${sectionAlert(this.#notice, context, 'success')}
       <p class="section-note" id="passkeys-hint">${t(k('hint'))}</p>

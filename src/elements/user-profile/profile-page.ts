@@ -16,7 +16,8 @@ import type {TranslateOptions} from '../../i18n/translate.js';
 import type {FreshSession} from '../../internal/fresh-session.js';
 import type {LightForm} from '../../internal/light-form.js';
 import {rowListStyles} from '../../internal/row-list.js';
-import {busyIndicator, unavailableNotice} from '../../internal/status-views.js';
+import type {Loader} from '../../internal/loader.js';
+import {busyIndicator, unavailableNotice, type DelayedFlag} from '../../internal/status-views.js';
 
 /** What a page of a multi-page element (the user profile, the organization profile) is handed. */
 export interface PageContext {
@@ -102,19 +103,27 @@ export function sectionButton(
 }
 
 /**
- * A section whose data has not loaded: after a failure its message and a retry ("Continue"
- * where the API wants a fresh session: the retry asks for the password first); while loading,
- * once `busy` says the wait is worth mentioning, `loadingLabel` with a spinner.
+ * What a section shows until its list has loaded: after a failure its message and a retry
+ * ("Continue" where the API wants a fresh session: the retry asks for the password first);
+ * while loading, once `busy` says the wait is worth mentioning, `loadingLabel` with a spinner.
+ * Null once there is a value to show — also after a failed reload with `keepValue`, which
+ * keeps showing the last value (otherwise the failure shows in its place).
  */
-export function notLoaded(
+export function notLoaded<T>(
   context: PageContext,
-  {error, busy, loadingLabel, onRetry}: {error: AuthError | null; busy: boolean; loadingLabel: string; onRetry: () => void},
-): TemplateResult {
+  list: Loader<T>,
+  busy: DelayedFlag,
+  {loadingLabel, onRetry, keepValue = false}: {loadingLabel: string; onRetry: () => void; keepValue?: boolean},
+): TemplateResult | null {
+  const {value, status, error} = list;
+  busy.sync(value === undefined && status !== 'error');
+  if (value !== undefined && (status !== 'error' || keepValue)) return null;
   const {t, appearance} = context;
-  if (!error) return busy ? busyIndicator(loadingLabel, appearance) : html``;
+  const failure = status === 'error' ? error : null;
+  if (!failure) return busy.value ? busyIndicator(loadingLabel, appearance) : html``;
   return unavailableNotice({
-    message: context.errorMessage(error) ?? '',
-    retryLabel: t(error.code === 'session_not_fresh' ? 'common.continue' : 'common.retry'),
+    message: context.errorMessage(failure) ?? '',
+    retryLabel: t(failure.code === 'session_not_fresh' ? 'common.continue' : 'common.retry'),
     retryingLabel: t('common.retrying'),
     retrying: false,
     onRetry,

@@ -114,16 +114,9 @@ export class TwoFactorSection implements SecuritySection {
         onDone: () => this.#done(context),
       });
     }
-    const {value, status, error} = this.methods;
-    this.#busy.sync(value === undefined && status !== 'error');
-    if (value === undefined) {
-      return notLoaded(context, {
-        error: status === 'error' ? error : null,
-        busy: this.#busy.value,
-        loadingLabel: t('common.loading'),
-        onRetry: () => void this.methods.run(load),
-      });
-    }
+    const pending = notLoaded(context, this.methods, this.#busy, {loadingLabel: t('common.loading'), onRetry: () => void this.methods.run(load), keepValue: true});
+    if (pending) return pending;
+    const value = this.methods.value!;
     const on = value.twoFactor;
     const hintId = 'two-factor-hint';
     return html`${sectionAlert(this.#notice, context, 'success')}
