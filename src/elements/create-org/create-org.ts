@@ -17,7 +17,8 @@ import {formOwnerId, LightForm} from '../../internal/light-form.js';
 import {OrganizationLogo, organizationLogoStyles} from '../../internal/organization-logo.js';
 import {busyIndicator} from '../../internal/status-views.js';
 import {statusStyles} from '../../internal/status-styles.js';
-import {InviteStep, inviteStepStyles, type InviteContext} from './invite-step.js';
+import {inviteFieldStyles} from '../../internal/invite-addresses.js';
+import {InviteStep, type InviteContext} from './invite-step.js';
 
 type Step = 'details' | 'invite' | 'done';
 type Field = 'name' | 'slug';
@@ -116,7 +117,7 @@ export class AuthCreateOrg extends AuthElement {
     content: () => this.#formContent(),
     onSubmit: () => this.#submit(),
     busy: () => this.#creating.pending || this.#invite.sending.pending || this.#logo.busy,
-    styles: [organizationLogoStyles, inviteStepStyles, createOrgStyles],
+    styles: [organizationLogoStyles, inviteFieldStyles, createOrgStyles],
   });
 
   protected override get lightFormSelector(): string {

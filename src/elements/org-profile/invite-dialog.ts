@@ -1,11 +1,8 @@
-import {css, html, nothing, type ReactiveControllerHost, type TemplateResult} from 'lit';
-import {live} from 'lit/directives/live.js';
-import {part} from '../../appearance/part.js';
-import {AuthError} from '../../client/errors.js';
+import {html, nothing, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import type {InviteResult, OrganizationRole} from '../../client/types.js';
 import {announce} from '../../internal/announcer.js';
 import {task, type Task} from '../../internal/async-action.js';
-import {parseEmails, rolesOfferedBy} from '../../internal/invite-addresses.js';
+import {inviteFields, inviteFieldStyles, parseEmails, rolesOfferedBy} from '../../internal/invite-addresses.js';
 import {lightEditorStyles} from '../../internal/light-editor-styles.js';
 import {LightForm} from '../../internal/light-form.js';
 import {editorActions} from '../user-profile/profile-page.js';
@@ -13,18 +10,6 @@ import {formError} from '../user-profile/security-section.js';
 import {runChange, type OrgContext} from './org-page.js';
 
 /** What the invite form adds to the light-DOM forms' styles: a textarea that grows downwards, the refused addresses as a list. */
-const inviteFormStyles = css`
-  @layer auth-base {
-    form[data-auth-form] .ae-textarea {
-      min-height: 5rem !important;
-      resize: vertical !important;
-    }
-    form[data-auth-form] .ae-invite-failures {
-      margin: 0.25em 0 0 !important;
-      padding-inline-start: 1.25em !important;
-    }
-  }
-`;
 
 /**
  * The "Invite" dialog: several addresses at once and a role (owner only offered to owners),
@@ -53,7 +38,7 @@ export class InviteDialog {
     this.#form = new LightForm(host, {
       owner,
       slot: 'invite',
-      styles: [lightEditorStyles, inviteFormStyles],
+      styles: [lightEditorStyles, inviteFieldStyles],
       busy: () => this.#send.pending,
       content: () => (this.#open && this.#context ? this.#fields(this.#context) : nothing),
       onSubmit: (data) => this.#context && void this.#submit(this.#context, data),
@@ -99,56 +84,31 @@ export class InviteDialog {
 
   #fields(context: OrgContext): TemplateResult {
     const {t, form, appearance} = context;
-    const id = (name: string) => `${form.nodeId('invite')}-${name}`;
-    const result = this.#result;
-    const describedBy = [id('hint'), this.#missing ? id('error') : ''].filter(Boolean).join(' ');
-    return html`<p class="ae-hint">${t('orgProfile.invite.intro', {organization: context.organization.name})}</p>
+    const k = (key: string) => `orgProfile.invite.${key}`;
+    return html`<p class="ae-hint">${t(k('intro'), {organization: context.organization.name})}</p>
       ${formError(context, this.#send.error, [])}
-      ${result?.invited.length
-        ? html`<p class="ae-notice" role="status" ${part('notice', appearance)}>
-            ${t('orgProfile.invite.sentTo', {emails: result.invited.map((invitation) => invitation.email).join(', ')})}
-          </p>`
-        : nothing}
-      ${result?.failed.length
-        ? html`<div class="ae-alert" data-tone="danger" role="alert" ${part('alert', appearance)}>
-            ${t('orgProfile.invite.notSent')}
-            <ul class="ae-invite-failures">
-              ${result.failed.map((failure) => html`<li><bdi>${failure.email}</bdi>: ${context.errorMessage(new AuthError(failure.code, failure.code))}</li>`)}
-            </ul>
-          </div>`
-        : nothing}
-      <div class="ae-field" ${part('form-field', appearance)}>
-        <label class="ae-label" for=${id('emails')} ${part('form-field-label', appearance)}>${t('orgProfile.invite.emailsLabel')}</label>
-        <textarea
-          class="ae-input ae-textarea"
-          id=${id('emails')}
-          name="emails"
-          rows="3"
-          autocomplete="off"
-          autofocus
-          aria-invalid=${this.#missing ? 'true' : 'false'}
-          aria-describedby=${describedBy}
-          .value=${live(this.#text)}
-          ${part('form-field-input', appearance)}
-          @input=${(event: InputEvent) => {
-            this.#text = (event.target as HTMLTextAreaElement).value;
-          }}
-        ></textarea>
-        <p class="ae-hint" id=${id('hint')}>${t('orgProfile.invite.emailsHint')}</p>
-        ${this.#missing ? html`<p class="ae-field-error" id=${id('error')} role="alert" ${part('form-field-error', appearance)}>${t('orgProfile.invite.emailsRequired')}</p>` : nothing}
-      </div>
-      <div class="ae-field" ${part('form-field', appearance)}>
-        <label class="ae-label" for=${id('role')} ${part('form-field-label', appearance)}>${t('orgProfile.invite.roleLabel')}</label>
-        <select
-          class="ae-input ae-select"
-          id=${id('role')}
-          name="role"
-          ${part('form-field-input', appearance)}
-          @change=${(event: Event) => (this.#role = (event.target as HTMLSelectElement).value as OrganizationRole)}
-        >
-          ${rolesOfferedBy(context.membership.role).map((role) => html`<option value=${role} ?selected=${role === this.#role}>${t(`organization.role.${role}`)}</option>`)}
-        </select>
-      </div>
+      ${inviteFields({
+        appearance,
+        id: (name) => `${form.nodeId('invite')}-${name}`,
+        errorMessage: context.errorMessage,
+        labels: {
+          emails: t(k('emailsLabel')),
+          hint: t(k('emailsHint')),
+          role: t(k('roleLabel')),
+          sent: (emails) => t(k('sentTo'), {emails}),
+          notSent: t(k('notSent')),
+          roleName: (role) => t(`organization.role.${role}`),
+        },
+        text: this.#text,
+        onText: (text) => (this.#text = text),
+        role: this.#role,
+        roles: rolesOfferedBy(context.membership.role),
+        onRole: (role) => (this.#role = role),
+        problem: this.#missing ? t(k('emailsRequired')) : null,
+        invited: this.#result?.invited.map((invitation) => invitation.email) ?? [],
+        failed: this.#result?.failed ?? [],
+        autofocus: true,
+      })}
       ${this.#actions(context)}`;
   }
 
