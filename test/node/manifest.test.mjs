@@ -69,9 +69,11 @@ for (const tag of tags) {
     }
     // Inherited members are on the element itself (the framework types read only the element).
     // (Configuring children — pages, links and menu items — show nothing of their own: their
-    // base is AuthChildItem and their `label` is the integrator's text.)
+    // base is AuthChildItem, directly or through AuthPageItem / AuthLinkItem, and their `label`
+    // is the integrator's text.)
     const attributes = (declaration.attributes ?? []).map((a) => a.name);
-    const inherited = declaration.superclass?.name === 'AuthChildItem' ? ['label', 'AuthChildItem'] : ['locale', 'AuthElement'];
+    const child = ['AuthChildItem', 'AuthPageItem', 'AuthLinkItem'].includes(declaration.superclass?.name);
+    const inherited = child ? ['label', 'AuthChildItem'] : ['locale', 'AuthElement'];
     assert.ok(attributes.includes(inherited[0]), `${tag} has the ${inherited[0]} attribute inherited from ${inherited[1]}`);
   });
 }
