@@ -12,6 +12,7 @@ import {createAuth} from './auth.js';
 import {authElementsOptions} from './better-auth-plugin.js';
 import {ConfigurationError} from './config.js';
 import {createMailbox} from './mailbox.js';
+import {organizationWith} from './fixtures/organization.js';
 
 const origin = 'http://localhost:3000';
 const password = 'correct horse 1';
@@ -58,21 +59,8 @@ async function server(options = {}) {
     assert.equal((await call('/sign-in/email', {email, password})).status, 200);
     return {call, email, name};
   };
-  /** An owner with an organization, and `others` joined as members through their invitations. */
-  const organization = async (...others) => {
-    const owner = await person('Olivia Owner');
-    const created = await owner.call('/organization/create', {name: 'Acme', slug: `acme-${people}`});
-    assert.equal(created.status, 200);
-    const organizationId = created.body.id;
-    for (const other of others) {
-      const invited = await owner.call('/organization/invite-member', {email: other.email, role: 'member', organizationId});
-      assert.equal((await other.call('/organization/accept-invitation', {invitationId: invited.body.id})).status, 200);
-    }
-    const {members} = (await owner.call(`/organization/list-members?organizationId=${organizationId}`)).body;
-    /** @param {{email: string}} who */
-    const memberId = (who) => members.find((/** @type {any} */ m) => m.user.email === who.email).id;
-    return {owner, organizationId, slug: created.body.slug, memberId};
-  };
+  /** An owner with an organization (active for the owner), and `others` joined as members through their invitations. */
+  const organization = (...others) => organizationWith(person, `acme-${people}`, others);
   /** @param {string} id */
   const expire = async (id) =>
     (await auth.$context).adapter.update({model: 'invitation', where: [{field: 'id', value: id}], update: {expiresAt: new Date(Date.now() - 1000)}});
