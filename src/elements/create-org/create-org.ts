@@ -19,6 +19,7 @@ import {busyIndicator} from '../../internal/status-views.js';
 import {statusStyles} from '../../internal/status-styles.js';
 import {inviteFieldStyles} from '../../internal/invite-addresses.js';
 import {InviteStep, type InviteContext} from './invite-step.js';
+import {ShownProblems} from '../../internal/shown-problems.js';
 
 type Step = 'details' | 'invite' | 'done';
 type Field = 'name' | 'slug';
@@ -98,7 +99,7 @@ export class AuthCreateOrg extends AuthElement {
   #slug = '';
   /** The slug was typed by hand: it no longer follows the name. */
   #slugEdited = false;
-  #shownProblems = new Set<Field>();
+  readonly #shownProblems = new ShownProblems<Field>(this);
   #membership: Membership | null = null;
   #invitedCount = 0;
   #user: string | null = null;
@@ -175,7 +176,7 @@ export class AuthCreateOrg extends AuthElement {
     this.#name = '';
     this.#slug = '';
     this.#slugEdited = false;
-    this.#shownProblems = new Set();
+    this.#shownProblems.clear();
     this.#membership = null;
     this.#invitedCount = 0;
     this.#creating.reset();
@@ -210,13 +211,6 @@ export class AuthCreateOrg extends AuthElement {
     const slugError = error && SLUG_ERRORS.has(error.code) ? this.errorMessage(error) : null;
     const formError = error && !slugError ? this.errorMessage(error) : null;
     const ids = {hint: this.#form.nodeId('slug-hint'), status: this.#form.nodeId('slug-status')};
-    const markTouched = (field: Field) => (event: FocusEvent) => {
-      const input = event.target as HTMLInputElement;
-      if (input.value !== input.defaultValue && !this.#shownProblems.has(field)) {
-        this.#shownProblems = new Set([...this.#shownProblems, field]);
-        this.requestUpdate();
-      }
-    };
     return html`${alert(formError, appearance, error?.code === 'rate_limited' ? 'warning' : 'danger')}
       ${textField({
         id: this.#form.nodeId('name'),
@@ -226,7 +220,7 @@ export class AuthCreateOrg extends AuthElement {
         value: this.#name,
         error: this.#problem('name'),
         onInput: (event) => this.#onName((event.target as HTMLInputElement).value),
-        onBlur: markTouched('name'),
+        onBlur: this.#shownProblems.onBlur('name'),
         appearance,
       })}
       ${textField({
@@ -240,7 +234,7 @@ export class AuthCreateOrg extends AuthElement {
         after: html`<p class="ae-hint" id=${ids.hint} ${part('slug-hint', appearance)}>${this.t(k('slugHint'))}</p>
           <p class="ae-hint ae-slug-status" id=${ids.status} role="status" data-availability=${this.availability} ${part('slug-status', appearance)}>${this.#availabilityText() || nothing}</p>`,
         onInput: (event) => this.#onSlug((event.target as HTMLInputElement).value),
-        onBlur: markTouched('slug'),
+        onBlur: this.#shownProblems.onBlur('slug'),
         appearance,
       })}
       ${this.#logo.render({
@@ -337,7 +331,7 @@ export class AuthCreateOrg extends AuthElement {
   async #create(): Promise<void> {
     const client = this.client;
     if (!client) return;
-    this.#shownProblems = new Set(['name', 'slug']);
+    this.#shownProblems.show('name', 'slug');
     const first = (['name', 'slug'] as const).find((field) => this.#problem(field));
     if (first) {
       this.requestUpdate();

@@ -1,5 +1,5 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
-import {property, state} from 'lit/decorators.js';
+import {property} from 'lit/decorators.js';
 import {part} from '../../appearance/part.js';
 import {hostBase} from '../../appearance/tokens.js';
 import {followRedirect} from '../../client/redirect.js';
@@ -10,6 +10,7 @@ import {AuthSignedInEvent} from '../../events.js';
 import {cardStyles} from '../../internal/card.js';
 import {AuthFormElement, type StepHeadings} from '../../internal/form-element.js';
 import {textField} from '../../internal/fields.js';
+import {ShownProblems} from '../../internal/shown-problems.js';
 
 const HEADINGS: StepHeadings<SignUpStep> = {
   details: ['signUp.title', 'signUp.subtitle'],
@@ -61,7 +62,7 @@ export class AuthSignUp extends AuthFormElement<SignUpStep> {
   @property({attribute: 'after-sign-up-url'}) afterSignUpUrl?: string;
 
   /** Fields whose problems are shown: touched and changed, or all after a submit. */
-  @state() private shownProblems = new Set<DetailField>();
+  readonly #shownProblems = new ShownProblems<DetailField>(this);
 
   protected declare flow?: SignUpFlow;
   protected readonly firstStep = 'details';
@@ -89,10 +90,6 @@ export class AuthSignUp extends AuthFormElement<SignUpStep> {
     }
     if (step !== 'details') return nothing;
     const appearance = this.mergedAppearance;
-    const markTouched = (field: DetailField) => (event: FocusEvent) => {
-      const input = event.target as HTMLInputElement;
-      if (input.value !== input.defaultValue) this.#showProblems(field);
-    };
     return html`${this.formAlert(['email', 'password'])} ${this.socialButtons('top')}
       ${this.mergedAppearance.options.showOptionalFields === false
         ? nothing
@@ -105,7 +102,7 @@ export class AuthSignUp extends AuthFormElement<SignUpStep> {
             labelAction: html`<span class="ae-optional" ${part('form-field-optional', appearance)}>${this.t('common.optional')}</span>`,
             appearance,
           })}
-      ${this.emailInput({problem: this.#problem('email'), onBlur: markTouched('email')})}
+      ${this.emailInput({problem: this.#problem('email'), onBlur: this.#shownProblems.onBlur('email')})}
       ${this.passwordInput({autocomplete: 'new-password', label: this.t('common.passwordLabel'), problem: this.#problem('password')})}
       ${this.passwordRules()} ${this.submitButton(this.t('signUp.submit'))} ${this.socialButtons('bottom')}`;
   }
@@ -118,7 +115,7 @@ export class AuthSignUp extends AuthFormElement<SignUpStep> {
       void flow.submitVerificationCode(value('code'));
       return;
     }
-    this.shownProblems = new Set(['email', 'password']);
+    this.#shownProblems.show('email', 'password');
     const first = (['email', 'password'] as const).find((field) => this.#problemIn(field, value(field)));
     if (first) {
       this.updateComplete.then(() => this.form.querySelector<HTMLElement>(`[name="${first}"]`)?.focus());
@@ -136,21 +133,17 @@ export class AuthSignUp extends AuthFormElement<SignUpStep> {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // Clear the client-side problems once the flow moves on.
-    if (this.flow && this.flow.state.step !== 'details' && this.shownProblems.size) this.shownProblems = new Set();
+    if (this.flow && this.flow.state.step !== 'details') this.#shownProblems.clear();
   }
 
   protected override clearInput(): void {
     super.clearInput();
-    this.shownProblems = new Set();
-  }
-
-  #showProblems(field: DetailField): void {
-    if (!this.shownProblems.has(field)) this.shownProblems = new Set([...this.shownProblems, field]);
+    this.#shownProblems.clear();
   }
 
   /** The client-side problem of a field, once it may be shown (Lion's rule). */
   #problem(field: DetailField): string | undefined {
-    if (!this.shownProblems.has(field)) return undefined;
+    if (!this.#shownProblems.has(field)) return undefined;
     const input = this.form.querySelector<HTMLInputElement>(`[name="${field}"]`);
     return this.#problemIn(field, input?.value ?? '');
   }
