@@ -66,6 +66,11 @@ export class RowAction<Row = string> extends AsyncAction<[row: Row, work: () => 
   /** The row whose last run failed (its error is `error`), until the next run. */
   failedRow: Row | undefined = undefined;
 
+  /** The error of the last run when it was this row's (and not forgotten since), else null. */
+  errorOf(row: Row): AuthError | null {
+    return this.failedRow === row ? this.error : null;
+  }
+
   constructor(host: ReactiveControllerHost) {
     let self: RowAction<Row> | undefined;
     super(host, async (row, work) => {

@@ -185,8 +185,7 @@ export class AuthOrgList extends AuthElement {
       });
     }
     const rows = [...(this.hidePersonal ? [] : [this.#personalRow()]), ...value.organizations.map((entry) => this.#organizationRow(entry))];
-    const failed = this.#action.failedRow === undefined ? this.errorMessage(this.#action.error) : null;
-    return html`${sectionAlert(failed, context)} ${sectionAlert(this.#notice, context, 'success')}
+    return html`${sectionAlert(this.#notice, context, 'success')}
       <div class="group">
         <h2 class="list-title" id="organizations-title">${this.t(k('organizations'))}</h2>
         ${rows.length ? rowList({id: 'organizations-list', labelledBy: 'organizations-title', rows, appearance: this.mergedAppearance}) : nothing}
@@ -212,7 +211,7 @@ export class AuthOrgList extends AuthElement {
 
   /** A row's own error, under its details (role="alert"). */
   #rowError(key: string): TemplateResult | null {
-    const message = this.#action.failedRow === key ? this.errorMessage(this.#action.error) : null;
+    const message = this.errorMessage(this.#action.errorOf(key));
     return message ? html`<span class="row-error" role="alert">${message}</span>` : null;
   }
 

@@ -1,6 +1,5 @@
 import {html, nothing, svg, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import {part} from '../../appearance/part.js';
-import type {AuthError} from '../../client/errors.js';
 import type {Invitation} from '../../client/types.js';
 import {announce} from '../../internal/announcer.js';
 import {RowAction} from '../../internal/async-action.js';
@@ -23,7 +22,6 @@ export class InvitationsTab {
   readonly #list: Loader<Invitation[]>;
   readonly #busy: DelayedFlag;
   readonly #change: RowAction;
-  #failedRow: {id: string; error: AuthError} | null = null;
   #notice: string | null = null;
 
   constructor(private readonly host: ReactiveControllerHost & Element) {
@@ -35,7 +33,6 @@ export class InvitationsTab {
   reset(): void {
     this.#list.reset();
     this.#change.reset();
-    this.#failedRow = null;
     this.#notice = null;
   }
 
@@ -68,7 +65,7 @@ export class InvitationsTab {
   #row(context: OrgContext, invitation: Invitation): RowView {
     const {t, language} = context;
     const busy = this.#change.row === invitation.id;
-    const failure = this.#failedRow?.id === invitation.id ? context.errorMessage(this.#failedRow.error) : null;
+    const failure = context.errorMessage(this.#change.errorOf(invitation.id));
     return {
       key: invitation.id,
       title: invitation.email,
@@ -87,11 +84,9 @@ export class InvitationsTab {
 
   async #run(context: OrgContext, invitation: Invitation, work: () => Promise<unknown>): Promise<boolean> {
     this.#notice = null;
-    this.#failedRow = null;
     if (await this.#change.run(invitation.id, work)) return true;
     const error = this.#change.error;
     if (error) {
-      this.#failedRow = {id: invitation.id, error};
       context.failed(error);
       this.host.requestUpdate();
     }

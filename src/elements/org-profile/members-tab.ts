@@ -1,7 +1,6 @@
 import {html, nothing, type ReactiveControllerHost, type TemplateResult} from 'lit';
 import {live} from 'lit/directives/live.js';
 import {part} from '../../appearance/part.js';
-import type {AuthError} from '../../client/errors.js';
 import type {Member, OrganizationRole} from '../../client/types.js';
 import {announce} from '../../internal/announcer.js';
 import {RowAction} from '../../internal/async-action.js';
@@ -32,7 +31,6 @@ export class MembersTab {
   /** A change to one member (its id): a role change or a removal. */
   readonly #change: RowAction;
   /** The row the last failure belongs to. */
-  #failedRow: {id: string; error: AuthError} | null = null;
   #query = '';
   /** The member whose removal is being confirmed. */
   #removing: Member | null = null;
@@ -47,7 +45,6 @@ export class MembersTab {
   reset(): void {
     this.#list.reset();
     this.#change.reset();
-    this.#failedRow = null;
     this.#query = '';
     this.#removing = null;
     this.#notice = null;
@@ -102,7 +99,7 @@ export class MembersTab {
     const editable = context.can('member:update') && this.#mayManage(context, member);
     const removable = context.can('member:delete') && !own && this.#mayManage(context, member);
     const busy = this.#change.row === member.id;
-    const failure = this.#failedRow?.id === member.id ? context.errorMessage(this.#failedRow.error) : null;
+    const failure = context.errorMessage(this.#change.errorOf(member.id));
     const joined = html`<time datetime=${member.joinedAt.toISOString()}>${t('orgProfile.members.joined', {date: shortDate(member.joinedAt, language)})}</time>`;
     return {
       key: member.id,
@@ -139,18 +136,16 @@ export class MembersTab {
     if (role === member.role) return;
     const {t, client, organization} = context;
     this.#notice = null;
-    this.#failedRow = null;
     const done = await this.#change.run(member.id, () => client.organizations.updateMemberRole(organization.id, member.id, role));
-    if (!done) return this.#failed(context, member, true);
+    if (!done) return this.#failed(context, true);
     this.#notice = t('orgProfile.members.roleChanged', {name: member.user.name || member.user.email, role: t(`organization.role.${role}`)});
     announce(this.#notice, context.language);
     await this.#list.run(this.#load(context));
   }
 
-  #failed(context: OrgContext, member: Member, reload: boolean): void {
+  #failed(context: OrgContext, reload: boolean): void {
     const error = this.#change.error;
     if (!error) return;
-    this.#failedRow = {id: member.id, error};
     context.failed(error);
     // The select shows the role the API holds; a member gone elsewhere leaves the list.
     if (reload && (error.code === 'member_not_found' || error.code === 'forbidden')) void this.#list.run(this.#load(context));
@@ -159,7 +154,6 @@ export class MembersTab {
 
   #confirm(member: Member): void {
     this.#change.reset();
-    this.#failedRow = null;
     this.#removing = member;
     this.host.requestUpdate();
   }
@@ -183,7 +177,7 @@ export class MembersTab {
       ${member
         ? html`<div class="confirm">
             <p class="confirm-text">${t('orgProfile.members.removeConfirm', {name: member.user.name || member.user.email, organization: organization.name})}</p>
-            ${sectionAlert(this.#failedRow?.id === member.id ? context.errorMessage(this.#failedRow.error) : null, context)}
+            ${sectionAlert(context.errorMessage(this.#change.errorOf(member.id)), context)}
             <div class="actions confirm-actions">
               ${sectionButton(t('common.cancel'), close, {context, variant: 'text', name: 'confirm-cancel'})}
               <button type="button" class="button danger" ${part('confirm-button', appearance)} aria-disabled=${pending ? 'true' : 'false'} @click=${() => !pending && void this.#remove(context, member)}>
@@ -198,9 +192,8 @@ export class MembersTab {
   async #remove(context: OrgContext, member: Member): Promise<void> {
     const {t, client, organization} = context;
     this.#notice = null;
-    this.#failedRow = null;
     const done = await this.#change.run(member.id, () => client.organizations.removeMember(organization.id, member.id));
-    if (!done) return this.#failed(context, member, false);
+    if (!done) return this.#failed(context, false);
     this.#removing = null;
     this.#notice = t('orgProfile.members.removed', {name: member.user.name || member.user.email});
     announce(this.#notice, context.language);
