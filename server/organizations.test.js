@@ -13,6 +13,7 @@ import {authElementsOptions} from './better-auth-plugin.js';
 import {ConfigurationError} from './config.js';
 import {createMailbox} from './mailbox.js';
 import {organizationWith} from './fixtures/organization.js';
+import {browserCalls} from './fixtures/browser.js';
 
 const origin = 'http://localhost:3000';
 const password = 'correct horse 1';
@@ -22,34 +23,7 @@ async function server(options = {}) {
   const auth = await createAuth({databasePath: ':memory:', baseURL: origin, trustedOrigins: [origin], mailbox, logLevel: 'error', ...options});
   let people = 0;
   /** A browser (its cookies), or with `bearer` a client on another site (its token). */
-  const client = (bearer = false) => {
-    const cookies = new Map();
-    let token = '';
-    /** @param {string} path @param {unknown} [body] */
-    const call = async (path, body) => {
-      const response = await auth.handler(
-        new Request(`${origin}/api/auth${path}`, {
-          method: body === undefined ? 'GET' : 'POST',
-          headers: {
-            'content-type': 'application/json',
-            origin,
-            ...(bearer ? (token ? {authorization: `Bearer ${token}`} : {}) : {cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join('; ')}),
-          },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        }),
-      );
-      token = response.headers.get('set-auth-token') ?? token;
-      for (const header of response.headers.getSetCookie()) {
-        const [pair] = header.split(';');
-        const [name, value] = pair.split('=');
-        if (value === '') cookies.delete(name.trim());
-        else cookies.set(name.trim(), value);
-      }
-      const text = await response.text();
-      return {status: response.status, body: text ? JSON.parse(text) : null};
-    };
-    return call;
-  };
+  const client = (bearer = false) => browserCalls({origin, send: (url, init) => auth.handler(new Request(url, init)), bearer}).call;
   /** A verified person, signed in. */
   const person = async (name, {bearer = false} = {}) => {
     const email = `person${++people}@example.com`;

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import {Secret, TOTP} from 'otpauth';
 import {createAuth} from './auth.js';
 import {createMailbox} from './mailbox.js';
+import {browserCalls} from './fixtures/browser.js';
 
 const origin = 'http://localhost:3000';
 const password = 'correct horse 1';
@@ -15,28 +16,7 @@ async function server() {
 }
 
 /** A browser: its cookies, sent back on every request. */
-function browser(auth) {
-  const cookies = new Map();
-  /** @param {string} path @param {unknown} [body] */
-  const call = async (path, body) => {
-    const response = await auth.handler(
-      new Request(`${origin}/api/auth${path}`, {
-        method: body === undefined ? 'GET' : 'POST',
-        headers: {'content-type': 'application/json', origin, cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join('; ')},
-        body: body === undefined ? undefined : JSON.stringify(body),
-      }),
-    );
-    for (const header of response.headers.getSetCookie()) {
-      const [pair, ...attributes] = header.split(';');
-      const [name, value] = pair.split('=');
-      if (attributes.some((a) => /max-age=0\b/i.test(a.trim())) || value === '') cookies.delete(name.trim());
-      else cookies.set(name.trim(), value);
-    }
-    const text = await response.text();
-    return {status: response.status, body: text ? JSON.parse(text) : null};
-  };
-  return {call, cookies};
-}
+const browser = (auth) => browserCalls({origin, send: (url, init) => auth.handler(new Request(url, init))});
 
 /** A bearer-mode client on another site: no cookies, its token and the kit's relay header. */
 function bearerClient(auth) {
