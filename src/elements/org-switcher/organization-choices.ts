@@ -1,8 +1,10 @@
-import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import type {ReactiveControllerHost} from 'lit';
 import type {AuthClient} from '../../client/auth-client.js';
-import {toAuthError, type AuthError} from '../../client/errors.js';
+import type {AuthError} from '../../client/errors.js';
 import type {Membership, Organization} from '../../client/types.js';
 import {AuthErrorEvent} from '../../events.js';
+import {RowAction} from '../../internal/async-action.js';
+import {Loader} from '../../internal/loader.js';
 
 /** What a choice of the switcher names: an organization's id, or the personal account. */
 export const PERSONAL = null;
@@ -15,79 +17,62 @@ export type Choice = string | typeof PERSONAL;
  * and fired as `auth-error`; a failed switch changes nothing (the client keeps the old
  * organization).
  */
-export class OrganizationChoices implements ReactiveController {
-  /** The organizations, once listed (null before the first list answered). */
-  organizations: Organization[] | null = null;
-  loading = false;
-  listError: AuthError | null = null;
-  /** The choice being switched to (undefined: none). */
-  switching: Choice | undefined = undefined;
-  switchError: AuthError | null = null;
-  #abort: AbortController | null = null;
+export class OrganizationChoices {
+  readonly #list: Loader<Organization[]>;
+  readonly #switch: RowAction<Choice>;
 
-  constructor(private readonly host: ReactiveControllerHost & EventTarget) {
-    host.addController(this);
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    this.#list = new Loader(host);
+    this.#switch = new RowAction(host);
   }
 
-  hostDisconnected(): void {
-    this.#abort?.abort();
-    this.#abort = null;
-    this.loading = false;
+  /** The organizations, once listed (null before the first list answered). */
+  get organizations(): Organization[] | null {
+    return this.#list.value ?? null;
+  }
+
+  get loading(): boolean {
+    return this.#list.status === 'pending';
+  }
+
+  get listError(): AuthError | null {
+    return this.#list.status === 'error' ? this.#list.error : null;
+  }
+
+  /** The choice being switched to (undefined: none). */
+  get switching(): Choice | undefined {
+    return this.#switch.row;
+  }
+
+  get switchError(): AuthError | null {
+    return this.#switch.error;
   }
 
   /** Lists the organizations again. */
   async list(client: AuthClient): Promise<void> {
-    this.#abort?.abort();
-    const abort = (this.#abort = new AbortController());
-    this.loading = true;
-    this.listError = null;
-    this.host.requestUpdate();
-    try {
-      const organizations = await client.organizations.listOrganizations({signal: abort.signal});
-      if (abort.signal.aborted) return;
-      this.organizations = organizations;
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      this.listError = this.#fail(error);
-    }
-    this.loading = false;
-    this.host.requestUpdate();
+    if (!(await this.#list.run((signal) => client.organizations.listOrganizations({signal})))) this.#report(this.listError);
   }
 
   /** Forgets the list and any failure (someone else is signed in, or nobody). */
   reset(): void {
-    this.#abort?.abort();
-    this.organizations = null;
-    this.loading = false;
-    this.listError = null;
-    this.switchError = null;
+    this.#list.reset();
+    this.#switch.reset();
   }
 
   /** The failures shown are forgotten (the menu closed). */
   clearErrors(): void {
-    this.switchError = null;
+    this.#switch.reset();
   }
 
   /** Makes `choice` the active one; resolves with the new membership (null: personal), or false when it failed or a switch is under way. */
   async switchTo(client: AuthClient, choice: Choice): Promise<Membership | null | false> {
-    if (this.switching !== undefined) return false;
-    this.switching = choice;
-    this.switchError = null;
-    this.host.requestUpdate();
-    try {
-      return await client.organizations.setActiveOrganization(choice);
-    } catch (error) {
-      this.switchError = this.#fail(error);
-      return false;
-    } finally {
-      this.switching = undefined;
-      this.host.requestUpdate();
-    }
+    let membership: Membership | null = null;
+    const switched = await this.#switch.run(choice, async () => (membership = await client.organizations.setActiveOrganization(choice)));
+    if (!switched) this.#report(this.#switch.error);
+    return switched ? membership : false;
   }
 
-  #fail(error: unknown): AuthError {
-    const authError = toAuthError(error);
-    this.host.dispatchEvent(new AuthErrorEvent(authError));
-    return authError;
+  #report(error: AuthError | null): void {
+    if (error) this.host.dispatchEvent(new AuthErrorEvent(error));
   }
 }
