@@ -3,13 +3,13 @@ import {property, state} from 'lit/decorators.js';
 import {part} from '../../appearance/part.js';
 import {hostBase} from '../../appearance/tokens.js';
 import type {AuthError} from '../../client/errors.js';
-import {toAuthError} from '../../client/errors.js';
 import {followRedirect, organizationUrl} from '../../client/redirect.js';
 import type {Invitation, Membership} from '../../client/types.js';
 import {AuthInvitationAcceptedEvent} from '../../events.js';
 import {actionButtonStyles} from '../../internal/action-button.styles.js';
 import {task} from '../../internal/async-action.js';
 import {AuthElement} from '../../internal/auth-element.js';
+import {Loader} from '../../internal/loader.js';
 import {avatarStyles, organizationAvatar} from '../../internal/avatar.js';
 import {cardStyles} from '../../internal/card.js';
 import {focusIsLost, focusIsWithin} from '../../internal/focus.js';
@@ -108,15 +108,13 @@ export class AuthOrgInvitation extends AuthElement {
   /** Where to go once the person has joined (`:slug` and `:id` become the organization's); checked by the redirect policy. Without it, the card says they joined. */
   @property({attribute: 'after-accept-url'}) afterAcceptUrl?: string;
 
-  @state() private invitation: Invitation | null = null;
-  @state() private loadError: AuthError | null = null;
   @state() private outcome: Outcome | null = null;
 
   readonly #accepting = task(this);
   readonly #declining = task(this);
+  readonly #invitation = new Loader<Invitation>(this);
   /** Who and which invitation the shown one was loaded for. */
   #loadedFor = '';
-  #loading: AbortController | null = null;
   #shownTitle = '';
 
   /** The invitation's id, from the attribute or the page URL. */
@@ -126,44 +124,20 @@ export class AuthOrgInvitation extends AuthElement {
     return new URL(location.href).searchParams.get(this.invitationParam)?.trim() || null;
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#loading?.abort();
-    this.#loading = null;
-    this.#loadedFor = '';
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const {status, user} = this.authState;
     const id = this.resolvedInvitationId;
     const key = status === 'signed-in' && user && id ? `${user.id} ${id}` : '';
     if (key === this.#loadedFor) return;
+    // A new person or invitation: what was loaded or decided for the last one does not carry over.
     this.#loadedFor = key;
-    this.#loading?.abort();
-    this.invitation = null;
-    this.loadError = null;
-    // A new person or invitation: what was decided for the last one does not carry over.
-    if (!key) this.outcome = null;
-    if (key && id) void this.#load(id);
+    this.#invitation.reset();
+    this.outcome = null;
   }
 
-  async #load(id: string): Promise<void> {
-    const client = this.client;
-    if (!client) return;
-    const controller = (this.#loading = new AbortController());
-    this.loadError = null;
-    try {
-      const invitation = await client.organizations.getInvitation(id, {signal: controller.signal});
-      if (controller.signal.aborted) return;
-      this.invitation = invitation;
-      this.outcome = null;
-    } catch (error) {
-      if (controller.signal.aborted) return;
-      this.loadError = toAuthError(error);
-    } finally {
-      if (this.#loading === controller) this.#loading = null;
-    }
+  #load(id: string) {
+    return (signal: AbortSignal) => this.client!.organizations.getInvitation(id, {signal});
   }
 
   async #accept(invitation: Invitation): Promise<void> {
@@ -198,8 +172,10 @@ export class AuthOrgInvitation extends AuthElement {
       );
     }
     if (this.outcome) return this.#outcomeView(this.outcome);
-    if (this.loadError) return this.#loadFailed(this.loadError);
-    const invitation = this.invitation;
+    const id = this.resolvedInvitationId!;
+    this.#invitation.ensure(this.#load(id));
+    if (this.#invitation.status === 'error' && this.#invitation.error) return this.#loadFailed(this.#invitation.error, id);
+    const invitation = this.#invitation.value;
     if (!invitation) return this.#card(this.t('orgInvitation.invited'), undefined, busyIndicator(this.t('orgInvitation.loading'), this.mergedAppearance));
     if (invitation.status !== 'pending') return this.#unusable(this.t(`errors.${STATUS_CODES[invitation.status]}`));
     return this.#pending(invitation);
@@ -226,14 +202,14 @@ export class AuthOrgInvitation extends AuthElement {
 
   #outcomeView(outcome: Outcome): TemplateResult {
     if (outcome.kind === 'declined') {
-      const organization = this.invitation?.organization.name ?? '';
+      const organization = this.#invitation.value?.organization.name ?? '';
       return this.#card(this.t('orgInvitation.declined'), this.t('orgInvitation.declinedBody', {organization}));
     }
     const {organization, role} = outcome.membership;
     return this.#card(this.t('orgInvitation.joined', {organization: organization.name}), this.t('orgInvitation.joinedBody', {role: this.t(`organization.role.${role}`)}), nothing, organization);
   }
 
-  #loadFailed(error: AuthError): TemplateResult {
+  #loadFailed(error: AuthError, id: string): TemplateResult {
     if (error.code === 'wrong_account') {
       void BUTTONS.wrongAccount();
       return this.#card(
@@ -243,7 +219,6 @@ export class AuthOrgInvitation extends AuthElement {
       );
     }
     if (UNUSABLE.has(error.code)) return this.#unusable(this.errorMessage(error) ?? '');
-    const id = this.resolvedInvitationId;
     return this.#card(
       this.t('orgInvitation.invited'),
       undefined,
@@ -252,7 +227,7 @@ export class AuthOrgInvitation extends AuthElement {
         retryLabel: this.t('common.retry'),
         retryingLabel: this.t('common.retrying'),
         retrying: false,
-        onRetry: () => id && void this.#load(id),
+        onRetry: () => void this.#invitation.run(this.#load(id)),
         appearance: this.mergedAppearance,
       }),
     );
