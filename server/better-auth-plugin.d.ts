@@ -39,6 +39,10 @@ export interface AuthElementsCapabilities {
   passwordPolicy: {minLength: number; maxLength: number; requireLetterAndDigit: boolean};
   /** Ids for `/sign-in/social`: `socialProviders` keys and genericOAuth `providerId`s. */
   socialProviders: string[];
+  /** Display names of providers whose id does not say it (the plugin's `providerNames`), e.g. `{"dev-oidc": "Dev Identity"}`. */
+  socialProviderNames: Record<string, string>;
+  /** Sign-in with a code emailed to the address (the emailOTP plugin). */
+  emailCode: boolean;
   organizations: boolean;
   /**
    * Each organization role's permissions (`resource:action`, sorted; teams and dynamic access
@@ -64,6 +68,11 @@ export interface AuthElementsCapabilities {
 }
 
 export interface AuthElementsPluginOptions {
+  /**
+   * Display names for social providers whose id does not say it, e.g. a genericOAuth
+   * `{"dev-oidc": "Dev Identity"}`: the sign-in card's "Continue with Dev Identity".
+   */
+  providerNames?: Record<string, string>;
   /**
    * Refuse a new password (sign-up, reset, change) without at least one letter and one digit,
    * with `PASSWORD_TOO_WEAK`; lengths stay better-auth's own checks. Default true.
@@ -145,6 +154,8 @@ export interface AuthElementsOptions
   codeLength?: number;
   /** See AuthElementsPluginOptions. Default true. */
   revealExistingAccounts?: boolean;
+  /** See AuthElementsPluginOptions. */
+  providerNames?: Record<string, string>;
   /** Merged into the emailOTP plugin's options (it is always on). */
   emailOTP?: Partial<OptionsOf<typeof emailOTP>>;
   /** Optional features: on by default; `false` leaves the plugin out, an object adds options. */

@@ -79,7 +79,7 @@ const EMAIL = z.email();
  * The kit's better-auth plugin. See better-auth-plugin.d.ts for the options.
  * @param {import('./better-auth-plugin.js').AuthElementsPluginOptions} [options]
  */
-export function authElements({requireLetterAndDigit = true, revealExistingAccounts = true, profileImage = {}, passkeys = false, twoFactor = false} = {}) {
+export function authElements({providerNames = {}, requireLetterAndDigit = true, revealExistingAccounts = true, profileImage = {}, passkeys = false, twoFactor = false} = {}) {
   const images = profileImage === false ? null : profileImages(profileImage);
   const schema = {...(images ? profileImageSchema : {}), ...(passkeys ? passkeyLastUsedSchema : {}), ...(twoFactor ? usedBackupCodesSchema : {})};
   return /** @type {const} */ ({
@@ -131,12 +131,12 @@ export function authElements({requireLetterAndDigit = true, revealExistingAccoun
     endpoints: {
       authElementsCapabilities: createAuthEndpoint(CAPABILITIES_PATH, {method: 'GET'}, async (ctx) => {
         ctx.setHeader('Cache-Control', 'public, max-age=300');
-        return ctx.json(capabilitiesOf(ctx.context, {requireLetterAndDigit, profileImage: images?.rules ?? null}));
+        return ctx.json(capabilitiesOf(ctx.context, {requireLetterAndDigit, providerNames, profileImage: images?.rules ?? null}));
       }),
       ...accountEndpoints,
       ...images?.endpoints,
     },
-    options: {requireLetterAndDigit, revealExistingAccounts, profileImage, passkeys, twoFactor},
+    options: {providerNames, requireLetterAndDigit, revealExistingAccounts, profileImage, passkeys, twoFactor},
   });
 }
 
@@ -159,10 +159,10 @@ const passkeyLastUsed = {
 /**
  * The capabilities document, from the options and plugins better-auth runs with.
  * @param {{options: import('better-auth').BetterAuthOptions, socialProviders: {id: string}[]}} context
- * @param {{requireLetterAndDigit: boolean, profileImage: {maxBytes: number, types: string[]} | null}} rules
+ * @param {{requireLetterAndDigit: boolean, providerNames: Record<string, string>, profileImage: {maxBytes: number, types: string[]} | null}} rules
  * @returns {import('./better-auth-plugin.js').AuthElementsCapabilities}
  */
-function capabilitiesOf({options, socialProviders}, {requireLetterAndDigit, profileImage}) {
+function capabilitiesOf({options, socialProviders}, {requireLetterAndDigit, providerNames, profileImage}) {
   const plugins = options.plugins ?? [];
   /** @param {string} id */
   const plugin = (id) => /** @type {{options?: any} | undefined} */ (plugins.find((p) => p.id === id));
@@ -184,6 +184,8 @@ function capabilitiesOf({options, socialProviders}, {requireLetterAndDigit, prof
       requireLetterAndDigit,
     },
     socialProviders: [...providers],
+    socialProviderNames: Object.fromEntries(Object.entries(providerNames).filter(([id]) => providers.has(id))),
+    emailCode: !!otp,
     organizations: !!plugin('organization'),
     // What each role may do, for the elements and `client.has()` (the API enforces it either way).
     organizationRoles: plugin('organization') ? permissionsByRole(plugin('organization')?.options?.roles) : {},
@@ -232,6 +234,7 @@ const featureOptions = (value) => (value === false ? undefined : value === true 
 export function authElementsOptions(options) {
   const {
     sendEmail,
+    providerNames,
     passwordPolicy = {},
     codeLength = CODE_LENGTH,
     revealExistingAccounts = true,
@@ -370,6 +373,7 @@ export function authElementsOptions(options) {
     bearer(bearerOptions),
     jwt(claims ? claims.jwt(jwtOptions) : jwtOptions),
     authElements({
+      providerNames,
       requireLetterAndDigit,
       revealExistingAccounts,
       profileImage: profileImageOption === true ? {} : profileImageOption,

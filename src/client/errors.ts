@@ -55,6 +55,18 @@ export const AUTH_ERROR_CODES = [
   'cancelled',
   /** A passkey this API does not know (removed from the account, or made for another site). */
   'passkey_not_found',
+  /** The sign-in link's time is up: ask for a new one. */
+  'link_expired',
+  /** The sign-in link was already used (each works once). */
+  'link_used',
+  /** Not a sign-in link this API issued (mistyped, cut short, or from an older deployment). */
+  'invalid_link',
+  /** The person did not allow access at the social or enterprise provider (its consent screen). */
+  'provider_denied',
+  /** The round trip to a social or enterprise provider failed (its state did not match, it answered an error). */
+  'provider_failed',
+  /** The new password appears in known data breaches (the API checked it): choose another. */
+  'password_compromised',
   'too_many_attempts',
   'rate_limited',
   'session_expired',

@@ -96,6 +96,8 @@ export const betterAuthCapabilitiesResponse = v.object({
   freshAge: v.optional(v.pipe(v.number(), v.minValue(0))),
   trustedDeviceDays: v.optional(v.pipe(v.number(), v.minValue(0))),
   passkeys: v.optional(v.boolean()),
+  socialProviderNames: v.optional(v.record(v.string(), v.pipe(v.string(), v.minLength(1), v.maxLength(64)))),
+  emailCode: v.optional(v.boolean()),
 });
 
 /** GET /token (jwt plugin). */

@@ -79,6 +79,13 @@ export interface Capabilities {
   passwordPolicy: PasswordPolicy;
   /** Social providers configured on the API (ids such as `github`). */
   socialProviders: string[];
+  /**
+   * Display names of social providers whose id alone does not say it (a generic OpenID Connect
+   * provider: `{"dev-oidc": "Dev Identity"}`); the others go by their well-known names.
+   */
+  socialProviderNames: Record<string, string>;
+  /** Sign-in with a one-time code emailed to the address, with or without a password. */
+  emailCode: boolean;
   organizations: boolean;
   /**
    * Two-step verification: an authenticator app (TOTP) asked for after the password, with
@@ -97,6 +104,7 @@ export interface Capabilities {
    * while signed in adds the account instead of replacing it; see `listDeviceAccounts`.
    */
   multiSession: boolean;
+  /** Sign-in with a link emailed to the address (it opens on the page that asked for it). */
   magicLink: boolean;
   /** Profile images the API stores and serves (upload and remove), or null when it has none. */
   profileImage: ProfileImageRules | null;

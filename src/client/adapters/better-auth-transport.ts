@@ -63,6 +63,7 @@ const ERROR_CODES: Record<string, AuthErrorCode> = {
   PASSWORD_TOO_SHORT: 'password_too_short',
   PASSWORD_TOO_LONG: 'password_too_long',
   PASSWORD_TOO_WEAK: 'password_too_weak',
+  PASSWORD_COMPROMISED: 'password_compromised',
   INVALID_OTP: 'invalid_code',
   OTP_EXPIRED: 'code_expired',
   TOO_MANY_ATTEMPTS: 'too_many_attempts',

@@ -135,6 +135,7 @@ describe('BetterAuthAdapter', () => {
       ['PASSWORD_TOO_SHORT', 400, 'password_too_short'],
       ['PASSWORD_TOO_LONG', 400, 'password_too_long'],
       ['PASSWORD_TOO_WEAK', 400, 'password_too_weak'],
+      ['PASSWORD_COMPROMISED', 400, 'password_compromised'],
       ['INVALID_OTP', 400, 'invalid_code'],
       ['OTP_EXPIRED', 400, 'code_expired'],
       ['TOO_MANY_ATTEMPTS', 403, 'too_many_attempts'],

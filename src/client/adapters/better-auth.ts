@@ -68,6 +68,8 @@ export class BetterAuthAdapter extends BetterAuthTransport implements IdentityAd
       codeLength: 6,
       passwordPolicy: {minLength: 8, maxLength: 128, requireLetterAndDigit: true},
       socialProviders: options.socialProviders ?? [],
+      socialProviderNames: {},
+      emailCode: true,
       organizations: true,
       multiFactor: true,
       trustedDeviceDays: 30,
@@ -101,12 +103,16 @@ export class BetterAuthAdapter extends BetterAuthTransport implements IdentityAd
       freshAge = 24 * 3600,
       trustedDeviceDays = 0,
       passkeys = false,
+      socialProviderNames = {},
+      emailCode = false,
       ...capabilities
     } = answer;
     this.#capabilities = {
       ...capabilities,
       trustedDeviceDays,
       passkeys,
+      socialProviderNames,
+      emailCode,
       profileImage,
       changeEmail,
       deleteAccount,

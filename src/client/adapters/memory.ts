@@ -84,6 +84,8 @@ export class MemoryAdapter extends MemoryOrganizations implements IdentityAdapte
       passwordResetByCode: true,
       codeLength: 6,
       socialProviders: [],
+      socialProviderNames: {},
+      emailCode: true,
       organizations: true,
       multiFactor: true,
       trustedDeviceDays: 30,
