@@ -346,6 +346,7 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
     const callbackURL = safeRedirectUrl(this.afterSignInUrl, this.client?.redirectPolicy) ?? location.href;
     return this.#social.render({
       providers,
+      names: this.client?.capabilities.socialProviderNames,
       placement,
       variant: socialButtonsVariant,
       pending: flow.state.pending,

@@ -122,13 +122,18 @@ describe('socialButtons()', () => {
     await expect(bottom.form).to.be.accessible();
   });
 
+  it('names a provider by the API\'s display name for it, over its id', async () => {
+    const {buttons} = await show({providers: ['dev-oidc', 'github'], names: {'dev-oidc': 'Dev Identity'}});
+    expect(buttons.map((b) => b.textContent?.trim())).to.deep.equal(['Continue with Dev Identity', 'Continue with GitHub']);
+  });
+
   it('renders nothing without providers', async () => {
     const {form} = await show({providers: []});
     expect(order(form)).to.deep.equal(['email']);
   });
 
   it('names providers, with the initial in a circle while icons load', async () => {
-    expect(['github', 'google', 'apple', 'microsoft', 'discord', 'gitlab', 'facebook', 'linkedin', 'twitter', 'acme'].map(providerName)).to.deep.equal(
+    expect(['github', 'google', 'apple', 'microsoft', 'discord', 'gitlab', 'facebook', 'linkedin', 'twitter', 'acme'].map((id) => providerName(id))).to.deep.equal(
       ['GitHub', 'Google', 'Apple', 'Microsoft', 'Discord', 'GitLab', 'Facebook', 'LinkedIn', 'X', 'Acme'],
     );
     const {form, buttons} = await show({icons: null, providers: ['github', 'twitter', 'acme']});

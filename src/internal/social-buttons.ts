@@ -4,6 +4,8 @@ import {part, type PartAppearance} from '../appearance/part.js';
 export interface SocialButtonsOptions {
   /** Provider ids, in the order to show them (`capabilities.socialProviders`). */
   providers: readonly string[];
+  /** Display names the API gives for providers whose id does not say it (`capabilities.socialProviderNames`). */
+  names?: Readonly<Record<string, string>>;
   /** `blockButton`: icon and text; `iconButton`: icon only; `auto`: icons from 3 providers on. */
   variant: 'blockButton' | 'iconButton' | 'auto';
   /** While a request is under way the buttons stay focusable, say so, and ignore clicks. */
@@ -100,9 +102,12 @@ const NAMES: Record<string, string> = {
   twitter: 'X',
 };
 
-/** The name a provider goes by: `github` → GitHub, `twitter` → X, else the id capitalised. */
-export function providerName(id: string): string {
-  return NAMES[id] ?? id.charAt(0).toUpperCase() + id.slice(1);
+/**
+ * The name a provider goes by: the API's own name for it, else `github` → GitHub, `twitter` → X,
+ * else the id capitalised.
+ */
+export function providerName(id: string, names: Readonly<Record<string, string>> = {}): string {
+  return names[id] ?? NAMES[id] ?? id.charAt(0).toUpperCase() + id.slice(1);
 }
 
 /**
@@ -110,18 +115,18 @@ export function providerName(id: string): string {
  * order for `placement`, for the light-DOM form (styles in light-styles.ts).
  */
 export function socialButtons(options: SocialButtonsOptions): TemplateResult | typeof nothing {
-  const {providers, pending, label, icons, appearance} = options;
+  const {providers, pending, label, icons, appearance, names} = options;
   if (!providers.length) return nothing;
   const iconOnly = options.variant === 'iconButton' || (options.variant === 'auto' && providers.length >= 3);
   const group = html`<div
     class="ae-social"
     ${part('social-buttons', appearance)}
     role="group"
-    aria-label=${label(providers.map(providerName).join(', '))}
+    aria-label=${label(providers.map((id) => providerName(id, names)).join(', '))}
     data-variant=${iconOnly ? 'icon' : 'block'}
   >
     ${providers.map((id) => {
-      const name = providerName(id);
+      const name = providerName(id, names);
       const text = label(name);
       const icon = icons?.[id] ?? html`<span class="ae-social-initial" aria-hidden="true">${name.charAt(0)}</span>`;
       return html`<button
