@@ -124,7 +124,8 @@ describe('socialButtons()', () => {
 
   it('names a provider by the API\'s display name for it, over its id', async () => {
     const {buttons} = await show({providers: ['dev-oidc', 'github'], names: {'dev-oidc': 'Dev Identity'}});
-    expect(buttons.map((b) => b.textContent?.trim())).to.deep.equal(['Continue with Dev Identity', 'Continue with GitHub']);
+    expect(buttons.map((b) => b.querySelector('span:not(.ae-social-initial)')?.textContent)).to.deep.equal(['Continue with Dev Identity', 'Continue with GitHub']);
+    expect(buttons[0].querySelector('.ae-social-initial')?.textContent).to.equal('D');
   });
 
   it('renders nothing without providers', async () => {
