@@ -33,6 +33,7 @@ import {ConfigurationError} from './config.js';
 import {organizationClaims, permissionsByRole} from './organization-claims.js';
 import {organizationRules} from './organization-rules.js';
 import {profileImages, profileImageSchema} from './profile-images.js';
+import {signInLinkChecks, signInLinkUrl, signInLinkUsed} from './sign-in-links.js';
 import {betterAuthRateLimit, createCounter, identifierRateLimit, resolveRateLimits} from './rate-limit.js';
 
 export const PASSWORD_MIN_LENGTH = 8;
@@ -91,9 +92,10 @@ export function authElements({providerNames = {}, requireLetterAndDigit = true, 
       return images?.onRequest(relayed?.request ?? request) ?? relayed;
     },
     hooks: {
-      after: [...(passkeys ? [passkeyLastUsed] : []), ...(twoFactor ? [usedBackupCodes] : []), relayResponse],
+      after: [...(passkeys ? [passkeyLastUsed] : []), ...(twoFactor ? [usedBackupCodes] : []), signInLinkUsed, relayResponse],
       before: [
         freshGuard,
+        signInLinkChecks,
         {
           /** @param {{path?: string}} context */
           matcher: (context) => context.path === '/sign-up/email' || (!!context.path && context.path in PASSWORD_FIELDS),
@@ -279,6 +281,8 @@ export function authElementsOptions(options) {
       otpLength: codeLength,
       overrideDefaultEmailVerification: true,
       sendVerificationOnSignUp: true,
+      // A sign-in code is for an account that exists; accounts are made by sign-up.
+      disableSignUp: true,
       async sendVerificationOTP({email, otp, type}) {
         const [subject, lead] = EMAILS[type] ?? ['Your code', 'Your code is'];
         await sendEmail({to: email, subject, text: `${lead} ${otp}.\nIt expires in 5 minutes.`, kind: type, code: otp});
@@ -290,8 +294,12 @@ export function authElementsOptions(options) {
   if (magicLinkConfig) {
     kitPlugins.push(
       magicLink({
-        async sendMagicLink({email, url}) {
-          await sendEmail({to: email, subject: 'Your sign-in link', text: `Sign in with this link:\n${url}`, kind: 'magic-link', url});
+        // Accounts are made by sign-up (sign-in-links.js sends no link to an unknown address).
+        disableSignUp: true,
+        async sendMagicLink({email, url: verifyUrl}) {
+          // The link opens the page that asked for it, which signs in (sign-in-links.js).
+          const url = signInLinkUrl(verifyUrl, typeof rest.baseURL === 'string' ? rest.baseURL : undefined);
+          await sendEmail({to: email, subject: 'Your sign-in link', text: `Sign in with this link:\n${url}\nIt expires in 5 minutes and works once.`, kind: 'magic-link', url});
         },
         ...magicLinkConfig,
       }),

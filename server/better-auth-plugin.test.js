@@ -47,6 +47,8 @@ test('the reference server tells its capabilities: public, cacheable, computed f
     codeLength: 6,
     passwordPolicy: {minLength: 8, maxLength: 128, requireLetterAndDigit: true},
     socialProviders: ['github'],
+    socialProviderNames: {},
+    emailCode: true,
     organizations: true,
     // The kit's access control: better-auth's roles, with the custom reports:read for owners and admins.
     organizationRoles: {
@@ -81,7 +83,8 @@ test('a minimal better-auth with only the plugin: capabilities follow its own se
       genericOAuth({
         config: [{providerId: 'acme', clientId: 'id', clientSecret: 'secret', authorizationUrl: 'https://idp.example/authorize', tokenUrl: 'https://idp.example/token'}],
       }),
-      authElements({requireLetterAndDigit: false, profileImage: {maxBytes: 1000}}),
+      // A name for the generic provider; one for a provider the API does not have is left out.
+      authElements({requireLetterAndDigit: false, profileImage: {maxBytes: 1000}, providerNames: {acme: 'Acme SSO', gone: 'Gone'}}),
     ],
     session: {freshAge: 60},
   });
@@ -96,6 +99,8 @@ test('a minimal better-auth with only the plugin: capabilities follow its own se
     codeLength: 8,
     passwordPolicy: {minLength: 10, maxLength: 64, requireLetterAndDigit: false},
     socialProviders: ['acme', 'google'],
+    socialProviderNames: {acme: 'Acme SSO'},
+    emailCode: true,
     organizations: false,
     organizationRoles: {},
     multiFactor: false,
