@@ -72,6 +72,13 @@ export default {
       await adapter.updateMany({model: 'verification', where: [{field: 'identifier', value: identifier}], update: {expiresAt: new Date(Date.now() - 1000)}});
       ctx.status = 204;
     },
+    // Test support: a code or link (a verification row: `sign-in-otp-<email>`, a link's token) expires now.
+    async (ctx, next) => {
+      if (ctx.path !== '/__test/expire-verification' || ctx.method !== 'POST') return next();
+      const {adapter} = await auth.$context;
+      await adapter.updateMany({model: 'verification', where: [{field: 'identifier', value: String(ctx.query.identifier)}], update: {expiresAt: new Date(Date.now() - 1000)}});
+      ctx.status = 204;
+    },
     // Test support: an organization invitation's time runs out now.
     async (ctx, next) => {
       if (ctx.path !== '/__test/expire-invitation' || ctx.method !== 'POST') return next();

@@ -277,7 +277,23 @@ export type SignInStep =
   | 'backup-code'
   | 'reset-code'
   | 'reset-password'
+  /** "Use another method": every way this account and the API allow (SignInMethod). */
+  | 'methods'
+  /** A code emailed to the address (`capabilities.emailCode`). */
+  | 'email-code'
+  /** A sign-in link was emailed: open it (on this browser, or another). */
+  | 'link-sent'
+  /** The page opened from a sign-in link: signing in with it, or why it can't. */
+  | 'link'
+  /** The link was asked for on another browser: sign in on this one instead? */
+  | 'link-elsewhere'
   | 'complete';
+
+/**
+ * A way to sign in, as "Use another method" lists them and the "Last used" badge names the one
+ * used last on this device: `social:<provider id>` for a social or enterprise provider.
+ */
+export type SignInMethod = 'password' | 'email-code' | 'email-link' | 'passkey' | `social:${string}`;
 
 /** The steps of the sign-up flow. */
 export type SignUpStep = 'details' | 'verify-email' | 'complete';

@@ -84,6 +84,33 @@ export interface CoreAdapter {
   signInWithPasskey?(options?: PasskeySignInOptions): Promise<SessionInfo>;
 
   /**
+   * Emails a one-time sign-in code (`capabilities.emailCode`). Resolves for an address without
+   * an account too, sending nothing (no account enumeration). Rejects with `invalid_email`,
+   * `rate_limited`, `unsupported` without the capability.
+   */
+  sendSignInCode?(email: string): Promise<void>;
+
+  /**
+   * Signs in with the emailed code (with or without a password on the account). Rejects with
+   * `invalid_code` (wrong, or no code was sent), `code_expired`, `too_many_attempts`.
+   */
+  signInWithCode?(email: string, code: string): Promise<SessionInfo>;
+
+  /**
+   * Emails a sign-in link (`capabilities.magicLink`) that opens `pageURL` (a page of a trusted
+   * origin with `<auth-sign-in>`) with the link's token in its `auth-link` parameter. Resolves
+   * for an address without an account too, sending nothing. Rejects with `invalid_email`,
+   * `rate_limited`, `unsupported`.
+   */
+  sendSignInLink?(email: string, pageURL: string): Promise<void>;
+
+  /**
+   * Signs in with a sign-in link's token (each works once). Rejects with `link_expired`,
+   * `link_used`, `invalid_link`.
+   */
+  signInWithLink?(token: string): Promise<SessionInfo>;
+
+  /**
    * Starts a sign-in with a social provider (an id from `capabilities.socialProviders`).
    * Resolves with `{redirectUrl}` (an http(s) URL: the caller navigates there, and the provider
    * comes back to `callbackURL` signed in) or with `{session}` when the API signs in at once.

@@ -1,6 +1,7 @@
 import {expect} from '@open-wc/testing';
 import {runAdapterContract, expectAuthError} from './adapter-contract.js';
 import {runAccountContract} from './adapter-contract-account.js';
+import {runPasswordlessContract} from './adapter-contract-passwordless.js';
 import {runFactorsContract} from './adapter-contract-factors.js';
 import {runOrganizationsContract} from './adapter-contract-organizations.js';
 import {BetterAuthAdapter} from './better-auth.js';
@@ -43,6 +44,30 @@ async function ageSession(adapter: unknown) {
 
 runAccountContract('better-auth (cookie)', () => ({adapter: new BetterAuthAdapter({baseURL}), readLatestCode, uniqueEmail, secondDevice, ageSession}));
 runAccountContract('better-auth (bearer)', () => ({adapter: new BetterAuthAdapter({baseURL, mode: 'bearer'}), readLatestCode, uniqueEmail, secondDevice, ageSession}));
+
+/** The newest sign-in link mailed to `email` (the reference server's dev mailbox). */
+async function readLatestLink(email: string): Promise<string | null> {
+  const mail: Array<{to: string; subject: string; text: string}> = await (await fetch('/__mail.json')).json();
+  const last = mail.filter((message) => message.to === email.toLowerCase() && message.subject === 'Your sign-in link').at(-1);
+  return last?.text.match(/https?:\/\/\S+/)?.[0] ?? null;
+}
+
+/** Makes a verification row (a sign-in code's `sign-in-otp-<email>`, a link's token) expire (web-test-runner.config.mjs). */
+async function expireVerification(identifier: string) {
+  const response = await fetch(`/__test/expire-verification?identifier=${encodeURIComponent(identifier)}`, {method: 'POST'});
+  expect(response.status, 'it expired').to.equal(204);
+}
+
+for (const mode of ['cookie', 'bearer'] as const) {
+  runPasswordlessContract(`better-auth (${mode})`, () => ({
+    adapter: new BetterAuthAdapter({baseURL, mode}),
+    readLatestCode,
+    readLatestLink,
+    uniqueEmail,
+    expireCode: (_adapter, email) => expireVerification(`sign-in-otp-${email.toLowerCase()}`),
+    expireLink: (_adapter, token) => expireVerification(token),
+  }));
+}
 
 /** Expires the half-done sign-in of this browser's two-factor cookie (web-test-runner.config.mjs). */
 async function expireSecondFactor() {

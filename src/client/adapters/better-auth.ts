@@ -32,9 +32,12 @@ function jwtExpiry(token: string, {jwtPayload, validate}: Schemas): number | und
 /** The sign-in's second step and passkeys: like the account methods, they load on first use. */
 const SIGN_IN_FACTORS = ['verifySecondFactor', 'signInWithPasskey'] as const;
 type SignInFactors = Required<Pick<CoreAdapter, (typeof SIGN_IN_FACTORS)[number]>>;
+/** Sign-in by an emailed code or link: they load on first use too. */
+const PASSWORDLESS = ['sendSignInCode', 'signInWithCode', 'sendSignInLink', 'signInWithLink'] as const;
+type Passwordless = Required<Pick<CoreAdapter, (typeof PASSWORDLESS)[number]>>;
 
 /** The account methods and the sign-in's factors, put on each adapter by its constructor (they load on first use). */
-export interface BetterAuthAdapter extends Required<AccountAdapter>, Required<OrganizationAdapter>, SignInFactors {}
+export interface BetterAuthAdapter extends Required<AccountAdapter>, Required<OrganizationAdapter>, SignInFactors, Passwordless {}
 
 /** Talks to a better-auth server (email + password, email OTP, jwt and bearer plugins). */
 export class BetterAuthAdapter extends BetterAuthTransport implements IdentityAdapter {
@@ -59,6 +62,8 @@ export class BetterAuthAdapter extends BetterAuthTransport implements IdentityAd
       ),
       // A second step and passkey sign-in, with their schemas and WebAuthn's code (better-auth-factors.ts).
       lazyMethods<SignInFactors>(SIGN_IN_FACTORS, () => (this.#factors ??= import('./better-auth-factors.js').then(({BetterAuthSignInFactors}) => new BetterAuthSignInFactors(this.#transport())))),
+      // Sign-in by an emailed code or link, with their schemas (better-auth-passwordless.ts).
+      lazyMethods<Passwordless>(PASSWORDLESS, () => (this.#passwordless ??= import('./better-auth-passwordless.js').then(({BetterAuthPasswordless}) => new BetterAuthPasswordless(this.#transport())))),
     );
     this.#socialProviders = options.socialProviders;
     this.#capabilities = {
@@ -237,6 +242,7 @@ export class BetterAuthAdapter extends BetterAuthTransport implements IdentityAd
   #account?: Promise<BetterAuthAccount>;
 
   #factors?: Promise<SignInFactors>;
+  #passwordless?: Promise<Passwordless>;
   #organizations?: import('./better-auth-organizations.js').BetterAuthOrganizations;
 
   #accountMethods(): Promise<BetterAuthAccount> {

@@ -16,7 +16,7 @@ export interface MemoryMail {
   createdAt: string;
 }
 
-export type CodePurpose = 'email-verification' | 'forget-password' | 'change-email';
+export type CodePurpose = 'email-verification' | 'forget-password' | 'change-email' | 'sign-in';
 
 export interface StoredUser {
   user: User;
@@ -72,6 +72,7 @@ const MAIL: Record<CodePurpose, [string, string]> = {
   'email-verification': ['Verify your email', 'Your verification code is'],
   'forget-password': ['Reset your password', 'Your password reset code is'],
   'change-email': ['Confirm your new email', 'Your code to confirm the new email is'],
+  'sign-in': ['Your sign-in code', 'Your sign-in code is'],
 };
 
 export const randomId = () => {
@@ -98,6 +99,8 @@ export class MemoryStore {
   readonly mailbox: MemoryMail[] = [];
   /** Passkeys by id. */
   readonly passkeys = new Map<string, StoredPasskey>();
+  /** Sign-in links by token: whose, until when, and whether used (each works once). */
+  readonly links = new Map<string, {email: string; expiresAt: number; used: boolean}>();
   readonly #codes = new Map<string, StoredCode>();
 
   constructor(readonly codeTtlMs: number) {}
@@ -144,6 +147,12 @@ export class MemoryStore {
     this.#codes.set(`${purpose}:${key}`, {code, expiresAt: Date.now() + this.codeTtlMs, attempts: 0});
     const [subject, lead] = MAIL[purpose];
     this.mailbox.push({to: email, subject, text: `${lead} ${code}.`, code, createdAt: new Date().toISOString()});
+  }
+
+  /** Makes a code sent for `purpose` expire now (tests and stories). */
+  expireCode(key: string, purpose: CodePurpose) {
+    const stored = this.#codes.get(`${purpose}:${key}`);
+    if (stored) stored.expiresAt = 0;
   }
 
   /** Checks a code like the server: expired, wrong (counted), too many attempts. */

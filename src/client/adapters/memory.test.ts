@@ -3,6 +3,7 @@ import {runAdapterContract, expectAuthError} from './adapter-contract.js';
 import {runAccountContract} from './adapter-contract-account.js';
 import {runFactorsContract} from './adapter-contract-factors.js';
 import {runOrganizationsContract} from './adapter-contract-organizations.js';
+import {runPasswordlessContract} from './adapter-contract-passwordless.js';
 import {Secret, TOTP} from 'otpauth';
 import {MemoryAdapter} from './memory.js';
 
@@ -12,6 +13,18 @@ const uniqueEmail = () => `user${++counter}.${Date.now()}@example.com`;
 runAdapterContract('memory', () => {
   const adapter = new MemoryAdapter({capabilities: {socialProviders: ['github']}});
   return {adapter, readLatestCode: async (email) => adapter.latestCode(email), uniqueEmail};
+});
+
+runPasswordlessContract('memory', () => {
+  const adapter = new MemoryAdapter();
+  return {
+    adapter,
+    readLatestCode: async (email) => adapter.latestCode(email),
+    readLatestLink: async (email) => adapter.latestLink(email),
+    uniqueEmail,
+    expireCode: async (_adapter, email) => adapter.expireSignIn({email}),
+    expireLink: async (_adapter, token) => adapter.expireSignIn({token}),
+  };
 });
 
 describe('MemoryAdapter', () => {

@@ -135,6 +135,19 @@ export class MemoryAdapter extends MemoryOrganizations implements IdentityAdapte
   }
 
   /** The newest code sent to an email (any purpose), or null. */
+  /** The newest sign-in link mailed to `email` (its url), or null. */
+  latestLink(email: string): string | null {
+    const to = email.trim().toLowerCase();
+    return this.store.mailbox.findLast((mail) => mail.to === to && mail.subject === 'Your sign-in link')?.url ?? null;
+  }
+
+  /** Makes the sign-in code last sent to `email`, or the link with `token`, expire now (tests and stories). */
+  expireSignIn({email, token}: {email?: string; token?: string}): void {
+    if (email) this.store.expireCode(email.trim().toLowerCase(), 'sign-in');
+    const link = token ? this.store.links.get(token) : undefined;
+    if (link) link.expiresAt = 0;
+  }
+
   latestCode(email: string): string | null {
     const to = email.toLowerCase();
     const {mailbox} = this.store;
@@ -185,6 +198,53 @@ export class MemoryAdapter extends MemoryOrganizations implements IdentityAdapte
       this.store.users.set(email, stored);
     }
     return {session: this.openSession(stored.user)};
+  }
+
+  /** A code for signing in, mailed only to an address with an account (like the server). */
+  async sendSignInCode(email: string): Promise<void> {
+    await this.delay();
+    if (!this.capabilities.emailCode) throw new AuthError('unsupported');
+    const normalized = this.checkEmail(email);
+    if (this.store.users.has(normalized)) this.sendCode(normalized, 'sign-in');
+  }
+
+  async signInWithCode(email: string, code: string): Promise<SessionInfo> {
+    await this.delay();
+    if (!this.capabilities.emailCode) throw new AuthError('unsupported');
+    const normalized = email.trim().toLowerCase();
+    this.store.useCode(normalized, 'sign-in', code.trim(), true);
+    const stored = this.store.users.get(normalized);
+    if (!stored) throw new AuthError('invalid_code', 'invalid_code', {status: 400});
+    // The code proved the address.
+    stored.user.emailVerified = true;
+    return this.openSession(stored.user);
+  }
+
+  /** A link to `pageURL` with the token in `auth-link`, mailed only to an address with an account. */
+  async sendSignInLink(email: string, pageURL: string): Promise<void> {
+    await this.delay();
+    if (!this.capabilities.magicLink) throw new AuthError('unsupported');
+    const normalized = this.checkEmail(email);
+    if (!this.store.users.has(normalized)) return;
+    const token = randomId();
+    this.store.links.set(token, {email: normalized, expiresAt: Date.now() + this.store.codeTtlMs, used: false});
+    const url = new URL(pageURL, globalThis.location?.href);
+    url.searchParams.set('auth-link', token);
+    this.store.mailbox.push({to: normalized, subject: 'Your sign-in link', text: `Sign in with this link:\n${url.href}`, code: '', url: url.href, createdAt: new Date().toISOString()});
+  }
+
+  async signInWithLink(token: string): Promise<SessionInfo> {
+    await this.delay();
+    if (!this.capabilities.magicLink) throw new AuthError('unsupported');
+    const link = this.store.links.get(token);
+    if (!link) throw new AuthError('invalid_link', 'invalid_link', {status: 400});
+    if (link.used) throw new AuthError('link_used', 'link_used', {status: 410});
+    if (link.expiresAt <= Date.now()) throw new AuthError('link_expired', 'link_expired', {status: 410});
+    const stored = this.store.users.get(link.email);
+    if (!stored) throw new AuthError('invalid_link', 'invalid_link', {status: 400});
+    link.used = true;
+    stored.user.emailVerified = true;
+    return this.openSession(stored.user);
   }
 
   async signUp({name, email, password}: SignUpInput): Promise<SignUpResult> {

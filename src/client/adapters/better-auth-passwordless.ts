@@ -1,0 +1,46 @@
+/**
+ * The better-auth adapter's sign-in without a password: a code emailed for sign-in (the
+ * emailOTP plugin, `type: 'sign-in'`) and a sign-in link (the magicLink plugin, with the kit's
+ * plugin opening the link on the page that asked for it: server/sign-in-links.js). Loaded on
+ * first use, like the second step (better-auth-factors.ts).
+ *
+ * better-auth's answers and the kit's codes:
+ *   INVALID_OTP          invalid_code
+ *   OTP_EXPIRED          code_expired
+ *   TOO_MANY_ATTEMPTS    too_many_attempts
+ *   LINK_EXPIRED         link_expired (the kit's plugin)
+ *   LINK_USED            link_used (the kit's plugin)
+ *   INVALID_TOKEN        invalid_link
+ */
+import {AuthError, type AuthErrorCode} from '../errors.js';
+import {betterAuthLinkSent, betterAuthPasswordlessSignedIn} from '../schemas-factors.js';
+import type {SessionInfo} from '../types.js';
+import type {FactorTransport} from './better-auth-factors.js';
+
+const LINK: Record<string, AuthErrorCode> = {LINK_EXPIRED: 'link_expired', LINK_USED: 'link_used', INVALID_TOKEN: 'invalid_link'};
+
+export class BetterAuthPasswordless {
+  constructor(private readonly api: FactorTransport) {}
+
+  async sendSignInCode(email: string): Promise<void> {
+    if (!this.api.capabilities.emailCode) throw new AuthError('unsupported', 'The API sends no sign-in codes');
+    await this.api.request('/email-otp/send-verification-otp', (schemas) => schemas.betterAuthOkResponse, {method: 'POST', body: {email, type: 'sign-in'}});
+  }
+
+  async signInWithCode(email: string, code: string): Promise<SessionInfo> {
+    if (!this.api.capabilities.emailCode) throw new AuthError('unsupported', 'The API sends no sign-in codes');
+    await this.api.request('/sign-in/email-otp', betterAuthPasswordlessSignedIn, {method: 'POST', body: {email, otp: code.trim()}});
+    return this.api.openedSession();
+  }
+
+  async sendSignInLink(email: string, pageURL: string): Promise<void> {
+    if (!this.api.capabilities.magicLink) throw new AuthError('unsupported', 'The API sends no sign-in links');
+    await this.api.request('/sign-in/magic-link', betterAuthLinkSent, {method: 'POST', body: {email, callbackURL: pageURL}});
+  }
+
+  async signInWithLink(token: string): Promise<SessionInfo> {
+    if (!this.api.capabilities.magicLink) throw new AuthError('unsupported', 'The API has no sign-in links');
+    await this.api.request(`/magic-link/verify?token=${encodeURIComponent(token)}`, betterAuthPasswordlessSignedIn, {codes: LINK});
+    return this.api.openedSession();
+  }
+}
