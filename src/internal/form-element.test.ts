@@ -10,7 +10,8 @@ import type {AuthSignIn} from '../elements/sign-in/sign-in.js';
 import type {AuthSignUp} from '../elements/sign-up/sign-up.js';
 import {deepActiveElement} from './focus.js';
 
-const NEW_USER = {name: 'Grace Hopper', email: 'grace@example.com', password: 'compiler42'};
+// A password zxcvbn scores strong: the strength check lets it through.
+const NEW_USER = {name: 'Grace Hopper', email: 'grace@example.com', password: 'cobol-compiler-1959'};
 
 async function signInWithPassword(el: AuthSignIn) {
   type(input(el, 'email'), ADA.email);

@@ -1,6 +1,6 @@
 import {html, isServer, type PropertyValues, type TemplateResult, nothing} from 'lit';
 import {property, state} from 'lit/decorators.js';
-import {checkPassword} from '../client/validation.js';
+import {checkPassword, meetsPolicy} from '../client/validation.js';
 import {card, footerAction, legalLinks} from './card.js';
 import {alert, codeField, hiddenEmail, linkButton, notice, passwordField, passwordRules, primaryButton, textField} from './fields.js';
 import type {AuthErrorCode} from '../client/errors.js';
@@ -12,6 +12,7 @@ import {announce, ensureAnnouncer} from './announcer.js';
 import {AuthElement} from './auth-element.js';
 import {focusIsLost, focusIsWithin, restoreFocusIfLost} from './focus.js';
 import {formOwnerId, LightForm} from './light-form.js';
+import {PasswordStrength} from './password-strength.js';
 import {SocialButtonsLoader} from './social-loader.js';
 import {busyIndicator, DelayedFlag} from './status-views.js';
 
@@ -99,13 +100,19 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
   /** The password being typed, for the rules shown as the user types. */
   @state() protected typedPassword = '';
 
+  /** The new password's strength meter, and why the last submit refused it (too easy to guess). */
+  readonly #strength = new PasswordStrength(this, () => this.#strengthInputs());
+  #refused: string | null = null;
+  /** A submit waits for the strength library to load before judging the new password. */
+  #judging = false;
+
   /** The light-DOM form the steps render into (the kit's one mechanism for it: LightForm). */
   readonly #lightForm = new LightForm(this, {
     owner: formOwnerId(),
     slot: 'form',
     content: () => this.#formContent(),
-    onSubmit: (data) => this.submitForm(data),
-    busy: () => !!this.flow?.state.pending,
+    onSubmit: (data) => this.#submit(data),
+    busy: () => !!this.flow?.state.pending || this.#judging,
   });
 
   /** The light-DOM form, created on first use (a server has no `document` while constructing). */
@@ -178,12 +185,14 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
   protected clearInput(): void {
     this.passwordVisible = false;
     this.typedPassword = '';
+    this.#refused = null;
+    this.#strength.reset();
   }
 
   protected override update(changed: PropertyValues<this>): void {
     super.update(changed);
     const state = this.flow?.state;
-    this.form.toggleAttribute('aria-busy', !!state?.pending || this.authState.status === 'loading');
+    this.form.toggleAttribute('aria-busy', !!state?.pending || this.#judging || this.authState.status === 'loading');
     this.setState('busy', !!state?.pending);
     this.setState('error', !!state?.error);
   }
@@ -213,6 +222,7 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
     this.#lastPending = state.pending;
     if (state.step !== this.#lastStep) {
       const previous = this.#lastStep;
+      this.#refused = null;
       this.#lastStep = state.step;
       // Keyboard users land in the new step's first field — never on first render, and never
       // pulled away from something else they are doing on the page.
@@ -257,6 +267,42 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
       shown?.focusFirstField();
       return null;
     }, 1000);
+  }
+
+  /**
+   * A submit: a new password that meets the policy but is too easy to guess is refused here,
+   * before the flow sees it (the reason on the field, what was typed kept); the rest goes to
+   * `submitForm`. When the strength library can't load, only the policy applies.
+   */
+  #submit(data: FormData): void {
+    const password = String(data.get('password') ?? '');
+    const policy = this.client?.capabilities.passwordPolicy;
+    if (!this.#newPasswordInput() || !password || (policy && !meetsPolicy(password, policy))) return this.submitForm(data);
+    const refusal = this.#strength.refusal(password, (key, values) => this.t(key, values));
+    if (!(refusal instanceof Promise)) return this.#judged(data, refusal);
+    this.#judging = true;
+    this.requestUpdate();
+    void refusal.then((reason) => {
+      this.#judging = false;
+      this.#judged(data, reason);
+    });
+  }
+
+  #judged(data: FormData, refusal: string | null): void {
+    this.#refused = refusal;
+    this.requestUpdate();
+    if (!refusal) return this.submitForm(data);
+    void this.updateComplete.then(() => this.#newPasswordInput()?.focus());
+  }
+
+  #newPasswordInput(): HTMLInputElement | null {
+    return this.form.querySelector<HTMLInputElement>('input[name="password"][autocomplete="new-password"]');
+  }
+
+  /** What zxcvbn should score a new password against: the email and name in the form or the flow. */
+  #strengthInputs(): string[] {
+    const typed = [...this.form.querySelectorAll<HTMLInputElement>('input[name="email"], input[name="name"]')].map((input) => input.value);
+    return [this.flow?.state.email ?? '', ...typed].filter(Boolean);
   }
 
   /** Called once the flow has signed the user in. */
@@ -424,12 +470,17 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
       label: options.label,
       autocomplete: options.autocomplete,
       labelAction: options.labelAction,
-      describedBy: isNew ? this.nodeId('rules') : undefined,
-      error: options.problem ?? this.fieldError('password'),
+      describedBy: isNew ? [this.nodeId('rules'), this.#strength.result ? this.nodeId('strength') : ''].join(' ').trim() : undefined,
+      error: options.problem ?? (isNew ? this.#refused : null) ?? this.fieldError('password'),
       visible: this.passwordVisible,
       toggleLabel: this.t('common.showPassword'),
       onToggle: () => (this.passwordVisible = !this.passwordVisible),
-      onInput: (event) => (this.typedPassword = (event.target as HTMLInputElement).value),
+      onInput: (event) => {
+        this.typedPassword = (event.target as HTMLInputElement).value;
+        if (!isNew) return;
+        this.#refused = null;
+        this.#strength.input(this.typedPassword);
+      },
       appearance: this.mergedAppearance,
     });
   }
@@ -447,8 +498,18 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
     });
   }
 
-  /** The password policy's rules, each marked met or not for what is typed. */
-  protected passwordRules(): TemplateResult | typeof nothing {
+  /** The password policy's rules, each marked met or not for what is typed, and the strength meter under them. */
+  protected passwordRules(): TemplateResult {
+    const meter = this.#strength.render(this.form.getRootNode(), {
+      id: this.nodeId('strength'),
+      t: (key, values) => this.t(key, values),
+      lang: this.activeLocalizer.language,
+      appearance: this.mergedAppearance,
+    });
+    return html`${this.#policyRules()} ${meter ?? nothing}`;
+  }
+
+  #policyRules(): TemplateResult | typeof nothing {
     const policy = this.client?.capabilities.passwordPolicy;
     if (!policy) return nothing;
     const rules = checkPassword(this.typedPassword, policy).map(({rule, met}) => ({

@@ -1,8 +1,10 @@
 import {expect} from '@open-wc/testing';
-import {ADA, clientFor, codeDescription, errorText, html, input, memoryAdapter, mount, nextEvent, settle, submit, title, type} from '../../../test/helpers.js';
+import {ADA, clientFor, codeDescription, errorText, html, input, memoryAdapter, mount, nextEvent, settle, submit, title, type, waitUntil} from '../../../test/helpers.js';
+import {setScorerLoaderForTests} from '../../internal/password-strength.js';
 import type {AuthSignUp} from './sign-up.js';
 
-const GRACE = {name: 'Grace Hopper', email: 'grace@example.com', password: 'cobol1959'};
+// A password zxcvbn scores strong (4 of 4): the strength check lets it through.
+const GRACE = {name: 'Grace Hopper', email: 'grace@example.com', password: 'cobol-compiler-1959'};
 
 async function signUpElement(adapter = memoryAdapter()) {
   return mount<AuthSignUp>(clientFor(adapter), html`<auth-sign-up sign-in-url="/sign-in"></auth-sign-up>`, 'auth-sign-up');
@@ -121,5 +123,104 @@ describe('<auth-sign-up>', () => {
     expect(el.shadowRoot!.textContent).to.contain(`Welcome, ${hostile}.`);
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);
     expect((window as unknown as {__pwned?: boolean}).__pwned).to.equal(undefined);
+  });
+});
+
+/** The strength meter under the password, once zxcvbn has scored what is typed. */
+const meter = (el: AuthSignUp) => el.querySelector<HTMLElement>('[part="password-strength"]');
+const meterLabel = (el: AuthSignUp) => el.querySelector('[part="password-strength-label"]')?.textContent?.trim() ?? '';
+const meterHint = (el: AuthSignUp) => el.querySelector('.ae-strength-hint')?.textContent?.trim() ?? '';
+const filledSegments = (el: AuthSignUp) => el.querySelectorAll('.ae-strength-segment[data-on]').length;
+const focusables = (el: AuthSignUp) => [...el.querySelectorAll<HTMLElement>('form input:not([hidden]), form button, form a[href], form [tabindex]')];
+const announced = () => document.querySelector('[data-auth-announcer]')?.textContent ?? '';
+
+async function typeAndScore(el: AuthSignUp, password: string, label: string) {
+  type(input(el, 'password'), password);
+  await waitUntil(() => meterLabel(el) === label, `the meter does not say "${label}" for "${password}" (it says "${meterLabel(el)}")`);
+  await el.updateComplete;
+}
+
+describe('<auth-sign-up> password strength', () => {
+  afterEach(() => setScorerLoaderForTests(null));
+
+  it('shows a strength meter as the password is typed: weak with the reason, then strong', async () => {
+    const el = await signUpElement();
+    const before = focusables(el);
+    expect(meter(el)).to.equal(null);
+    await typeAndScore(el, 'password1', 'Password strength: Weak');
+    expect(meter(el)!.dataset.level).to.equal('weak');
+    expect(filledSegments(el)).to.equal(1);
+    expect(meterHint(el)).to.equal('This is a commonly used password.');
+    const describedBy = input(el, 'password').getAttribute('aria-describedby')!.split(' ');
+    expect(describedBy).to.include(meter(el)!.id);
+    expect(describedBy).to.include(el.querySelector('.ae-rules')!.id);
+    // Said politely once typing pauses, not on every keystroke.
+    await waitUntil(() => announced() === 'Password strength: Weak', 'the level is not announced', {timeout: 4000});
+    // Nothing new to tab to: the meter is text.
+    expect(focusables(el)).to.deep.equal(before);
+    await expect(el).to.be.accessible();
+
+    await typeAndScore(el, 'mauve otter quartz lantern', 'Password strength: Strong');
+    expect(meter(el)!.dataset.level).to.equal('strong');
+    expect(filledSegments(el)).to.equal(4);
+    expect(meterHint(el)).to.equal('');
+    await expect(el).to.be.accessible();
+  });
+
+  it('scores a password built from the typed email and name low', async () => {
+    const el = await signUpElement();
+    type(input(el, 'name'), 'Alice Liddell');
+    type(input(el, 'email'), 'alice@example.com');
+    await typeAndScore(el, 'alice2024', 'Password strength: Weak');
+    expect(meterHint(el)).to.equal("Don't use your name or email address in your password.");
+    await expect(el).to.be.accessible();
+  });
+
+  it('refuses a password too easy to guess on submit, saying why and keeping it', async () => {
+    const adapter = memoryAdapter();
+    const el = await signUpElement(adapter);
+    type(input(el, 'name'), GRACE.name);
+    type(input(el, 'email'), GRACE.email);
+    await typeAndScore(el, 'password1', 'Password strength: Weak');
+    await submit(el);
+    expect(title(el)).to.equal('Create your account');
+    expect(fieldErrors(el)).to.deep.equal(['Too easy to guess. This is a commonly used password.']);
+    expect(input(el, 'password').getAttribute('aria-invalid')).to.equal('true');
+    expect(input(el, 'password').getAttribute('aria-describedby')!.split(' ')[0]).to.equal(el.querySelector('.ae-field-error')!.id);
+    expect(input(el, 'password').value).to.equal('password1');
+    expect(document.activeElement).to.equal(input(el, 'password'));
+    expect(adapter.mailbox.length).to.equal(0);
+    await expect(el).to.be.accessible();
+
+    // Typing again clears the refusal; a strong password goes through.
+    await typeAndScore(el, GRACE.password, 'Password strength: Strong');
+    expect(fieldErrors(el)).to.deep.equal([]);
+    await submit(el);
+    expect(title(el)).to.equal('Verify your email');
+    expect(adapter.mailbox.length).to.equal(1);
+    await expect(el).to.be.accessible();
+  });
+
+  it('judges a password submitted before the meter has scored it', async () => {
+    const adapter = memoryAdapter();
+    const el = await signUpElement(adapter);
+    fill(el, {...GRACE, password: 'Grace1959'});
+    await submit(el);
+    await waitUntil(() => fieldErrors(el).length, 'the weak password was not refused');
+    expect(fieldErrors(el)[0]).to.match(/^Too easy to guess\. /);
+    expect(adapter.mailbox.length).to.equal(0);
+  });
+
+  it('lets a password that meets the policy through when zxcvbn cannot load', async () => {
+    const adapter = memoryAdapter();
+    setScorerLoaderForTests(() => Promise.reject(new TypeError('Failed to fetch dynamically imported module')));
+    const el = await signUpElement(adapter);
+    fill(el, {...GRACE, password: 'password1'});
+    await settle(el);
+    await submit(el);
+    await waitUntil(() => title(el) === 'Verify your email', 'the sign-up did not go through');
+    expect(meter(el)).to.equal(null);
+    expect(adapter.mailbox.length).to.equal(1);
+    await expect(el).to.be.accessible();
   });
 });

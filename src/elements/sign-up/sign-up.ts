@@ -22,14 +22,16 @@ const HEADINGS: StepHeadings<SignUpStep> = {
 type DetailField = 'email' | 'password';
 
 /**
- * @summary Sign-up: name, email and password (its rules shown as the user types), then the
- * code sent to the email. Its form and inputs live in the light DOM (slot `form`) so password
- * managers can save the new credentials.
+ * @summary Sign-up: name, email and password (its rules and a strength meter shown as the user
+ * types; a password too easy to guess is refused with the reason), then the code sent to the
+ * email. Its form and inputs live in the light DOM (slot `form`) so password managers can save
+ * the new credentials.
  *
  * Light-DOM parts (in the form; `::part()` can't reach them — restyle them with
  * `appearance.elements`, whose keys are these names in camelCase): form-field,
  * form-field-label, form-field-input, form-field-error, form-field-toggle, password-rules,
- * primary-button, alert, notice, social-buttons, social-button, divider, form-field-optional, back-link, resend-code-link.
+ * password-strength, password-strength-meter, password-strength-label, primary-button, alert,
+ * notice, social-buttons, social-button, divider, form-field-optional, back-link, resend-code-link.
  *
  * @event {AuthSignedInEvent} auth-signed-in - The new account is verified and signed in (`event.user`).
  * @event {AuthErrorEvent} auth-error - An error is shown (`event.error.code`).

@@ -6,6 +6,7 @@ import {announce} from '../../internal/announcer.js';
 import {task, type Task} from '../../internal/async-action.js';
 import {hiddenEmail, passwordField, passwordRules} from '../../internal/fields.js';
 import type {Loader} from '../../internal/loader.js';
+import {PasswordStrength} from '../../internal/password-strength.js';
 import {DelayedFlag} from '../../internal/status-views.js';
 import {editorActions, notLoaded, section, sectionAlert, sectionButton, type ProfileContext} from './profile-page.js';
 import {fieldError, formError, type SecuritySection} from './security-section.js';
@@ -25,19 +26,25 @@ function policyProblem(password: string, policy: PasswordPolicy): AuthErrorCode 
 }
 
 /**
- * Password: change it (the current one, a new one with the policy's rules shown as it is typed,
- * and "Sign out of other devices", checked) — or set one, for an account that signs in without.
+ * Password: change it (the current one, a new one with the policy's rules and a strength meter
+ * shown as it is typed, and "Sign out of other devices", checked) — or set one, for an account
+ * that signs in without. A new password too easy to guess is refused, with the reason.
  */
 export class PasswordSection implements SecuritySection {
   readonly id = 'password';
   readonly #save: Task;
   readonly #busy: DelayedFlag;
   /** A problem found before asking the API (a field left empty, a rule not met). */
-  #problem: {field: Field; message: string} | null = null;
+  #problem: {field: Field; message: string; weak?: boolean} | null = null;
   #notice: string | null = null;
   /** The new password as typed, for the rules. */
   #typed = '';
   #visible: Record<Field, boolean> = {current: false, new: false};
+  /** The new password's strength meter, scored against the person's own email and name. */
+  readonly #strength: PasswordStrength;
+  #userInputs: string[] = [];
+  /** A save waits for the strength library to load before judging the new password. */
+  #judging = false;
 
   constructor(
     host: ReactiveControllerHost,
@@ -48,6 +55,7 @@ export class PasswordSection implements SecuritySection {
   ) {
     this.#save = task(host);
     this.#busy = new DelayedFlag(host);
+    this.#strength = new PasswordStrength(host, () => this.#userInputs);
   }
 
   shown(context: ProfileContext): boolean {
@@ -60,6 +68,7 @@ export class PasswordSection implements SecuritySection {
     this.#notice = null;
     this.#typed = '';
     this.#visible = {current: false, new: false};
+    this.#strength.reset();
   }
 
   /** The account has a password (or, while that is not known yet, is assumed to). */
@@ -101,7 +110,9 @@ export class PasswordSection implements SecuritySection {
   editor(context: ProfileContext): TemplateResult {
     const {t, form, appearance, user} = context;
     const has = this.#hasPassword();
-    const ids = {current: form.nodeId('current-password'), new: form.nodeId('new-password'), rules: form.nodeId('password-rules')};
+    const ids = {current: form.nodeId('current-password'), new: form.nodeId('new-password'), rules: form.nodeId('password-rules'), strength: form.nodeId('password-strength')};
+    this.#userInputs = [user.email, user.name ?? ''];
+    const meter = this.#strength.render(form.form.getRootNode(), {id: ids.strength, t, lang: context.language, appearance});
     const toggle = (field: Field) => () => {
       this.#visible = {...this.#visible, [field]: !this.#visible[field]};
       context.host.requestUpdate();
@@ -126,18 +137,20 @@ export class PasswordSection implements SecuritySection {
         name: 'newPassword',
         label: t('profile.security.password.newLabel'),
         autocomplete: 'new-password',
-        describedBy: ids.rules,
+        describedBy: meter ? `${ids.rules} ${ids.strength}` : ids.rules,
         error: this.#error(context, 'new', POLICY_CODES),
         visible: this.#visible.new,
         toggleLabel: t('common.showPassword'),
         onToggle: toggle('new'),
         onInput: (event) => {
           this.#typed = (event.target as HTMLInputElement).value;
+          if (this.#problem?.field === 'new' && this.#problem.weak) this.#problem = null;
+          this.#strength.input(this.#typed);
           context.host.requestUpdate();
         },
         appearance,
       })}
-      ${this.#rules(context, ids.rules)}
+      ${this.#rules(context, ids.rules)} ${meter ?? nothing}
       ${has
         ? html`<label class="ae-check">
             <input type="checkbox" id=${form.nodeId('sign-out-others')} name="signOutOtherDevices" checked />
@@ -146,7 +159,7 @@ export class PasswordSection implements SecuritySection {
         : nothing}
       ${editorActions(context, {
         label: t('profile.security.password.save'),
-        busy: this.#save.pending,
+        busy: this.#save.pending || this.#judging,
         busyLabel: t('profile.security.password.saving'),
       })}`;
   }
@@ -160,7 +173,7 @@ export class PasswordSection implements SecuritySection {
   }
 
   submit(context: ProfileContext, data: FormData): void {
-    if (this.#save.pending) return;
+    if (this.#save.pending || this.#judging) return;
     const has = this.#hasPassword();
     const currentPassword = String(data.get('currentPassword') ?? '');
     const newPassword = String(data.get('newPassword') ?? '');
@@ -171,12 +184,28 @@ export class PasswordSection implements SecuritySection {
     if (!newPassword) return this.#refuse(context, 'new', context.t('common.required'));
     const problem = policyProblem(newPassword, context.client.capabilities.passwordPolicy);
     if (problem) return this.#refuse(context, 'new', context.errorMessage(new AuthError(problem)) ?? '');
-    void this.#change(context, has ? {currentPassword, newPassword, signOutOtherDevices} : {newPassword});
+    const change = has ? {currentPassword, newPassword, signOutOtherDevices} : {newPassword};
+    const judged = (weak: string | null) => (weak ? this.#refuse(context, 'new', weak, true) : void this.#change(context, change));
+    // Too easy to guess: refused here, with zxcvbn's reason (only the policy applies if it can't load).
+    const refusal = this.#strength.refusal(newPassword, context.t);
+    if (!(refusal instanceof Promise)) return judged(refusal);
+    this.#setJudging(context, true);
+    void refusal.then((weak) => {
+      this.#setJudging(context, false);
+      judged(weak);
+    });
+  }
+
+  /** While the strength library loads for a save, the form says it is busy and the button shows it. */
+  #setJudging(context: ProfileContext, judging: boolean): void {
+    this.#judging = judging;
+    context.form.form.toggleAttribute('aria-busy', judging);
+    context.host.requestUpdate();
   }
 
   /** A problem with a field: said on it, and focus goes there. */
-  #refuse(context: ProfileContext, field: Field, message: string): void {
-    this.#problem = {field, message};
+  #refuse(context: ProfileContext, field: Field, message: string, weak = false): void {
+    this.#problem = {field, message, weak};
     context.host.requestUpdate();
     this.#focus(context, field);
   }
@@ -206,6 +235,7 @@ export class PasswordSection implements SecuritySection {
     const done = currentPassword === undefined ? 'setDone' : signOutOtherDevices ? 'changedSignedOut' : 'changed';
     this.#notice = t(`profile.security.password.${done}`);
     this.#typed = '';
+    this.#strength.reset();
     announce(this.#notice, context.language);
     context.edit(null);
     this.onChanged(context);
