@@ -4,7 +4,9 @@
  * SQLite by default, PostgreSQL when `databaseUrl` is a postgres:// URL (database.js).
  */
 import {betterAuth} from 'better-auth';
+import {createAuthMiddleware} from 'better-auth/api';
 import {getMigrations} from 'better-auth/db/migration';
+import {genericOAuth} from 'better-auth/plugins';
 import {authElementsOptions} from './better-auth-plugin.js';
 import {CLIENT_IP_HEADER} from './client-ip.js';
 import {ConfigurationError, checkSecret} from './config.js';
@@ -13,6 +15,14 @@ import {resolveRateLimits} from './rate-limit.js';
 
 export {CODE_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH} from './better-auth-plugin.js';
 export {ConfigurationError, SECRET_MIN_LENGTH, checkSecret} from './config.js';
+
+/**
+ * An OpenID Connect provider the API signs in with (better-auth's genericOAuth plugin): its
+ * discovery document, the client registered there (whose redirect URI is
+ * `${baseURL}/api/auth/callback/${providerId}`), the scopes (default openid email profile) and
+ * the name the sign-in card shows ("Continue with …", the kit plugin's providerNames).
+ * @typedef {{providerId: string, discoveryUrl: string, clientId: string, clientSecret?: string, name?: string, scopes?: string[]}} OidcProviderOptions
+ */
 
 /**
  * @param {{
@@ -26,6 +36,7 @@ export {ConfigurationError, SECRET_MIN_LENGTH, checkSecret} from './config.js';
  *   revealExistingAccounts?: boolean,
  *   logLevel?: 'debug' | 'info' | 'warn' | 'error',
  *   socialProviders?: Record<string, {clientId: string, clientSecret: string}>,
+ *   oidcProviders?: OidcProviderOptions[],
  *   production?: boolean,
  *   rateLimit?: import('./rate-limit.js').RateLimitOptions,
  *   freshAge?: number,
@@ -43,6 +54,12 @@ export {ConfigurationError, SECRET_MIN_LENGTH, checkSecret} from './config.js';
  *   which createRequestHandler (http.js) sets; mount the handler through it.
  *   `socialProviders`: OAuth apps by provider id (`github`, `google`, …); by default GitHub
  *   when GITHUB_CLIENT_ID and GITHUB_CLIENT_SECRET are set.
+ *   `oidcProviders`: OpenID Connect providers (genericOAuth, with PKCE); by default one when
+ *   OIDC_DISCOVERY_URL and OIDC_CLIENT_ID are set (oidcProvidersFromEnv). The development
+ *   provider (dev-oidc/) comes in this way from vite-plugin.js and standalone.js. The
+ *   discovery document is read when the API starts: start the provider first.
+ *   A failed provider round trip (Deny, a state mismatch after the state was read) returns to
+ *   the page that started it with `?error=…` (socialErrorsReturn).
  *   `freshAge`: seconds after sign-in during which sensitive actions need no password again
  *   (better-auth's `session.freshAge`; default FRESH_AGE, one day; env SESSION_FRESH_AGE).
  *   `passkeyRpID` (env PASSKEY_RP_ID): the WebAuthn relying party, the domain passkeys belong
@@ -65,6 +82,7 @@ export async function createAuth({
   revealExistingAccounts = true,
   logLevel,
   socialProviders = socialProvidersFromEnv(),
+  oidcProviders = oidcProvidersFromEnv(),
   production = process.env.NODE_ENV === 'production',
   rateLimit,
   freshAge = process.env.SESSION_FRESH_AGE ? Number(process.env.SESSION_FRESH_AGE) : undefined,
@@ -88,6 +106,11 @@ export async function createAuth({
       trustedOrigins,
       database,
       socialProviders,
+      providerNames: Object.fromEntries(oidcProviders.filter((provider) => provider.name).map((provider) => [provider.providerId, provider.name])),
+      plugins: [
+        ...(oidcProviders.length ? [genericOAuth({config: oidcProviders.map(genericOAuthConfig)})] : []),
+        socialErrorsReturn(),
+      ],
       advanced: {
         // Only the address http.js computed; never a header the client could have set.
         ipAddress: {ipAddressHeaders: [CLIENT_IP_HEADER]},
@@ -105,6 +128,62 @@ export async function createAuth({
   const {toBeCreated, toBeAdded, runMigrations} = await getMigrations(auth.options);
   if (toBeCreated.length || toBeAdded.length) await runMigrations();
   return auth;
+}
+
+/** @param {OidcProviderOptions} provider @returns {import('better-auth/plugins').GenericOAuthConfig} */
+const genericOAuthConfig = ({providerId, discoveryUrl, clientId, clientSecret, scopes = ['openid', 'email', 'profile']}) => ({
+  providerId,
+  discoveryUrl,
+  clientId,
+  clientSecret,
+  scopes,
+  pkce: true,
+});
+
+/**
+ * One OpenID Connect provider from the environment: OIDC_DISCOVERY_URL and OIDC_CLIENT_ID (and
+ * OIDC_CLIENT_SECRET; OIDC_PROVIDER_ID, default `oidc`; OIDC_PROVIDER_NAME for the button). None
+ * when those two are unset.
+ * @param {Record<string, string | undefined>} [env]
+ * @returns {OidcProviderOptions[]}
+ */
+export function oidcProvidersFromEnv(env = process.env) {
+  const discoveryUrl = env.OIDC_DISCOVERY_URL?.trim();
+  const clientId = env.OIDC_CLIENT_ID?.trim();
+  if (!discoveryUrl || !clientId) return [];
+  return [
+    {
+      providerId: env.OIDC_PROVIDER_ID?.trim() || 'oidc',
+      discoveryUrl,
+      clientId,
+      clientSecret: env.OIDC_CLIENT_SECRET || undefined,
+      name: env.OIDC_PROVIDER_NAME?.trim() || undefined,
+    },
+  ];
+}
+
+/**
+ * A failed provider round trip (the person chose Deny, the provider answered an error) sends the
+ * browser back to the page that started it, `callbackURL` with `?error=…`, instead of
+ * better-auth's own error page, when the client named no `errorCallbackURL`.
+ */
+export function socialErrorsReturn() {
+  return {
+    id: 'reference-social-errors-return',
+    hooks: {
+      before: [
+        {
+          /** @param {{path?: string}} context */
+          matcher: (context) => context.path === '/sign-in/social' || context.path === '/link-social',
+          handler: createAuthMiddleware(async (ctx) => {
+            const body = /** @type {{callbackURL?: unknown, errorCallbackURL?: unknown} | undefined} */ (ctx.body);
+            if (typeof body?.callbackURL !== 'string' || body.errorCallbackURL !== undefined) return;
+            return {context: {body: {...body, errorCallbackURL: body.callbackURL}}};
+          }),
+        },
+      ],
+    },
+  };
 }
 
 /** GitHub sign-in when the environment names an OAuth app for it. */

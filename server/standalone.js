@@ -11,14 +11,20 @@
  *   TRUSTED_PROXY_HEADER  header a reverse proxy sets to the client address (e.g. x-forwarded-for);
  *                         unset, rate limits key on the socket's peer address
  *   PASSKEY_RP_ID, PASSKEY_ORIGINS  passkeys' domain and pages (auth.js; with @better-auth/passkey)
- *   NODE_ENV=production  strict rate limits, a secret required, no dev mailbox
+ *   OIDC_DISCOVERY_URL, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_PROVIDER_ID (oidc), OIDC_PROVIDER_NAME
+ *                 an OpenID Connect provider to sign in with (auth.js, oidcProvidersFromEnv)
+ *   DEV_OIDC=1    also run Dev Identity, the development OpenID Connect provider (dev-oidc/), on
+ *                 DEV_OIDC_PORT (5180, else any free port; set, it must be free) at DEV_OIDC_HOST
+ *                 (127.0.0.1), registered as `dev-oidc` with this server's callback; never in production
+ *   NODE_ENV=production  strict rate limits, a secret required, no dev mailbox, no Dev Identity
  */
 import {createServer} from 'node:http';
 import {pathToFileURL} from 'node:url';
-import {createAuth} from './auth.js';
+import {createAuth, oidcProvidersFromEnv} from './auth.js';
 import {normalizeProxyHeader} from './client-ip.js';
 import {ConfigurationError, checkSecret} from './config.js';
 import {openDatabase} from './database.js';
+import {devIdentityFromEnv, startDevIdentity} from './dev-oidc/dev-identity.js';
 import {createRequestHandler} from './http.js';
 import {createMailbox} from './mailbox.js';
 import {resolveRateLimits} from './rate-limit.js';
@@ -27,11 +33,15 @@ import {resolveRateLimits} from './rate-limit.js';
  * @param {{port?: number, host?: string, databasePath?: string, databaseUrl?: string, trustedOrigins?: string[],
  *   production?: boolean, log?: boolean, logLevel?: 'debug' | 'info' | 'warn' | 'error',
  *   secret?: string, trustedProxyHeader?: string,
- *   rateLimit?: import('./rate-limit.js').RateLimitOptions}} [options]
+ *   rateLimit?: import('./rate-limit.js').RateLimitOptions,
+ *   oidcProviders?: import('./auth.js').OidcProviderOptions[],
+ *   devIdentity?: {port?: number, host?: string, strictPort?: boolean}}} [options]
  *   `databaseUrl` (postgres://…) selects PostgreSQL, else SQLite at `databasePath`.
- *   Throws ConfigurationError (before binding the port) when production lacks a proper secret
- *   or the database cannot be opened.
- * @returns {Promise<{url: string, database: string, close: () => Promise<void>, mailbox: import('./mailbox.js').Mailbox}>}
+ *   `devIdentity`: also start Dev Identity (dev-oidc/dev-identity.js) for this server; refused in production.
+ *   Throws ConfigurationError (before binding the port) when production lacks a proper secret,
+ *   asks for Dev Identity, or the database cannot be opened.
+ * @returns {Promise<{url: string, database: string, close: () => Promise<void>, mailbox: import('./mailbox.js').Mailbox, devIdentity?: string}>}
+ *   `devIdentity`: Dev Identity's issuer URL, when it runs.
  */
 export async function startServer({
   port = 3000,
@@ -45,9 +55,12 @@ export async function startServer({
   secret = process.env.BETTER_AUTH_SECRET,
   trustedProxyHeader = process.env.TRUSTED_PROXY_HEADER,
   rateLimit,
+  oidcProviders = oidcProvidersFromEnv(),
+  devIdentity,
 } = {}) {
   // Settings errors (and a database that cannot be opened) surface here, before the port is taken.
   checkSecret({production, secret});
+  if (production && devIdentity) throw new ConfigurationError('Dev Identity (DEV_OIDC) is for development only: it signs in anyone; unset DEV_OIDC in production');
   normalizeProxyHeader(trustedProxyHeader);
   resolveRateLimits(rateLimit, production);
   const db = await openDatabase({databasePath, databaseUrl});
@@ -72,11 +85,17 @@ export async function startServer({
   const address = /** @type {import('node:net').AddressInfo} */ (server.address());
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
   const mailbox = createMailbox({log});
+  /** @type {Awaited<ReturnType<typeof startDevIdentity>> | undefined} */
+  let dev;
   try {
-    const auth = await createAuth({database: db.database, baseURL: url, trustedOrigins, mailbox, logLevel, secret, production, rateLimit});
+    // The provider first: the API reads its discovery document when it starts.
+    if (devIdentity) dev = await startDevIdentity({...devIdentity, baseURL: url});
+    const providers = [...oidcProviders, ...(dev ? [dev.oidcProvider] : [])];
+    const auth = await createAuth({database: db.database, baseURL: url, trustedOrigins, mailbox, logLevel, secret, production, rateLimit, oidcProviders: providers});
     handle = createRequestHandler({auth, mailbox, production, trustedOrigins, trustedProxyHeader});
   } catch (error) {
     server.close();
+    await dev?.close().catch(() => {});
     await db.close().catch(() => {});
     throw error;
   }
@@ -85,11 +104,13 @@ export async function startServer({
     url,
     mailbox,
     database: description,
+    devIdentity: dev?.issuer,
     close: async () => {
       await new Promise((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve(undefined)));
         server.closeAllConnections();
       });
+      await dev?.close();
       await closeDatabase();
     },
   };
@@ -117,8 +138,12 @@ export function optionsFromEnv(env) {
       }
       return parsed.origin;
     });
+  if (env.NODE_ENV === 'production' && env.DEV_OIDC?.trim() && !['0', 'false', 'off', 'no'].includes(env.DEV_OIDC.trim().toLowerCase())) {
+    throw new ConfigurationError('DEV_OIDC: Dev Identity is for development only (it signs in anyone); unset it when NODE_ENV=production');
+  }
   return {
     port,
+    devIdentity: devIdentityFromEnv(env, {byDefault: false}),
     host: env.HOST?.trim() || '127.0.0.1',
     databasePath: env.DATABASE_PATH?.trim() || '.data/auth.db',
     databaseUrl: env.DATABASE_URL?.trim() || undefined,
@@ -142,6 +167,7 @@ export async function main(env = process.env) {
     console.log(`Auth API on ${server.url}/api/auth` + (options.production ? '' : ` · dev mailbox ${server.url}/__mail`));
     console.log(`Database: ${server.database}`);
     if (options.trustedOrigins.length) console.log(`Trusted origins: ${options.trustedOrigins.join(', ')}`);
+    if (server.devIdentity) console.log(`Dev Identity (development OpenID Connect provider): ${server.devIdentity} · provider id dev-oidc`);
     if (options.trustedProxyHeader?.trim()) console.log(`Client address from: ${options.trustedProxyHeader.trim()} (rightmost entry)`);
     let stopping = false;
     const stop = () => {

@@ -1,0 +1,86 @@
+// "Continue with Dev Identity" in the demo that `npm start` serves (cookie mode, the API on the
+// page's origin), in Chromium: the sign-in card's social button → the development OpenID
+// Connect provider's sign-in page (its own port) → its consent screen → back on the demo,
+// signed in; and Deny → back on the demo, signed out, the error in the URL. Keyboard only on
+// the provider's pages. Screenshots go to $SCREENSHOTS when it is set.
+import {after, before, test} from 'node:test';
+import assert from 'node:assert/strict';
+import {join} from 'node:path';
+import {startDemo} from './support.mjs';
+
+const BUTTON = {name: 'Continue with Dev Identity'};
+
+let demo;
+let browser;
+let origin;
+
+before(async () => {
+  demo = await startDemo('social-oidc');
+  ({browser, origin} = demo);
+});
+
+after(() => demo?.close());
+
+async function shot(page, name) {
+  if (process.env.SCREENSHOTS) await page.screenshot({path: join(process.env.SCREENSHOTS, `${name}.png`), fullPage: true});
+}
+
+/** Opens the demo in a fresh context and follows "Continue with Dev Identity" to the provider's sign-in page. */
+async function toProviderSignIn() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error));
+  page.on('console', (message) => message.type() === 'error' && /Content Security Policy/i.test(message.text()) && errors.push(new Error(message.text())));
+  await page.goto(origin);
+  const button = page.getByRole('button', BUTTON);
+  await button.waitFor();
+  await shot(page, 'social-01-sign-in-card');
+  await button.click();
+  await page.getByRole('heading', {name: 'Sign in', level: 1}).waitFor();
+  assert.notEqual(new URL(page.url()).origin, origin, 'the provider runs on its own origin');
+  return {context, page, errors};
+}
+
+/** Types an email and a name on the provider's sign-in page and submits it, keyboard only. */
+async function signInAtProvider(page, {email, name}) {
+  // The email field has focus on arrival (autofocus).
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'email');
+  await page.keyboard.type(email);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(name);
+  await shot(page, 'social-02-provider-sign-in');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', {name: 'Allow Auth Elements?', level: 1}).waitFor();
+  await shot(page, 'social-03-provider-consent');
+}
+
+test('Continue with Dev Identity, sign in at the provider, Allow: back on the demo, signed in', async () => {
+  const {context, page, errors} = await toProviderSignIn();
+  await signInAtProvider(page, {email: `ada-${Date.now()}@example.com`, name: 'Ada Lovelace'});
+  // Allow has focus (autofocus): Enter.
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Allow');
+  await page.keyboard.press('Enter');
+  await page.locator('auth-user-button button[aria-haspopup="menu"]').waitFor();
+  assert.equal(new URL(page.url()).origin, origin);
+  assert.equal(await page.locator('#user-name').textContent(), 'Ada Lovelace');
+  await shot(page, 'social-04-signed-in');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('Deny at the provider: back on the demo, not signed in, the error in the URL', async () => {
+  const {context, page, errors} = await toProviderSignIn();
+  await signInAtProvider(page, {email: `grace-${Date.now()}@example.com`, name: 'Grace Hopper'});
+  await page.keyboard.press('Tab'); // Allow → Deny
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Deny');
+  await page.keyboard.press('Enter');
+  await page.waitForURL((url) => url.origin === origin && url.searchParams.get('error') === 'access_denied');
+  await page.getByRole('button', BUTTON).waitFor();
+  assert.equal(await page.locator('auth-user-button button[aria-haspopup="menu"]').count(), 0);
+  const session = await page.evaluate(async () => (await fetch('/api/auth/get-session')).json());
+  assert.equal(session, null);
+  await shot(page, 'social-05-denied');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
