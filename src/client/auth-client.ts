@@ -1,4 +1,5 @@
 import type {AccountClient, AccountContext} from './account.js';
+import {settleSocialPending} from './sign-in-memory.js';
 import {hasAccess, sameMembership} from './access.js';
 import {ACCOUNT_METHODS, ORGANIZATION_METHODS} from './adapters/adapter.js';
 import {lazyMethods} from './lazy-methods.js';
@@ -193,6 +194,8 @@ export class AuthClient {
       // The membership comes in the same answer: content shown by role never flips a moment later.
       const membership = await this.#membershipOf(info);
       this.#retry?.succeeded();
+      // Back from a social provider: its sign-in is the method used last if it opened this session.
+      settleSocialPending(info !== null);
       this.#setSession(info, false, membership);
     } catch (error) {
       const authError = toAuthError(error);

@@ -115,9 +115,10 @@ export interface CoreAdapter {
    * Resolves with `{redirectUrl}` (an http(s) URL: the caller navigates there, and the provider
    * comes back to `callbackURL` signed in) or with `{session}` when the API signs in at once.
    * Rejects with `unsupported` for a provider not in `capabilities.socialProviders`, or one
-   * the API does not know.
+   * the API does not know. `errorURL` (default `callbackURL`) is where the provider's refusal
+   * comes back to (denied consent, a failed round trip), with the API's `error` parameter.
    */
-  signInWithSocial(provider: string, callbackURL: string): Promise<SocialSignInResult>;
+  signInWithSocial(provider: string, callbackURL: string, errorURL?: string): Promise<SocialSignInResult>;
 
   /** Creates an account. Rejects with `email_taken`, `password_too_short`, … */
   signUp(input: SignUpInput): Promise<SignUpResult>;

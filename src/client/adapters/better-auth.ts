@@ -147,9 +147,12 @@ export class BetterAuthAdapter extends BetterAuthTransport implements IdentityAd
     return this.openedSession();
   }
 
-  async signInWithSocial(provider: string, callbackURL: string): Promise<SocialSignInResult> {
+  async signInWithSocial(provider: string, callbackURL: string, errorURL = callbackURL): Promise<SocialSignInResult> {
     if (!this.capabilities.socialProviders.includes(provider)) throw new AuthError('unsupported', `No provider ${provider}`);
-    const {url} = await this.request('/sign-in/social', (schemas) => schemas.betterAuthSocialResponse, {method: 'POST', body: {provider, callbackURL}});
+    const {url} = await this.request('/sign-in/social', (schemas) => schemas.betterAuthSocialResponse, {
+      method: 'POST',
+      body: {provider, callbackURL, errorCallbackURL: errorURL},
+    });
     return {redirectUrl: url};
   }
 

@@ -2,7 +2,7 @@ import {AuthError, toAuthError} from '../errors.js';
 import {Listeners} from '../listeners.js';
 
 /** What a pending flow is doing, so an element can say so ("Signing in…"). */
-export type FlowActivity = 'sign-in' | 'sign-up' | 'verify' | 'send-code' | 'reset';
+export type FlowActivity = 'sign-in' | 'sign-up' | 'verify' | 'send-code' | 'send-link' | 'reset';
 
 export interface FlowState<Step extends string> {
   step: Step;

@@ -1,5 +1,7 @@
 import {AuthError, toAuthError} from '../errors.js';
-import type {PasskeySignInOptions, SecondFactorKind, SignInStep} from '../types.js';
+import type {Landing} from '../landing.js';
+import {lastSignInMethod, rememberLinkAsked, rememberSignInMethod, takeLinkAsked} from '../sign-in-memory.js';
+import type {PasskeySignInOptions, SecondFactorKind, SignInMethod, SignInStep} from '../types.js';
 import {webAuthnAvailable} from '../webauthn-support.js';
 import {isValidCode, isValidEmail, meetsPolicy} from '../validation.js';
 import {Flow, type FlowState} from './flow.js';
@@ -12,16 +14,27 @@ const TOTP_DIGITS = 6;
 /** An error that a passkey prompt ending without a sign-in gives: nothing to show. */
 const quiet = (error: unknown) => error instanceof AuthError ? error.code === 'cancelled' : (error as Error)?.name === 'AbortError';
 
+/** What a provider's `error` means for the person (better-auth passes the provider's OAuth error on). */
+const providerError = (error: string) => new AuthError(error === 'access_denied' ? 'provider_denied' : 'provider_failed', error);
+
 /**
  * Sign-in: email → password → signed in. An unverified email detours through a code step;
  * "forgot password" goes code → new password → signed in; an account with two-step
  * verification asks for its app's code (or a backup code) after the password. A passkey signs
- * in from the first step, by its button or the email field's autofill.
+ * in from the first step, by its button or the email field's autofill. "Use another method"
+ * lists every way the API allows: a code or a link emailed (the link opens the page that asked
+ * for it, `openLanding`), a passkey, the social providers.
  */
 export class SignInFlow extends Flow<SignInStep> {
   #context: FlowContext;
   #password = '';
   #resetCode = '';
+  /** Where `back()` goes from the steps reached more than one way (the methods, a code or link sent). */
+  #cameFrom: Partial<Record<SignInStep, SignInStep>> = {};
+  /** The page sign-in links open: the element's choice, else the page the card is on. */
+  linkPage = '';
+  /** A link asked for in another browser, waiting for "Sign in here". */
+  #elsewhereToken = '';
 
   constructor(context: FlowContext) {
     super('identifier');
@@ -29,14 +42,152 @@ export class SignInFlow extends Flow<SignInStep> {
   }
 
   async submitEmail(email: string): Promise<boolean> {
-    email = email.trim();
-    if (!isValidEmail(email)) {
-      this.set({email});
-      this.fail(new AuthError('invalid_email'));
-      return false;
+    if (!this.#takeEmail(email)) return false;
+    const {capabilities} = this.#context.adapter;
+    if (capabilities.emailPassword) {
+      this.set({step: 'password', error: null});
+      return true;
     }
-    this.set({email, step: 'password', error: null});
+    // No passwords here: the email's first other way in.
+    if (this.methods.includes('email-code')) return this.sendCode();
+    if (this.methods.includes('email-link')) return this.sendLink();
+    this.fail(new AuthError('unsupported'));
+    return false;
+  }
+
+  /**
+   * The ways to sign in "Use another method" lists: what the API has (and the browser, for
+   * passkeys), but the one the person is at now (the password, from the password step).
+   */
+  get methods(): SignInMethod[] {
+    const {adapter} = this.#context;
+    const {emailPassword, emailCode, magicLink, socialProviders} = adapter.capabilities;
+    const all: SignInMethod[] = [
+      ...(emailPassword ? (['password'] as const) : []),
+      ...(emailCode && adapter.sendSignInCode ? (['email-code'] as const) : []),
+      ...(magicLink && adapter.sendSignInLink ? (['email-link'] as const) : []),
+      ...(this.passkeys ? (['passkey'] as const) : []),
+      ...socialProviders.map((id): SignInMethod => `social:${id}`),
+    ];
+    const current = this.#cameFrom.methods === 'password' ? 'password' : null;
+    return all.filter((method) => method !== current);
+  }
+
+  /** The method used last on this device (its "Last used" badge), if the API still has it. */
+  get lastUsed(): SignInMethod | null {
+    const last = lastSignInMethod();
+    return last && this.methods.includes(last) ? last : null;
+  }
+
+  /** "Use another method", from the first step (with the email typed, checked like Continue) or the password step. */
+  showMethods(email = this.state.email): boolean {
+    if (this.state.pending) return false;
+    const from = this.state.step;
+    if (from === 'identifier' && !this.#takeEmail(email)) return false;
+    this.#cameFrom = {methods: from};
+    this.set({step: 'methods', error: null, codeSent: false});
     return true;
+  }
+
+  /** "Use your password" from the methods list. */
+  usePassword(): void {
+    if (!this.state.pending && this.state.step === 'methods') this.set({step: 'password', error: null});
+  }
+
+  /** Takes the email typed (trimmed), or shows why it can't be used. */
+  #takeEmail(email: string): boolean {
+    email = email.trim();
+    this.set({email});
+    if (isValidEmail(email)) return true;
+    this.fail(new AuthError('invalid_email'));
+    return false;
+  }
+
+  /** Emails a sign-in code and asks for it. */
+  sendCode(): Promise<boolean> {
+    return this.run('send-code', async () => {
+      const {adapter} = this.#context;
+      if (!adapter.sendSignInCode) throw new AuthError('unsupported');
+      await adapter.sendSignInCode(this.state.email);
+      this.#arrive('email-code');
+    });
+  }
+
+  resendCode(): Promise<boolean> {
+    return this.run('send-code', async () => {
+      await this.#context.adapter.sendSignInCode!(this.state.email);
+      this.set({codeSent: true});
+    });
+  }
+
+  submitSignInCode(code: string): Promise<boolean> {
+    return this.run('sign-in', async () => {
+      this.#requireCode(code);
+      const {adapter} = this.#context;
+      if (!adapter.signInWithCode) throw new AuthError('unsupported');
+      this.#complete(await adapter.signInWithCode(this.state.email, code), 'email-code');
+    });
+  }
+
+  /** Emails a sign-in link that opens `linkPage` (where this card is, by default) and says to open it. */
+  sendLink(): Promise<boolean> {
+    return this.run('send-link', async () => {
+      const {adapter} = this.#context;
+      if (!adapter.sendSignInLink) throw new AuthError('unsupported');
+      await adapter.sendSignInLink(this.state.email, this.#page());
+      rememberLinkAsked();
+      this.#arrive('link-sent');
+    });
+  }
+
+  resendLink(): Promise<boolean> {
+    return this.run('send-link', async () => {
+      await this.#context.adapter.sendSignInLink!(this.state.email, this.#page());
+      rememberLinkAsked();
+      this.set({codeSent: true});
+    });
+  }
+
+  #page(): string {
+    return this.linkPage || globalThis.location?.href || '/';
+  }
+
+  /** Moves forward to `step`, remembering where `back()` returns to. */
+  #arrive(step: SignInStep): void {
+    this.#cameFrom = {...this.#cameFrom, [step]: this.state.step === step ? this.#cameFrom[step] : this.state.step};
+    this.set({step, codeSent: false});
+  }
+
+  /**
+   * What the page's address brought back (landing.ts): a sign-in link signs in at once where
+   * this browser asked for it, and asks first where another did ("Sign in here?"); a provider's
+   * refusal shows on the first step.
+   */
+  openLanding(landing: Landing): Promise<boolean> | boolean {
+    if (landing.kind === 'provider') {
+      if (landing.error) this.set({step: 'identifier', error: providerError(landing.error)});
+      return true;
+    }
+    if (!takeLinkAsked()) {
+      this.#elsewhereToken = landing.token;
+      this.set({step: 'link-elsewhere', error: null});
+      return true;
+    }
+    return this.#signInWithLink(landing.token);
+  }
+
+  /** "Sign in here" for a link asked for in another browser. */
+  signInHere(): Promise<boolean> {
+    return this.#signInWithLink(this.#elsewhereToken);
+  }
+
+  #signInWithLink(token: string): Promise<boolean> {
+    this.set({step: 'link', error: null});
+    return this.run('sign-in', async () => {
+      const {adapter} = this.#context;
+      if (!adapter.signInWithLink) throw new AuthError('unsupported');
+      this.#complete(await adapter.signInWithLink(token), 'email-link');
+    });
   }
 
   submitPassword(password: string): Promise<boolean> {
@@ -129,7 +280,7 @@ export class SignInFlow extends Flow<SignInStep> {
       const {adapter} = this.#context;
       if (!adapter.verifySecondFactor) throw new AuthError('unsupported');
       try {
-        this.#complete(await adapter.verifySecondFactor({kind, code, trustDevice}));
+        this.#complete(await adapter.verifySecondFactor({kind, code, trustDevice}), 'password');
       } catch (error) {
         // The half-done sign-in is over: only the password starts another.
         if (error instanceof AuthError && (error.code === 'code_expired' || error.code === 'too_many_attempts')) this.set({step: 'password'});
@@ -190,7 +341,7 @@ export class SignInFlow extends Flow<SignInStep> {
     try {
       if (!adapter.signInWithPasskey) throw new AuthError('unsupported');
       const info = await adapter.signInWithPasskey(options);
-      if (!options.signal?.aborted) this.#complete(info);
+      if (!options.signal?.aborted) this.#complete(info, 'passkey');
     } catch (error) {
       if (!quiet(error)) throw error;
     }
@@ -201,7 +352,10 @@ export class SignInFlow extends Flow<SignInStep> {
     super.set(patch);
   }
 
-  /** One step back: password → email, reset code → password, new password → reset code, second step → password. */
+  /**
+   * One step back: password → email, reset code → password, new password → reset code, second
+   * step → password; the methods, a code or link sent → where they were reached from.
+   */
   back(): void {
     if (this.state.pending) return;
     const previous: Partial<Record<SignInStep, SignInStep>> = {
@@ -211,19 +365,26 @@ export class SignInFlow extends Flow<SignInStep> {
       'verify-email': 'password',
       'reset-code': 'password',
       'reset-password': 'reset-code',
+      methods: 'identifier',
+      'email-code': 'identifier',
+      'link-sent': 'identifier',
+      link: 'identifier',
+      'link-elsewhere': 'identifier',
     };
-    const step = previous[this.state.step];
+    const step = this.#cameFrom[this.state.step] ?? previous[this.state.step];
     if (step) this.set({step, error: null, codeSent: false});
   }
 
   async #signIn(password: string): Promise<void> {
     const info = await this.#context.adapter.signInWithPassword({email: this.state.email, password});
-    this.#complete(info);
+    this.#complete(info, 'password');
   }
 
-  #complete(info: Parameters<FlowContext['openSession']>[0]): void {
+  #complete(info: Parameters<FlowContext['openSession']>[0], method?: SignInMethod): void {
     this.#password = '';
     this.#resetCode = '';
+    this.#elsewhereToken = '';
+    if (method) rememberSignInMethod(method);
     this.#context.openSession(info);
     this.set({step: 'complete'});
   }

@@ -1,3 +1,5 @@
+import {providerReturnUrl} from '../landing.js';
+import {rememberSignInMethod, rememberSocialPending} from '../sign-in-memory.js';
 import type {SessionInfo} from '../types.js';
 import type {FlowContext} from './flow-context.js';
 
@@ -6,7 +8,8 @@ import type {FlowContext} from './flow-context.js';
  * double click sends one request and a failure shows). A session opens at once through
  * `complete`; a redirect leaves the page and never resolves, so the flow stays pending while
  * the browser navigates — unless the page comes back from the back/forward cache, when the
- * flow is usable again.
+ * flow is usable again. A refusal by the provider comes back to this page (`auth-provider` and
+ * the API's `error`, landing.ts), where the card says why.
  */
 export async function socialSignIn(
   context: FlowContext,
@@ -14,8 +17,13 @@ export async function socialSignIn(
   callbackURL: string,
   complete: (info: SessionInfo) => void,
 ): Promise<void> {
-  const result = await context.adapter.signInWithSocial(provider, callbackURL);
-  if ('session' in result) return complete(result.session);
+  const errorURL = typeof location === 'undefined' ? callbackURL : providerReturnUrl(location.href, provider);
+  const result = await context.adapter.signInWithSocial(provider, callbackURL, errorURL);
+  if ('session' in result) {
+    rememberSignInMethod(`social:${provider}`);
+    return complete(result.session);
+  }
+  rememberSocialPending(provider);
   const shownAgain = new Promise<void>((resolve) => {
     const onShow = (event: PageTransitionEvent) => {
       if (!event.persisted) return;

@@ -9,6 +9,9 @@ import {cardStyles} from '../../internal/card.js';
 import {alert, hiddenEmail} from '../../internal/fields.js';
 import {focusIsLost, focusIsWithin} from '../../internal/focus.js';
 import {AuthFormElement, type StepHeadings} from '../../internal/form-element.js';
+import {LazyModule} from '../../internal/lazy-module.js';
+import {safeRedirectUrl} from '../../client/redirect.js';
+import {takeLanding} from '../../client/landing.js';
 import type {SecondStepView} from './second-step.js';
 
 const HEADINGS: StepHeadings<SignInStep> = {
@@ -19,26 +22,38 @@ const HEADINGS: StepHeadings<SignInStep> = {
   'two-factor': ['signIn.twoFactorTitle', 'signIn.twoFactorSubtitle', 'form'],
   'backup-code': ['signIn.backupCodeTitle', 'signIn.backupCodeSubtitle', 'form'],
   'reset-password': ['signIn.newPasswordTitle', 'signIn.newPasswordSubtitle'],
+  methods: ['signIn.methodsTitle', 'signIn.methodsSubtitle'],
+  'email-code': ['signIn.emailCodeTitle', 'signIn.emailCodeSubtitle', 'form'],
+  'link-sent': ['signIn.linkSentTitle', 'signIn.linkSentSubtitle'],
+  link: ['signIn.linkTitle', 'signIn.linkSubtitle'],
+  'link-elsewhere': ['signIn.elsewhereTitle', 'signIn.elsewhereSubtitle'],
   complete: ['signIn.completeTitle', 'signIn.completeSubtitle'],
 };
+
 
 /** The errors `signIn.error.*` words for the second step (and the password step it goes back to). */
 const OWN_WORDS = new Set(['invalid_code', 'code_expired', 'too_many_attempts']);
 /** The steps of a code sent by email, where those errors keep their `errors.*` words. */
-const EMAILED_CODE_STEPS = new Set<SignInStep>(['verify-email', 'reset-code', 'reset-password']);
+const EMAILED_CODE_STEPS = new Set<SignInStep>(['verify-email', 'reset-code', 'reset-password', 'email-code']);
 
 /**
  * @summary Sign-in: email, then password; verifies an unverified email with a code; resets a
  * forgotten password with a code; asks an account with two-step verification for its
  * authenticator app's code or a backup code; signs in with a passkey (a button, and the email
- * field's autofill) where the API and the browser have them. Its form and inputs live in the
- * light DOM (slot `form`) so password managers can fill them.
+ * field's autofill) where the API and the browser have them. "Use another method" lists every
+ * way the API allows — a code or a sign-in link emailed, a passkey, the social providers — with
+ * a "Last used" badge on the one used last on this device. A sign-in link opens the page that
+ * asked for it (or `sign-in-link-url`), where this card signs in with it; opened in another
+ * browser, it asks first. A provider's refusal (denied consent) comes back to the card, which
+ * says why. Its form and inputs live in the light DOM (slot `form`) so password managers can
+ * fill them.
  *
  * Light-DOM parts (in the form; `::part()` can't reach them — restyle them with
  * `appearance.elements`, whose keys are these names in camelCase): form-field,
  * form-field-label, form-field-input, form-field-error, form-field-toggle, password-rules,
  * primary-button, alert, notice, social-buttons, social-button, divider, back-link, forgot-password-link, resend-code-link,
- * passkey-button, trust-device, backup-code-link, app-code-link.
+ * passkey-button, trust-device, backup-code-link, app-code-link, another-method-link, methods, method-button,
+ * last-used-badge, resend-link-link, busy.
  *
  * @event {AuthSignedInEvent} auth-signed-in - The user signed in (`event.user`).
  * @event {AuthErrorEvent} auth-error - An error is shown (`event.error.code`).
@@ -67,40 +82,74 @@ export class AuthSignIn extends AuthFormElement<SignInStep> {
   /** Where the "Sign up" link goes; the link is hidden without it (unless `switchInPlace`). */
   @property({attribute: 'sign-up-url'}) signUpUrl?: string;
 
+  /**
+   * The page emailed sign-in links open (it needs this card, or an `<auth-provider>` that opens
+   * one); by default the page this card is on. Checked against the redirect policy.
+   */
+  @property({attribute: 'sign-in-link-url'}) signInLinkUrl?: string;
+
   protected declare flow?: SignInFlow;
   protected readonly firstStep = 'identifier';
   protected readonly headings = HEADINGS;
 
   protected createFlow(): SignInFlow | undefined {
     this.flow?.stopPasskeyAutofill();
-    return this.client?.startFlow(SignInFlow);
+    const flow = this.client?.startFlow(SignInFlow);
+    // What the page's address brought back: a sign-in link, a provider's refusal (once per page).
+    const landing = flow && takeLanding();
+    if (landing) void flow.openLanding(landing);
+    return flow;
   }
 
-  /** The second step's code (a chunk of its own: few sign-ins need it); null when it could not be fetched. */
-  #secondStep?: typeof import('./second-step.js') | null;
+  /** Lands the keyboard in a lazily loaded step's fields (focus went to the title meanwhile). */
+  #focusLoaded = () => {
+    if (focusIsWithin(this) || focusIsLost()) this.focusFirstField();
+  };
 
-  #renderSecondStep(view: SecondStepView): TemplateResult | typeof nothing {
-    const loaded = this.#secondStep;
-    if (loaded) return loaded.secondStep(view);
-    // Its chunk could not be fetched: say so; back at the password, the next try fetches it again.
+  /** The second step's code (a chunk of its own: few sign-ins need it). */
+  #secondStep = new LazyModule(this, () => import('./second-step.js'), this.#focusLoaded);
+  /** "Use another method" and its steps (a chunk of its own). */
+  #otherMethods = new LazyModule(this, () => import('./other-methods.js'), this.#focusLoaded);
+
+  /** A lazily loaded step's template; its chunk could not be fetched: say so, and go back (the next try fetches it again). */
+  #lazyStep<M>(module: LazyModule<M>, render: (loaded: M) => TemplateResult | typeof nothing): TemplateResult | typeof nothing {
+    const loaded = module.get();
+    if (loaded) return render(loaded);
     if (loaded === null) {
-      const back = () => ((this.#secondStep = undefined), view.flow.back());
+      const back = () => (module.retry(), this.flow!.back());
       return html`${alert(this.t('errors.network'), this.mergedAppearance)}${this.action(this.t('common.back'), back, 'back-link')}`;
     }
-    import('./second-step.js').then(
-      async (module) => {
-        this.#secondStep = module;
-        this.requestUpdate();
-        await this.updateComplete;
-        // The step was entered before its fields were there (focus went to the title).
-        if (focusIsWithin(this) || focusIsLost()) this.focusFirstField();
-      },
-      () => {
-        this.#secondStep = null;
-        this.requestUpdate();
-      },
-    );
     return nothing;
+  }
+
+  #renderSecondStep(view: SecondStepView): TemplateResult | typeof nothing {
+    return this.#lazyStep(this.#secondStep, (module) => module.secondStep(view));
+  }
+
+  #renderOtherMethods(): TemplateResult | typeof nothing {
+    const flow = this.flow!;
+    flow.linkPage = safeRedirectUrl(this.signInLinkUrl, this.client?.redirectPolicy) ?? '';
+    return this.#lazyStep(this.#otherMethods, (module) =>
+      module.otherMethodsStep({
+        flow,
+        t: this.t.bind(this),
+        appearance: this.mergedAppearance,
+        form: this.form,
+        alert: (fields) => this.formAlert(fields),
+        codeStep: (back, resend) => this.codeStep(back, resend),
+        providerNames: this.client!.capabilities.socialProviderNames,
+        onSocial: (provider) => void flow.signInWithSocial(provider, safeRedirectUrl(this.afterSignInUrl, this.client?.redirectPolicy) ?? location.href),
+      }),
+    );
+  }
+
+  /** "Use another method" under the first step and the password, where the API has ways the step doesn't show. */
+  #anotherMethod(): TemplateResult | typeof nothing {
+    const flow = this.flow!;
+    const others = flow.methods.filter((method) => method === 'email-code' || method === 'email-link');
+    if (!others.length) return nothing;
+    const typed = () => this.form.querySelector<HTMLInputElement>('input[name=email]')?.value ?? flow.state.email;
+    return this.action(this.t('signIn.useAnotherMethod'), () => void flow.showMethods(typed()), 'another-method-link');
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -147,6 +196,7 @@ export class AuthSignIn extends AuthFormElement<SignInStep> {
           ${passkeys
             ? html`<button type="button" class="ae-secondary" ${part('passkey-button', this.mergedAppearance)} aria-disabled=${pending} @click=${() => pending || void flow.signInWithPasskey()}>${this.t('signIn.passkey')}</button>`
             : nothing}
+          <div class="ae-actions">${this.#anotherMethod()}</div>
           ${this.socialButtons('bottom')}`;
       }
       case 'two-factor':
@@ -171,7 +221,7 @@ export class AuthSignIn extends AuthFormElement<SignInStep> {
             labelAction: this.action(this.t('signIn.forgotPassword'), () => void flow.forgotPassword(), 'forgot-password-link'),
           })}
           ${this.submitButton()}
-          <div class="ae-actions">${this.action(this.t('common.changeEmail'), () => flow.back(), 'back-link')}</div>`;
+          <div class="ae-actions">${this.action(this.t('common.changeEmail'), () => flow.back(), 'back-link')} ${this.#anotherMethod()}</div>`;
       case 'verify-email':
         return this.codeStep(back, () => void flow.resendVerificationCode());
       case 'reset-code':
@@ -181,6 +231,12 @@ export class AuthSignIn extends AuthFormElement<SignInStep> {
           ${this.passwordInput({autocomplete: 'new-password', label: this.t('signIn.newPasswordLabel')})}
           ${this.passwordRules()} ${this.submitButton(this.t('signIn.resetSubmit'))}
           <div class="ae-actions">${this.action(back.label, back.onClick, 'back-link')}</div>`;
+      case 'methods':
+      case 'email-code':
+      case 'link-sent':
+      case 'link':
+      case 'link-elsewhere':
+        return this.#renderOtherMethods();
       case 'complete':
         return nothing;
     }
@@ -205,6 +261,12 @@ export class AuthSignIn extends AuthFormElement<SignInStep> {
         break;
       case 'reset-password':
         void flow.submitNewPassword(value('password'));
+        break;
+      case 'email-code':
+        void flow.submitSignInCode(value('code'));
+        break;
+      case 'link-elsewhere':
+        void flow.signInHere();
         break;
       case 'two-factor':
       case 'backup-code':

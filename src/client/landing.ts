@@ -1,0 +1,50 @@
+/**
+ * What the page's address brings back to a sign-in: a sign-in link's token (`auth-link`, the
+ * page a sign-in link opened) or a social provider's refusal (`auth-provider` with better-auth's
+ * `error`, the page the provider sent the browser back to). Taken once per page: the parameters
+ * are removed from the address bar at once (history.replaceState), so a reload or a shared URL
+ * does not carry them.
+ */
+
+export const SIGN_IN_LINK_PARAM = 'auth-link';
+export const PROVIDER_PARAM = 'auth-provider';
+
+export type Landing =
+  | {kind: 'link'; token: string}
+  | {kind: 'provider'; provider: string; error: string | null};
+
+let taken = false;
+
+/** The landing the page's address carries, once; null afterwards or when there is none. */
+export function takeLanding(): Landing | null {
+  if (taken || typeof location === 'undefined') return null;
+  const url = new URL(location.href);
+  const token = url.searchParams.get(SIGN_IN_LINK_PARAM);
+  const provider = url.searchParams.get(PROVIDER_PARAM);
+  if (token === null && provider === null) return null;
+  taken = true;
+  const error = url.searchParams.get('error');
+  for (const name of [SIGN_IN_LINK_PARAM, PROVIDER_PARAM, ...(provider !== null ? ['error', 'error_description'] : [])]) url.searchParams.delete(name);
+  history.replaceState(history.state, '', url.href);
+  if (token !== null) return {kind: 'link', token};
+  return {kind: 'provider', provider: provider ?? '', error};
+}
+
+/** Whether the page's address carries a landing nobody took yet (the provider opens a sign-in for it). */
+export function hasLanding(): boolean {
+  if (taken || typeof location === 'undefined') return false;
+  const params = new URL(location.href).searchParams;
+  return params.has(SIGN_IN_LINK_PARAM) || params.has(PROVIDER_PARAM);
+}
+
+/** `page` with the marker a provider's refusal comes back with (better-auth adds `error`). */
+export function providerReturnUrl(page: string, provider: string): string {
+  const url = new URL(page, typeof location === 'undefined' ? undefined : location.href);
+  url.searchParams.set(PROVIDER_PARAM, provider);
+  return url.href;
+}
+
+/** Test seam: lets the next takeLanding() read the address again. */
+export function resetLandingForTests(): void {
+  taken = false;
+}

@@ -1,0 +1,81 @@
+/**
+ * What this browser remembers about signing in — never a secret, never who:
+ * - the way of signing in used last on this device (the "Last used" badge of "Use another method");
+ * - that it asked for a sign-in link, and when (a link opened in another browser is told so);
+ * - a social sign-in under way while the page is at the provider (it becomes the method used last
+ *   once the client finds the session it opened).
+ * In localStorage under `auth-elements:*`; a browser that refuses storage simply remembers nothing.
+ */
+import type {SignInMethod} from './types.js';
+
+const LAST_METHOD = 'auth-elements:last-sign-in-method';
+const LINK_ASKED = 'auth-elements:sign-in-link-asked';
+const SOCIAL_PENDING = 'auth-elements:social-sign-in';
+/** A sign-in link lives 5 minutes on the reference server; a request older than a day is forgotten. */
+const LINK_ASKED_FOR_MS = 86400_000;
+/** A social round trip takes minutes at most. */
+const SOCIAL_PENDING_FOR_MS = 15 * 60_000;
+
+const METHOD = /^(password|email-code|email-link|passkey|social:[a-z0-9][a-z0-9_-]{0,63})$/i;
+
+function read(key: string): string | null {
+  try {
+    return globalThis.localStorage?.getItem(key) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function write(key: string, value: string | null): void {
+  try {
+    if (value === null) globalThis.localStorage?.removeItem(key);
+    else globalThis.localStorage?.setItem(key, value);
+  } catch {
+    // Storage refused (a private window, a sandboxed frame): nothing is remembered.
+  }
+}
+
+/** A stored time, if it is no older than `maxAge`. */
+function recent(key: string, maxAge: number): string | null {
+  const [at, value = ''] = (read(key) ?? '').split('|');
+  const time = Number(at);
+  return Number.isFinite(time) && time > 0 && Date.now() - time < maxAge ? value : null;
+}
+
+/** The way of signing in used last on this device, or null. */
+export function lastSignInMethod(): SignInMethod | null {
+  const value = read(LAST_METHOD);
+  return value && METHOD.test(value) ? (value as SignInMethod) : null;
+}
+
+export function rememberSignInMethod(method: SignInMethod): void {
+  if (METHOD.test(method)) write(LAST_METHOD, method);
+}
+
+/** Notes that this browser asked for a sign-in link (now). */
+export function rememberLinkAsked(): void {
+  write(LINK_ASKED, `${Date.now()}|`);
+}
+
+/** Whether this browser asked for a sign-in link lately; forgets it (a link is opened once). */
+export function takeLinkAsked(): boolean {
+  const asked = recent(LINK_ASKED, LINK_ASKED_FOR_MS) !== null;
+  write(LINK_ASKED, null);
+  return asked;
+}
+
+/** Notes a social sign-in leaving for the provider. */
+export function rememberSocialPending(provider: string): void {
+  write(SOCIAL_PENDING, `${Date.now()}|${provider}`);
+}
+
+/**
+ * Called when the client has found whether someone is signed in: a social sign-in under way
+ * becomes the method used last when it opened a session, and is forgotten either way.
+ */
+export function settleSocialPending(signedIn: boolean): void {
+  const provider = recent(SOCIAL_PENDING, SOCIAL_PENDING_FOR_MS);
+  if (read(SOCIAL_PENDING) === null) return;
+  write(SOCIAL_PENDING, null);
+  if (signedIn && provider) rememberSignInMethod(`social:${provider}`);
+}
