@@ -100,6 +100,7 @@ export class CardModal {
    */
   async open(kind: ModalContent, options: CardModalOptions = {}): Promise<void> {
     const request = ++this.#request;
+    this.#signedInUnshown = false;
     this.#wanted = kind;
     this.#options = options;
     await CONTENT[kind].load();
@@ -109,6 +110,12 @@ export class CardModal {
     const shown = this.#showContent(kind);
     await Promise.all([dialog.updateComplete, shown.updateComplete]);
     if (request !== this.#request) return;
+    // The card signed in before it was shown (a sign-in link it opened with): nothing left to show.
+    if (this.#signedInUnshown) {
+      this.#signedInUnshown = false;
+      this.close(kind);
+      return;
+    }
     dialog.show();
     if (CONTENT[kind].card) (shown as Card).focusFirstField?.();
   }
@@ -136,10 +143,16 @@ export class CardModal {
     return dialog.close();
   }
 
+  /** The card signed someone in while its dialog was still being made. */
+  #signedInUnshown = false;
+
   #createDialog(): AuthDialog {
     const dialog = document.createElement('auth-dialog');
     dialog.hideHeading = true;
-    dialog.addEventListener('auth-signed-in', () => void dialog.close('signed-in'));
+    dialog.addEventListener('auth-signed-in', () => {
+      if (dialog.open) void dialog.close('signed-in');
+      else this.#signedInUnshown = true;
+    });
     // <auth-create-org>'s invite step is over (the organization exists): the dialog's work is done.
     // The element then follows its after-create-org-url, if it has one.
     dialog.addEventListener('auth-org-setup-complete', () => void dialog.close('organization-created'));

@@ -12,12 +12,15 @@ import {localizerContext} from '../../context/localizer-context.js';
 import {modalContext, type ModalCardOptions, type ModalContent, type ModalHost, type ModalOrganizationOptions} from '../../context/modal-context.js';
 import type {CardModal, CardModalOptions} from '../../internal/card-modal.js';
 import {AuthErrorEvent, AuthOrgChangeEvent, AuthSessionChangeEvent} from '../../events.js';
+import {hasLanding} from '../../client/landing.js';
 import {Localizer, type Localization} from '../../i18n/localizer.js';
 
 /**
  * @summary Connects every auth element inside it to one identity API: creates the client from
  * its attributes (or takes one as the `client` property) and provides the client, the
- * localization and the appearance to its descendants.
+ * localization and the appearance to its descendants. A page a sign-in link opened (or a
+ * social provider's refusal came back to) without an `<auth-sign-in>` of its own gets the
+ * modal sign-in, which signs in with the link or says why not.
  *
  * @event {AuthSessionChangeEvent} auth-session-change - Who is signed in changed, here or in another tab (`event.state`),
  * including a switch to another signed-in account of this device (multi-session).
@@ -240,6 +243,19 @@ export class AuthProvider extends LitElement implements ModalHost {
     this.#languageObserver.observe(document.documentElement, {attributeFilter: ['lang']});
     this.#languageObserver.observe(this, {attributeFilter: ['dir']});
     this.#syncLanguage();
+    this.#openLanding();
+  }
+
+  /**
+   * A page a sign-in link (or a provider's refusal) came back to, without a sign-in card of its
+   * own (the site signs in through the modal): the modal's card takes it. Once the page's own
+   * elements are there, so a card further down the page is found first.
+   */
+  #openLanding(): void {
+    if (isServer || !hasLanding()) return;
+    setTimeout(() => {
+      if (this.isConnected && hasLanding() && !document.querySelector('auth-sign-in')) void this.openSignIn();
+    });
   }
 
   /** Created on connection: a server has no MutationObserver (nor a document to observe). */

@@ -2,6 +2,7 @@ import {expect} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import {resetLandingForTests} from '../../client/landing.js';
 import {ADA, clientFor, errorText, html, input, memoryAdapter, mount, nextEvent, settle, submit, title, type, waitUntil} from '../../../test/helpers.js';
+import {dialogs, modalGone} from '../../../test/modal.js';
 import type {AuthSignIn} from './sign-in.js';
 
 const LAST_METHOD = 'auth-elements:last-sign-in-method';
@@ -127,6 +128,17 @@ describe('<auth-sign-in> other ways to sign in', () => {
     await expect(landed).to.be.accessible();
   });
 
+  it('a page without a sign-in card shows the modal one for a link asked for elsewhere', async () => {
+    const adapter = memoryAdapter();
+    await adapter.sendSignInLink(ADA.email, location.href);
+    land({'auth-link': new URL(adapter.latestLink(ADA.email)!).searchParams.get('auth-link')!});
+    await mount(clientFor(adapter), html`<p>The site's page</p>`, 'p');
+    await waitUntil(() => dialogs()[0]?.open && title(dialogs()[0].querySelector('auth-sign-in')!) === 'Sign in on this device?', 'the modal asks');
+    await expect(dialogs()[0]).to.be.accessible();
+    linkButton(dialogs()[0].querySelector('auth-sign-in')!, 'Sign in here').click();
+    await modalGone();
+  });
+
   it('a link opened in another browser asks before signing in there', async () => {
     const adapter = memoryAdapter();
     await adapter.sendSignInLink(ADA.email, location.href);
@@ -176,6 +188,19 @@ describe('<auth-sign-in> other ways to sign in', () => {
     const other = await signInElement(memoryAdapter({capabilities: {socialProviders: ['github']}}));
     await settle(other);
     expect(errorText(other)).to.equal("Signing in with that provider didn't work. Try again.");
+  });
+
+  it('a page without a sign-in card gets the modal one for the link, which signs in (and so is never shown)', async () => {
+    const adapter = memoryAdapter();
+    await adapter.sendSignInLink(ADA.email, location.href);
+    localStorage.setItem(LINK_ASKED, `${Date.now()}|`);
+    land({'auth-link': new URL(adapter.latestLink(ADA.email)!).searchParams.get('auth-link')!});
+    const client = clientFor(adapter);
+    await mount(client, html`<p>The site's page</p>`, 'p');
+    await waitUntil(() => client.state.status === 'signed-in', 'signed in by the link');
+    expect(client.user?.email).to.equal(ADA.email);
+    await modalGone();
+    expect(dialogs()).to.deep.equal([]);
   });
 
   it('an API without passwords sends the code from Continue', async () => {
