@@ -101,10 +101,7 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
   @state() protected typedPassword = '';
 
   /** The new password's strength meter, and why the last submit refused it (too easy to guess). */
-  readonly #strength = new PasswordStrength(this, () => this.#strengthInputs());
-  #refused: string | null = null;
-  /** A submit waits for the strength library to load before judging the new password. */
-  #judging = false;
+  readonly #strength = new PasswordStrength(this, () => this.#strengthInputs(), () => this.activeLocalizer.require(['passwordStrength']));
 
   /** The light-DOM form the steps render into (the kit's one mechanism for it: LightForm). */
   readonly #lightForm = new LightForm(this, {
@@ -112,7 +109,7 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
     slot: 'form',
     content: () => this.#formContent(),
     onSubmit: (data) => this.#submit(data),
-    busy: () => !!this.flow?.state.pending || this.#judging,
+    busy: () => !!this.flow?.state.pending || this.#strength.judging,
   });
 
   /** The light-DOM form, created on first use (a server has no `document` while constructing). */
@@ -185,14 +182,13 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
   protected clearInput(): void {
     this.passwordVisible = false;
     this.typedPassword = '';
-    this.#refused = null;
     this.#strength.reset();
   }
 
   protected override update(changed: PropertyValues<this>): void {
     super.update(changed);
     const state = this.flow?.state;
-    this.form.toggleAttribute('aria-busy', !!state?.pending || this.#judging || this.authState.status === 'loading');
+    this.form.toggleAttribute('aria-busy', !!state?.pending || this.#strength.judging || this.authState.status === 'loading');
     this.setState('busy', !!state?.pending);
     this.setState('error', !!state?.error);
   }
@@ -222,7 +218,7 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
     this.#lastPending = state.pending;
     if (state.step !== this.#lastStep) {
       const previous = this.#lastStep;
-      this.#refused = null;
+      this.#strength.refused = null;
       this.#lastStep = state.step;
       // Keyboard users land in the new step's first field — never on first render, and never
       // pulled away from something else they are doing on the page.
@@ -278,21 +274,8 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
     const password = String(data.get('password') ?? '');
     const policy = this.client?.capabilities.passwordPolicy;
     if (!this.#newPasswordInput() || !password || (policy && !meetsPolicy(password, policy))) return this.submitForm(data);
-    const refusal = this.#strength.refusal(password, (key, values) => this.t(key, values));
-    if (!(refusal instanceof Promise)) return this.#judged(data, refusal);
-    this.#judging = true;
-    this.requestUpdate();
-    void refusal.then((reason) => {
-      this.#judging = false;
-      this.#judged(data, reason);
-    });
-  }
-
-  #judged(data: FormData, refusal: string | null): void {
-    this.#refused = refusal;
-    this.requestUpdate();
-    if (!refusal) return this.submitForm(data);
-    void this.updateComplete.then(() => this.#newPasswordInput()?.focus());
+    const t = (key: string, values?: Record<string, unknown>) => this.t(key, values);
+    this.#strength.submit(password, t, this.form, () => this.submitForm(data), () => void this.updateComplete.then(() => this.#newPasswordInput()?.focus()));
   }
 
   #newPasswordInput(): HTMLInputElement | null {
@@ -471,15 +454,13 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
       autocomplete: options.autocomplete,
       labelAction: options.labelAction,
       describedBy: isNew ? [this.nodeId('rules'), this.#strength.result ? this.nodeId('strength') : ''].join(' ').trim() : undefined,
-      error: options.problem ?? (isNew ? this.#refused : null) ?? this.fieldError('password'),
+      error: options.problem ?? (isNew ? this.#strength.refused : null) ?? this.fieldError('password'),
       visible: this.passwordVisible,
       toggleLabel: this.t('common.showPassword'),
       onToggle: () => (this.passwordVisible = !this.passwordVisible),
       onInput: (event) => {
         this.typedPassword = (event.target as HTMLInputElement).value;
-        if (!isNew) return;
-        this.#refused = null;
-        this.#strength.input(this.typedPassword);
+        if (isNew) this.#strength.input(this.typedPassword);
       },
       appearance: this.mergedAppearance,
     });

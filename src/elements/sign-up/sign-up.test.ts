@@ -1,6 +1,6 @@
 import {expect} from '@open-wc/testing';
 import {ADA, clientFor, codeDescription, errorText, html, input, memoryAdapter, mount, nextEvent, settle, submit, title, type, waitUntil} from '../../../test/helpers.js';
-import {setScorerLoaderForTests} from '../../internal/password-strength.js';
+import {setScorerLoaderForTests} from '../../internal/strength-meter.js';
 import type {AuthSignUp} from './sign-up.js';
 
 // A password zxcvbn scores strong (4 of 4): the strength check lets it through.

@@ -43,8 +43,6 @@ export class PasswordSection implements SecuritySection {
   /** The new password's strength meter, scored against the person's own email and name. */
   readonly #strength: PasswordStrength;
   #userInputs: string[] = [];
-  /** A save waits for the strength library to load before judging the new password. */
-  #judging = false;
 
   constructor(
     host: ReactiveControllerHost,
@@ -159,7 +157,7 @@ export class PasswordSection implements SecuritySection {
         : nothing}
       ${editorActions(context, {
         label: t('profile.security.password.save'),
-        busy: this.#save.pending || this.#judging,
+        busy: this.#save.pending || this.#strength.judging,
         busyLabel: t('profile.security.password.saving'),
       })}`;
   }
@@ -173,7 +171,7 @@ export class PasswordSection implements SecuritySection {
   }
 
   submit(context: ProfileContext, data: FormData): void {
-    if (this.#save.pending || this.#judging) return;
+    if (this.#save.pending || this.#strength.judging) return;
     const has = this.#hasPassword();
     const currentPassword = String(data.get('currentPassword') ?? '');
     const newPassword = String(data.get('newPassword') ?? '');
@@ -185,22 +183,10 @@ export class PasswordSection implements SecuritySection {
     const problem = policyProblem(newPassword, context.client.capabilities.passwordPolicy);
     if (problem) return this.#refuse(context, 'new', context.errorMessage(new AuthError(problem)) ?? '');
     const change = has ? {currentPassword, newPassword, signOutOtherDevices} : {newPassword};
-    const judged = (weak: string | null) => (weak ? this.#refuse(context, 'new', weak, true) : void this.#change(context, change));
     // Too easy to guess: refused here, with zxcvbn's reason (only the policy applies if it can't load).
-    const refusal = this.#strength.refusal(newPassword, context.t);
-    if (!(refusal instanceof Promise)) return judged(refusal);
-    this.#setJudging(context, true);
-    void refusal.then((weak) => {
-      this.#setJudging(context, false);
-      judged(weak);
-    });
-  }
-
-  /** While the strength library loads for a save, the form says it is busy and the button shows it. */
-  #setJudging(context: ProfileContext, judging: boolean): void {
-    this.#judging = judging;
-    context.form.form.toggleAttribute('aria-busy', judging);
-    context.host.requestUpdate();
+    this.#strength.submit(newPassword, context.t, context.form.form, () => void this.#change(context, change), () =>
+      this.#refuse(context, 'new', this.#strength.refused ?? '', true),
+    );
   }
 
   /** A problem with a field: said on it, and focus goes there. */
