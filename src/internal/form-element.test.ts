@@ -235,3 +235,55 @@ describe('code steps', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+describe("a flow's new password: the strength meter and refusal, for every flow element", () => {
+  const meterLabel = (el: Element) => el.querySelector('[part="password-strength-label"]')?.textContent?.trim() ?? '';
+  const fieldError = (el: Element) => el.querySelector('.ae-field-error')?.textContent?.trim() ?? '';
+
+  async function toNewPasswordStep(el: AuthSignIn, adapter: ReturnType<typeof memoryAdapter>) {
+    type(input(el, 'email'), ADA.email);
+    await submit(el);
+    el.querySelector<HTMLButtonElement>('button[part="forgot-password-link"]')!.click();
+    await settle(el);
+    type(input(el, 'code'), adapter.latestCode(ADA.email)!);
+    await settle(el);
+    expect(title(el)).to.equal('Set a new password');
+  }
+
+  it("<auth-sign-in>'s new password after a reset code shows the meter and refuses a weak one, keeping it", async () => {
+    const adapter = memoryAdapter();
+    const el = await mount<AuthSignIn>(clientFor(adapter), html`<auth-sign-in></auth-sign-in>`, 'auth-sign-in');
+    await toNewPasswordStep(el, adapter);
+    type(input(el, 'password'), 'ada@example.com1');
+    await waitUntil(() => meterLabel(el) === 'Password strength: Weak', 'no meter on the new-password step', {timeout: 5000});
+    await settle(el);
+    expect(input(el, 'password').getAttribute('aria-describedby')).to.contain(el.querySelector('[part="password-strength"]')!.id);
+    await expect(el).to.be.accessible();
+    await submit(el);
+    expect(fieldError(el)).to.equal("Too easy to guess. Don't use your name or email address in your password.");
+    expect(input(el, 'password').value).to.equal('ada@example.com1');
+    expect(title(el)).to.equal('Set a new password');
+    await expect(el).to.be.accessible();
+
+    type(input(el, 'password'), 'difference-engine-1822');
+    await waitUntil(() => meterLabel(el) === 'Password strength: Strong', 'the meter does not follow', {timeout: 5000});
+    await submit(el);
+    expect(title(el)).to.equal("You're signed in");
+  });
+
+  it('the meter reads right to left in Arabic, its level in words', async () => {
+    const client = clientFor(memoryAdapter());
+    await client.ready;
+    const provider = await fixture<AuthProvider>(html`<auth-provider .client=${client} locale="ar"><auth-sign-up></auth-sign-up></auth-provider>`);
+    const el = provider.querySelector<AuthSignUp>('auth-sign-up')!;
+    await waitUntil(() => el.getAttribute('dir') === 'rtl', 'the card is not right to left');
+    type(input(el, 'password'), 'password1');
+    await waitUntil(() => meterLabel(el) !== '', 'no meter', {timeout: 5000});
+    await settle(el);
+    expect(meterLabel(el)).to.equal('قوة كلمة المرور: ضعيفة');
+    expect(el.querySelector('.ae-strength-hint')!.textContent!.trim()).to.equal('هذه كلمة مرور شائعة الاستخدام.');
+    const [first, second] = [...el.querySelectorAll('.ae-strength-segment')].map((segment) => segment.getBoundingClientRect());
+    expect(first.left).to.be.greaterThan(second.left, 'the filled segment starts on the right');
+    await expect(el).to.be.accessible();
+  });
+});

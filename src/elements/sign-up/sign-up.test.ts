@@ -136,7 +136,9 @@ const announced = () => document.querySelector('[data-auth-announcer]')?.textCon
 
 async function typeAndScore(el: AuthSignUp, password: string, label: string) {
   type(input(el, 'password'), password);
-  await waitUntil(() => meterLabel(el) === label, `the meter does not say "${label}" for "${password}" (it says "${meterLabel(el)}")`);
+  await waitUntil(() => meterLabel(el) === label, `the meter does not say "${label}" for "${password}" (it says "${meterLabel(el)}")`, {
+    timeout: 5000,
+  });
   await el.updateComplete;
 }
 
