@@ -137,3 +137,59 @@ export const SocialButtons: Story = {
     await expectText(el, ['signUp.completeSubtitle', {name: 'Google User'}]);
   },
 };
+
+/** The strength meter's level as text, once zxcvbn (a chunk loaded on the first keystroke) has scored what is typed. */
+async function expectStrength(el: HTMLElement, level: 'weak' | 'fair' | 'good' | 'strong'): Promise<HTMLElement> {
+  const meter = await waitFor(() => {
+    const found = el.querySelector<HTMLElement>('[part="password-strength"]');
+    expect(found?.querySelector('[part="password-strength-label"]')?.textContent?.trim()).toBe(
+      tr(el, 'passwordStrength.summary', {level: tr(el, `passwordStrength.level.${level}`)}),
+    );
+    return found!;
+  }, {timeout: 8000});
+  expect(field(el, 'password').getAttribute('aria-describedby')?.split(/\s+/)).toContain(meter.id);
+  return meter;
+}
+
+export const PasswordStrengthWeak: Story = {
+  name: 'Password strength: weak, with the reason',
+  play: async ({canvasElement}) => {
+    const el = await signUpOf(canvasElement);
+    await fill(el, 'password', 'password1');
+    const meter = await expectStrength(el, 'weak');
+    expect(meter.querySelector('.ae-strength-hint')?.textContent?.trim()).toBe(tr(el, 'passwordStrength.warning.common'));
+    expect(meter.querySelectorAll('.ae-strength-segment[data-on]').length).toBe(1);
+    // The meter is text to read, nothing to tab to.
+    expect(meter.querySelector('button, a, input, [tabindex]')).toBeNull();
+    expect(errors(el)).toBe('');
+  },
+};
+
+export const PasswordStrengthStrong: Story = {
+  name: 'Password strength: strong',
+  play: async ({canvasElement}) => {
+    const el = await signUpOf(canvasElement);
+    await fill(el, 'password', 'mauve otter quartz 19');
+    const meter = await expectStrength(el, 'strong');
+    expect(meter.querySelectorAll('.ae-strength-segment[data-on]').length).toBe(4);
+    expect(meter.querySelector('.ae-strength-hint')).toBeNull();
+  },
+};
+
+export const PasswordTooEasyToGuess: Story = {
+  name: 'Password too easy to guess (refused on submit)',
+  play: async ({canvasElement, loaded}) => {
+    const el = await signUpOf(canvasElement);
+    await fill(el, 'name', CHARLES.name);
+    await fill(el, 'email', CHARLES.email);
+    await fill(el, 'password', 'password1');
+    await expectStrength(el, 'weak');
+    await submit(el, 'signUp.submit');
+    const reason = tr(el, 'passwordStrength.warning.common');
+    expectFieldError(el, 'password', await expectError(el, ['passwordStrength.refused', {reason}]));
+    expect(field(el, 'password').value).toBe('password1');
+    expect(auth(loaded).adapter.calls.signUp ?? 0).toBe(0);
+    await expectTitle(el, 'signUp.title');
+  },
+};
+

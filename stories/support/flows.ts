@@ -6,8 +6,8 @@ import {clickButton, element, enterEmailedCode, expectTitle, fill, submit} from 
 // The steps a user takes through the sign-in and sign-up flows, for any story that needs to be
 // somewhere in them. Every step is found by role and locale key, so they work in every language.
 
-/** A person signing up in the stories (not seeded). */
-export const CHARLES = {name: 'Charles Babbage', email: 'charles@example.com', password: 'difference1'};
+/** A person signing up in the stories (not seeded), with a password strong enough for sign-up's strength check. */
+export const CHARLES = {name: 'Charles Babbage', email: 'charles@example.com', password: 'difference-engine-1822'};
 
 /** The code length the memory adapter uses (`capabilities.codeLength`). */
 export const CODE_LENGTH = 6;
