@@ -305,3 +305,45 @@ export const PasskeysError: Story = {
     await findByRole(el, 'button', 'common.retry');
   },
 };
+
+/** Security → Change password, the current password typed and `password` typed as the new one; the meter once it has scored it. */
+async function newPassword(canvas: HTMLElement, password: string, level: 'weak' | 'strong'): Promise<{el: AuthUserProfile; meter: HTMLElement}> {
+  const el = await securityPage(canvas);
+  await clickButton(el, 'profile.security.password.change');
+  await fill(el, 'currentPassword', ADA.password);
+  await fill(el, 'newPassword', password);
+  const meter = await waitFor(() => {
+    const found = el.querySelector<HTMLElement>('[part="password-strength"]');
+    expect(found?.querySelector('[part="password-strength-label"]')?.textContent?.trim()).toBe(
+      tr(el, 'passwordStrength.summary', {level: tr(el, `passwordStrength.level.${level}`)}),
+    );
+    return found!;
+  }, {timeout: 8000});
+  expect(field(el, 'newPassword').getAttribute('aria-describedby')?.split(/\s+/)).toContain(meter.id);
+  return {el, meter};
+}
+
+export const PasswordStrengthWeak: Story = {
+  name: 'Password: a new one too easy to guess, refused with the reason',
+  play: async ({canvasElement, loaded}) => {
+    // Ada's own surname and birth year: weak for her (her name and email are zxcvbn's user dictionary).
+    const {el, meter} = await newPassword(canvasElement, 'lovelace1815', 'weak');
+    const reason = tr(el, 'passwordStrength.warning.userInputs');
+    expect(meter.querySelector('.ae-strength-hint')?.textContent?.trim()).toBe(reason);
+    await submit(el, 'profile.security.password.save');
+    await expectError(el, ['passwordStrength.refused', {reason}]);
+    expect(field(el, 'newPassword').value).toBe('lovelace1815');
+    expect(field(el, 'newPassword').getAttribute('aria-invalid')).toBe('true');
+    expect(auth(loaded).adapter.calls.changePassword ?? 0).toBe(0);
+  },
+};
+
+export const PasswordStrengthStrong: Story = {
+  name: 'Password: a strong new one',
+  play: async ({canvasElement}) => {
+    const {meter} = await newPassword(canvasElement, 'difference-engine-1822', 'strong');
+    expect(meter.querySelectorAll('.ae-strength-segment[data-on]')).toHaveLength(4);
+    expect(meter.querySelector('.ae-strength-hint')).toBeNull();
+  },
+};
+
