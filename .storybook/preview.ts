@@ -58,7 +58,16 @@ const controlsForStoryArgs: NonNullable<Preview['argTypesEnhancers']>[number] = 
     }),
   );
 
+/**
+ * Every story starts in a browser that remembers nothing of signing in (sign-in-memory.ts: the
+ * method used last, a link asked for): a story says what it remembers itself.
+ */
+const forgetSignIns = () => {
+  for (const key of Object.keys(localStorage)) if (key.startsWith('auth-elements:')) localStorage.removeItem(key);
+};
+
 const preview: Preview = {
+  beforeEach: forgetSignIns,
   loaders: [authLoader],
   argTypesEnhancers: [controlsForStoryArgs],
   decorators: [withProvider],

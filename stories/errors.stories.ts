@@ -4,6 +4,7 @@ import {expect, waitFor} from 'storybook/test';
 import {AUTH_ERROR_CODES, ORGANIZATION_ERROR_CODES, type AuthErrorCode} from '../src/client/errors.js';
 import {ADA, CRASH, CRASH_MESSAGE, GRACE, HTTP_500, MALFORMED, NETWORK_DOWN, RATE_LIMITED, type AuthSetup, type Failure, type StoryAuth} from './support/client.js';
 import {ORG_INVITATION_ERROR_CODES} from './org-invitation.stories.js';
+import {SIGN_IN_METHOD_ERROR_CODES} from './sign-in-methods.stories.js';
 import {ORG_LIST_ERROR_CODES} from './org-list.stories.js';
 import {ORG_PROFILE_ERROR_CODES} from './org-profile-errors.stories.js';
 import {PROFILE_ERROR_CODES} from './profile-errors.stories.js';
@@ -243,6 +244,8 @@ export const Coverage: Story = {
       ...ORG_PROFILE_ERROR_CODES,
       ...ORG_LIST_ERROR_CODES,
       ...ORG_INVITATION_ERROR_CODES,
+      // The sign-in links' and providers' codes: sign-in-methods.stories.ts.
+      ...SIGN_IN_METHOD_ERROR_CODES,
     ]);
     expect(ORGANIZATION_ERROR_CODES.filter((code) => !covered.has(code)), 'organization codes without a story').toEqual([]);
     expect(AUTH_ERROR_CODES.filter((code) => !covered.has(code))).toEqual([]);

@@ -86,8 +86,20 @@ export class StoryAdapter extends MemoryAdapter {
   override signInWithPasskey(options?: PasskeySignInOptions) {
     return (options?.autofill ? null : this.#fail('signInWithPasskey')) ?? super.signInWithPasskey(options);
   }
-  override signInWithSocial(provider: string, callbackURL: string) {
-    return this.#fail('signInWithSocial') ?? super.signInWithSocial(provider, callbackURL);
+  override signInWithSocial(provider: string, callbackURL: string, errorURL?: string) {
+    return this.#fail('signInWithSocial') ?? super.signInWithSocial(provider, callbackURL, errorURL);
+  }
+  override sendSignInCode(email: string) {
+    return this.#fail('sendSignInCode') ?? super.sendSignInCode(email);
+  }
+  override signInWithCode(email: string, code: string) {
+    return this.#fail('signInWithCode') ?? super.signInWithCode(email, code);
+  }
+  override sendSignInLink(email: string, pageURL: string) {
+    return this.#fail('sendSignInLink') ?? super.sendSignInLink(email, pageURL);
+  }
+  override signInWithLink(token: string) {
+    return this.#fail('signInWithLink') ?? super.signInWithLink(token);
   }
   override signUp(input: SignUpInput) {
     return this.#fail('signUp') ?? super.signUp(input);

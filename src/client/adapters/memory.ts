@@ -49,6 +49,8 @@ export interface MemoryAdapterOptions extends MemoryOrganizationOptions {
   codeTtlMs?: number;
   /** The user agent this "device" records on its sessions. Default the browser's. */
   userAgent?: string | null;
+  /** Sign-in links already mailed (for stories of the page a link opens): by token, to a seeded user. */
+  signInLinks?: Array<{token: string; email: string; expired?: boolean; used?: boolean}>;
 }
 
 /**
@@ -127,6 +129,9 @@ export class MemoryAdapter extends MemoryOrganizations implements IdentityAdapte
       for (const device of seed.otherDevices ?? []) this.store.createSession(user.id, device, device.lastActiveAt?.getTime());
     }
     this.seedOrganizations(options.organizations ?? []);
+    for (const {token, email, expired = false, used = false} of options.signInLinks ?? []) {
+      this.store.links.set(token, {email: email.toLowerCase(), expiresAt: expired ? 0 : Date.now() + this.store.codeTtlMs, used});
+    }
   }
 
   /** Another device (browser) signed in to the same API: same users, its own sessions. */
@@ -134,7 +139,6 @@ export class MemoryAdapter extends MemoryOrganizations implements IdentityAdapte
     return new MemoryAdapter({...this.#options, userAgent}, this.store);
   }
 
-  /** The newest code sent to an email (any purpose), or null. */
   /** The newest sign-in link mailed to `email` (its url), or null. */
   latestLink(email: string): string | null {
     const to = email.trim().toLowerCase();
@@ -148,6 +152,7 @@ export class MemoryAdapter extends MemoryOrganizations implements IdentityAdapte
     if (link) link.expiresAt = 0;
   }
 
+  /** The newest code sent to an email (any purpose), or null. */
   latestCode(email: string): string | null {
     const to = email.toLowerCase();
     const {mailbox} = this.store;
@@ -185,7 +190,7 @@ export class MemoryAdapter extends MemoryOrganizations implements IdentityAdapte
   }
 
   /** Signs in at once (no redirect) as `<Provider> User`, created verified on first use. */
-  async signInWithSocial(provider: string, _callbackURL: string): Promise<SocialSignInResult> {
+  async signInWithSocial(provider: string, _callbackURL: string, _errorURL?: string): Promise<SocialSignInResult> {
     await this.delay();
     if (!this.capabilities.socialProviders.includes(provider)) throw new AuthError('unsupported', `No provider ${provider}`);
     const email = `${provider.toLowerCase()}.user@example.com`;

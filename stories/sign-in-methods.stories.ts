@@ -1,0 +1,188 @@
+import type {Meta, StoryObj} from '@storybook/web-components-vite';
+import {html} from 'lit';
+import {expect, waitFor} from 'storybook/test';
+import type {AuthErrorCode} from '../src/client/errors.js';
+import {resetLandingForTests} from '../src/client/landing.js';
+import {ADA, NETWORK_DOWN, type AuthSetup} from './support/client.js';
+import {signInOf} from './support/flows.js';
+import {accessibleName, allByRole, auth, clickButton, enterEmailedCode, expectError, expectText, expectTitle, field, fill, findByRole, shownText, tr} from './support/play.js';
+
+// "Use another method" and the ways in it lists: a code or a sign-in link emailed, the page a
+// link opens (here, in another browser, used, expired), and a provider's refusal coming back.
+
+type Story = StoryObj;
+
+const meta: Meta = {
+  title: 'Elements/Sign in/Other methods',
+  component: 'auth-sign-in',
+  excludeStories: ['SIGN_IN_METHOD_ERROR_CODES'],
+  render: () => html`<auth-sign-in sign-up-url="#sign-up"></auth-sign-in>`,
+};
+export default meta;
+
+/** The codes these stories show (errors.stories.ts checks every code has a story). */
+export const SIGN_IN_METHOD_ERROR_CODES: AuthErrorCode[] = ['link_used', 'link_expired', 'invalid_link', 'provider_denied', 'provider_failed'];
+
+const LAST_METHOD = 'auth-elements:last-sign-in-method';
+const LINK_ASKED = 'auth-elements:sign-in-link-asked';
+const TOKEN = 'storyLinkTokenStoryLinkTokenAbCd';
+const SOCIAL: AuthSetup = {capabilities: {socialProviders: ['github', 'dev-oidc'], socialProviderNames: {'dev-oidc': 'Dev Identity'}}};
+
+/** The page's address carries `params` (a link opened it, or a provider sent the browser back), and this browser remembers `remembered`. */
+function landedWith(params: Record<string, string>, remembered: Record<string, string> = {}) {
+  return () => {
+    const original = location.href;
+    const url = new URL(original);
+    for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
+    history.replaceState(history.state, '', url.href);
+    // Only what this story says the browser remembers (an earlier story may have left more).
+    for (const key of [LAST_METHOD, LINK_ASKED]) localStorage.removeItem(key);
+    for (const [key, value] of Object.entries(remembered)) localStorage.setItem(key, value);
+    resetLandingForTests();
+    return () => {
+      history.replaceState(history.state, '', original);
+      for (const key of [LAST_METHOD, LINK_ASKED]) localStorage.removeItem(key);
+    };
+  };
+}
+
+/** A story whose card opens from a sign-in link (seeded in the memory adapter). */
+const linkStory = (link: {expired?: boolean; used?: boolean}, remembered: Record<string, string> = {[LINK_ASKED]: `${Date.now()}|`}) => ({
+  parameters: {auth: {signInLinks: [{token: TOKEN, email: ADA.email, ...link}]} satisfies AuthSetup},
+  beforeEach: landedWith({'auth-link': TOKEN}, remembered),
+});
+
+/** The first step, Ada's email typed, "Use another method". */
+async function toMethods(canvas: HTMLElement) {
+  const el = await signInOf(canvas);
+  await fill(el, 'email', ADA.email);
+  await clickButton(el, 'signIn.useAnotherMethod');
+  await expectTitle(el, 'signIn.methodsTitle');
+  await waitFor(() => expect(el.querySelectorAll('[data-method]').length).toBeGreaterThan(0), {timeout: 5000});
+  return el;
+}
+
+const methodNames = (el: HTMLElement) => [...el.querySelectorAll<HTMLElement>('[data-method]')].map(accessibleName);
+
+export const Methods: Story = {
+  name: 'Use another method',
+  parameters: {auth: SOCIAL},
+  play: async ({canvasElement}) => {
+    const el = await toMethods(canvasElement);
+    await expectText(el, ['signIn.methodsSubtitle', {email: ADA.email}]);
+    const names = methodNames(el);
+    expect(names.slice(0, 3)).toEqual([tr(el, 'signIn.method.password'), tr(el, 'signIn.method.emailCode', {email: ADA.email}), tr(el, 'signIn.method.emailLink', {email: ADA.email})]);
+    expect(names.slice(-2)).toEqual([tr(el, 'social.continueWith', {provider: 'GitHub'}), tr(el, 'social.continueWith', {provider: 'Dev Identity'})]);
+    // A list of buttons, named by the list.
+    expect(allByRole(el, 'list')).toHaveLength(1);
+  },
+};
+
+export const LastUsed: Story = {
+  name: 'Use another method ("Last used" badge)',
+  parameters: {auth: SOCIAL},
+  beforeEach: landedWith({}, {[LAST_METHOD]: 'email-link'}),
+  play: async ({canvasElement}) => {
+    const el = await toMethods(canvasElement);
+    const badged = el.querySelector<HTMLElement>('[data-method="email-link"]')!;
+    expect(accessibleName(badged)).toBe(`${tr(el, 'signIn.method.emailLink', {email: ADA.email})} ${tr(el, 'signIn.lastUsed')}`);
+    expect(el.querySelectorAll('[part~="last-used-badge"]')).toHaveLength(1);
+  },
+};
+
+export const EmailCode: Story = {
+  name: 'Code by email',
+  play: async ({canvasElement, loaded}) => {
+    const el = await toMethods(canvasElement);
+    await clickButton(el, ['signIn.method.emailCode', {email: ADA.email}]);
+    await expectTitle(el, 'signIn.emailCodeTitle');
+    await waitFor(() => field(el, 'code'), {timeout: 5000});
+    await findByRole(el, 'button', 'signIn.useAnotherMethod');
+    await enterEmailedCode(el, auth(loaded), ADA.email);
+    await expectTitle(el, 'signIn.completeTitle');
+  },
+};
+
+export const EmailCodeNetworkDown: Story = {
+  name: 'Code by email (network down)',
+  parameters: {auth: {fail: {sendSignInCode: NETWORK_DOWN}} satisfies AuthSetup},
+  play: async ({canvasElement}) => {
+    const el = await toMethods(canvasElement);
+    await clickButton(el, ['signIn.method.emailCode', {email: ADA.email}]);
+    await expectError(el, 'errors.network');
+    // Still on the list, every method still there.
+    await expectTitle(el, 'signIn.methodsTitle');
+  },
+};
+
+export const LinkSent: Story = {
+  name: 'Sign-in link sent',
+  play: async ({canvasElement, loaded}) => {
+    const el = await toMethods(canvasElement);
+    await clickButton(el, ['signIn.method.emailLink', {email: ADA.email}]);
+    await expectTitle(el, 'signIn.linkSentTitle');
+    await expectText(el, ['signIn.linkSentSubtitle', {email: ADA.email}]);
+    expect(auth(loaded).adapter.latestLink(ADA.email)).toContain('auth-link=');
+    await clickButton(el, 'signIn.resendLink');
+    await waitFor(() => expect(shownText(el)).toContain(tr(el, 'signIn.linkResent', {email: ADA.email})));
+  },
+};
+
+export const LinkOpenedElsewhere: Story = {
+  name: 'Sign-in link opened in another browser',
+  ...linkStory({}, {}),
+  play: async ({canvasElement}) => {
+    const el = await signInOf(canvasElement);
+    await expectTitle(el, 'signIn.elsewhereTitle');
+    await expectText(el, 'signIn.elsewhereSubtitle');
+    await findByRole(el, 'button', 'signIn.signInHere');
+  },
+};
+
+export const LinkSignsIn: Story = {
+  name: 'Sign-in link opened (signs in)',
+  ...linkStory({}),
+  play: async ({canvasElement}) => {
+    const el = await signInOf(canvasElement);
+    await expectTitle(el, 'signIn.completeTitle');
+    expect(new URL(location.href).searchParams.has('auth-link')).toBe(false);
+  },
+};
+
+const linkError = (code: AuthErrorCode, link: {expired?: boolean; used?: boolean}): Story => ({
+  name: `Sign-in link: ${code}`,
+  ...linkStory(link),
+  play: async ({canvasElement}) => {
+    const el = await signInOf(canvasElement);
+    await expectError(el, `errors.${code}`);
+    await expectTitle(el, 'signIn.linkTitle');
+    await findByRole(el, 'button', 'signIn.backToSignIn');
+  },
+});
+
+export const LinkUsed = linkError('link_used', {used: true});
+export const LinkExpired = linkError('link_expired', {expired: true});
+
+export const LinkInvalid: Story = {
+  name: 'Sign-in link: invalid_link',
+  beforeEach: landedWith({'auth-link': 'not-a-link-token'}, {[LINK_ASKED]: `${Date.now()}|`}),
+  play: async ({canvasElement}) => {
+    const el = await signInOf(canvasElement);
+    await expectError(el, 'errors.invalid_link');
+  },
+};
+
+const providerRefusal = (error: string, code: AuthErrorCode): Story => ({
+  name: `Back from the provider: ${code}`,
+  parameters: {auth: SOCIAL},
+  beforeEach: landedWith({'auth-provider': 'dev-oidc', error}),
+  play: async ({canvasElement}) => {
+    const el = await signInOf(canvasElement);
+    await expectError(el, `errors.${code}`);
+    await expectTitle(el, 'signIn.title');
+    expect(new URL(location.href).searchParams.has('error')).toBe(false);
+  },
+});
+
+export const ProviderDenied = providerRefusal('access_denied', 'provider_denied');
+export const ProviderFailed = providerRefusal('state_mismatch', 'provider_failed');
