@@ -265,6 +265,18 @@ test('standalone: DEV_OIDC=1 starts Dev Identity for the server’s own origin, 
   }
 });
 
+test('a port in use: any free one instead, unless the port was asked for (DEV_OIDC_PORT)', async () => {
+  const taken = Number(new URL(identity.issuer).port);
+  const moved = await startDevIdentity({baseURL: base, port: taken});
+  try {
+    assert.notEqual(Number(new URL(moved.issuer).port), taken);
+    assert.equal((await fetch(moved.oidcProvider.discoveryUrl)).status, 200);
+  } finally {
+    await moved.close();
+  }
+  await assert.rejects(startDevIdentity({baseURL: base, port: taken, strictPort: true}), (error) => error instanceof ConfigurationError && /DEV_OIDC_PORT/.test(error.message));
+});
+
 test('Dev Identity never starts in production', async () => {
   assert.equal(devIdentityFromEnv({NODE_ENV: 'production'}, {byDefault: true}), undefined);
   assert.equal(devIdentityFromEnv({NODE_ENV: 'production', DEV_OIDC: '1'}, {byDefault: true}), undefined);
