@@ -1,12 +1,15 @@
 // "Continue with Dev Identity" in the demo that `npm start` serves (cookie mode, the API on the
 // page's origin), in Chromium: the sign-in card's social button → the development OpenID
 // Connect provider's sign-in page (its own port) → its consent screen → back on the demo,
-// signed in; and Deny → back on the demo, signed out, the error in the URL. Keyboard only on
+// signed in; and Deny → back on the demo, signed out, the error in the URL and on the card. Keyboard only on
 // the provider's pages. Screenshots go to $SCREENSHOTS when it is set.
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
+import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {startDemo} from './support.mjs';
+
+const en = JSON.parse(readFileSync(new URL('../../locales/en.json', import.meta.url), 'utf8'));
 
 const BUTTON = {name: 'Continue with Dev Identity'};
 
@@ -70,13 +73,19 @@ test('Continue with Dev Identity, sign in at the provider, Allow: back on the de
   await context.close();
 });
 
-test('Deny at the provider: back on the demo, not signed in, the error in the URL', async () => {
+test('Deny at the provider: back on the demo with error=access_denied, not signed in, the card says why', async () => {
   const {context, page, errors} = await toProviderSignIn();
   await signInAtProvider(page, {email: `grace-${Date.now()}@example.com`, name: 'Grace Hopper'});
   await page.keyboard.press('Tab'); // Allow → Deny
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Deny');
+  // The card takes the error out of the address bar at once; the request for the page carries it.
+  const landing = page.waitForRequest((request) => {
+    const url = new URL(request.url());
+    return request.isNavigationRequest() && url.origin === origin && !url.pathname.startsWith('/api/auth/');
+  });
   await page.keyboard.press('Enter');
-  await page.waitForURL((url) => url.origin === origin && url.searchParams.get('error') === 'access_denied');
+  assert.equal(new URL((await landing).url()).searchParams.get('error'), 'access_denied');
+  await page.locator('auth-sign-in [role="alert"]', {hasText: en.errors.provider_denied}).waitFor();
   await page.getByRole('button', BUTTON).waitFor();
   assert.equal(await page.locator('auth-user-button button[aria-haspopup="menu"]').count(), 0);
   const session = await page.evaluate(async () => (await fetch('/api/auth/get-session')).json());
