@@ -30,6 +30,7 @@ const FIELD_OF_ERROR: Partial<Record<AuthErrorCode, string>> = {
   password_too_short: 'password',
   password_too_long: 'password',
   password_too_weak: 'password',
+  password_compromised: 'password',
   invalid_code: 'code',
   code_used: 'code',
   code_expired: 'code',

@@ -27,7 +27,7 @@ describe('<auth-sign-up> against the real server', () => {
     const email = uniqueEmail('taken');
     await createUser('First Owner', email, 'first-owner1');
     const el = await signUpElement();
-    fill(el, 'Second Try', email, 'second-try2');
+    fill(el, 'Second Try', email, 'second-try-lantern-42');
     await submit(el);
     expect(errorText(el)).to.equal('An account with this email already exists. Sign in instead.');
     expect(title(el)).to.equal('Create your account');
@@ -38,7 +38,7 @@ describe('<auth-sign-up> against the real server', () => {
     const name = '<img src=x onerror="window.__pwned=true">';
     const email = uniqueEmail('hostile');
     const el = await signUpElement();
-    fill(el, name, email, 'harmless42');
+    fill(el, name, email, 'harmless-quartz-otter-42');
     await submit(el);
     expect(title(el)).to.equal('Verify your email');
     type(input(el, 'code'), '000000');

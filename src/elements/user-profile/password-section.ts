@@ -11,7 +11,8 @@ import {DelayedFlag} from '../../internal/status-views.js';
 import {editorActions, notLoaded, section, sectionAlert, sectionButton, type ProfileContext} from './profile-page.js';
 import {fieldError, formError, type SecuritySection} from './security-section.js';
 
-const POLICY_CODES: readonly AuthErrorCode[] = ['password_too_short', 'password_too_long', 'password_too_weak'];
+/** The API's refusals of a new password (its rules, or the breach check), said on the new password's field. */
+const POLICY_CODES: readonly AuthErrorCode[] = ['password_too_short', 'password_too_long', 'password_too_weak', 'password_compromised'];
 
 type Field = 'current' | 'new';
 
