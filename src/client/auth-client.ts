@@ -1,5 +1,5 @@
 import type {AccountClient, AccountContext} from './account.js';
-import {settleSocialPending} from './sign-in-memory.js';
+import {settleSocialSignIn} from './social-pending.js';
 import {hasAccess, sameMembership} from './access.js';
 import {ACCOUNT_METHODS, ORGANIZATION_METHODS} from './adapters/adapter.js';
 import {lazyMethods} from './lazy-methods.js';
@@ -195,7 +195,7 @@ export class AuthClient {
       const membership = await this.#membershipOf(info);
       this.#retry?.succeeded();
       // Back from a social provider: its sign-in is the method used last if it opened this session.
-      settleSocialPending(info !== null);
+      settleSocialSignIn(info !== null);
       this.#setSession(info, false, membership);
     } catch (error) {
       const authError = toAuthError(error);

@@ -6,35 +6,27 @@
  * does not carry them.
  */
 
-export const SIGN_IN_LINK_PARAM = 'auth-link';
-export const PROVIDER_PARAM = 'auth-provider';
+import {PROVIDER_PARAM, SIGN_IN_LINK_PARAM, landingTaken, takingLanding} from './landing-params.js';
+
+export {PROVIDER_PARAM, SIGN_IN_LINK_PARAM} from './landing-params.js';
 
 export type Landing =
   | {kind: 'link'; token: string}
   | {kind: 'provider'; provider: string; error: string | null};
 
-let taken = false;
-
 /** The landing the page's address carries, once; null afterwards or when there is none. */
 export function takeLanding(): Landing | null {
-  if (taken || typeof location === 'undefined') return null;
+  if (landingTaken() || typeof location === 'undefined') return null;
   const url = new URL(location.href);
   const token = url.searchParams.get(SIGN_IN_LINK_PARAM);
   const provider = url.searchParams.get(PROVIDER_PARAM);
   if (token === null && provider === null) return null;
-  taken = true;
+  takingLanding(true);
   const error = url.searchParams.get('error');
   for (const name of [SIGN_IN_LINK_PARAM, PROVIDER_PARAM, ...(provider !== null ? ['error', 'error_description'] : [])]) url.searchParams.delete(name);
   history.replaceState(history.state, '', url.href);
   if (token !== null) return {kind: 'link', token};
   return {kind: 'provider', provider: provider ?? '', error};
-}
-
-/** Whether the page's address carries a landing nobody took yet (the provider opens a sign-in for it). */
-export function hasLanding(): boolean {
-  if (taken || typeof location === 'undefined') return false;
-  const params = new URL(location.href).searchParams;
-  return params.has(SIGN_IN_LINK_PARAM) || params.has(PROVIDER_PARAM);
 }
 
 /** `page` with the marker a provider's refusal comes back with (better-auth adds `error`). */
@@ -46,5 +38,5 @@ export function providerReturnUrl(page: string, provider: string): string {
 
 /** Test seam: lets the next takeLanding() read the address again. */
 export function resetLandingForTests(): void {
-  taken = false;
+  takingLanding(false);
 }

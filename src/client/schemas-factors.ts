@@ -16,8 +16,3 @@ export const betterAuthPasskeyRequestOptions = v.looseObject({challenge: nonEmpt
 /** POST /passkey/verify-authentication: the session opened. */
 export const betterAuthPasskeySignedIn = v.object({session: v.object({id: nonEmptyString}), user: betterAuthUser});
 
-/** POST /sign-in/email-otp, GET /magic-link/verify (without a callbackURL): the session opened. */
-export const betterAuthPasswordlessSignedIn = v.object({token: nonEmptyString, user: betterAuthUser});
-
-/** POST /sign-in/magic-link: the link is sent (or, for an address without an account, silently not). */
-export const betterAuthLinkSent = v.object({status: v.literal(true)});

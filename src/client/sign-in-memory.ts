@@ -10,7 +10,7 @@ import type {SignInMethod} from './types.js';
 
 const LAST_METHOD = 'auth-elements:last-sign-in-method';
 const LINK_ASKED = 'auth-elements:sign-in-link-asked';
-const SOCIAL_PENDING = 'auth-elements:social-sign-in';
+import {SOCIAL_PENDING} from './social-pending.js';
 /** A sign-in link lives 5 minutes on the reference server; a request older than a day is forgotten. */
 const LINK_ASKED_FOR_MS = 86400_000;
 /** A social round trip takes minutes at most. */

@@ -13,7 +13,7 @@
  *   INVALID_TOKEN        invalid_link
  */
 import {AuthError, type AuthErrorCode} from '../errors.js';
-import {betterAuthLinkSent, betterAuthPasswordlessSignedIn} from '../schemas-factors.js';
+import {betterAuthLinkSent, betterAuthPasswordlessSignedIn} from '../schemas-passwordless.js';
 import type {SessionInfo} from '../types.js';
 import type {FactorTransport} from './better-auth-factors.js';
 

@@ -12,7 +12,7 @@ import {localizerContext} from '../../context/localizer-context.js';
 import {modalContext, type ModalCardOptions, type ModalContent, type ModalHost, type ModalOrganizationOptions} from '../../context/modal-context.js';
 import type {CardModal, CardModalOptions} from '../../internal/card-modal.js';
 import {AuthErrorEvent, AuthOrgChangeEvent, AuthSessionChangeEvent} from '../../events.js';
-import {hasLanding} from '../../client/landing.js';
+import {hasLanding} from '../../client/landing-params.js';
 import {Localizer, type Localization} from '../../i18n/localizer.js';
 
 /**

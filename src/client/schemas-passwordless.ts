@@ -1,0 +1,12 @@
+/**
+ * valibot schemas for sign-in by an emailed code or link: they load with the code that calls
+ * them (better-auth-passwordless.ts), never with the sign-in page's first script.
+ */
+import * as v from 'valibot';
+import {betterAuthUser, nonEmptyString} from './schemas.js';
+
+/** POST /sign-in/email-otp, GET /magic-link/verify (without a callbackURL): the session opened. */
+export const betterAuthPasswordlessSignedIn = v.object({token: nonEmptyString, user: betterAuthUser});
+
+/** POST /sign-in/magic-link: the link is sent (or, for an address without an account, silently not). */
+export const betterAuthLinkSent = v.object({status: v.literal(true)});
