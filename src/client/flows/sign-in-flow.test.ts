@@ -172,3 +172,58 @@ describe('SignInFlow: passkeys', () => {
     expect(flowOn().flow.passkeys).to.equal(typeof PublicKeyCredential === 'function');
   });
 });
+
+describe('SignInFlow: other methods', () => {
+  const ADA = {name: 'Ada', email: 'ada@example.com', password: 'analytical1'};
+  beforeEach(() => localStorage.removeItem('auth-elements:last-sign-in-method'));
+
+  it('lists what the API has; from the password step, not the password', async () => {
+    const {flow} = flowOn(new MemoryAdapter({users: [ADA], capabilities: {socialProviders: ['github'], passkeys: false}}));
+    expect(flow.showMethods(ADA.email)).to.equal(true);
+    expect(flow.methods).to.deep.equal(['password', 'email-code', 'email-link', 'social:github']);
+    flow.back();
+    expect(flow.state.step).to.equal('identifier');
+    await flow.submitEmail(ADA.email);
+    flow.showMethods();
+    expect(flow.methods).to.deep.equal(['email-code', 'email-link', 'social:github']);
+    flow.back();
+    expect(flow.state.step).to.equal('password');
+  });
+
+  it('a code sent from the list goes back to the list; one sent from Continue, to the email', async () => {
+    const {flow} = flowOn(new MemoryAdapter({users: [ADA], capabilities: {emailPassword: false}}));
+    await flow.submitEmail(ADA.email);
+    expect(flow.state.step).to.equal('email-code');
+    flow.back();
+    expect(flow.state.step).to.equal('identifier');
+    flow.showMethods(ADA.email);
+    await flow.sendCode();
+    flow.back();
+    expect(flow.state.step).to.equal('methods');
+  });
+
+  it('remembers the method that signed in, and offers it as last used while the API has it', async () => {
+    const adapter = new MemoryAdapter({users: [ADA]});
+    const {flow, opened} = flowOn(adapter);
+    flow.showMethods(ADA.email);
+    await flow.sendCode();
+    expect(await flow.submitSignInCode(adapter.latestCode(ADA.email)!)).to.equal(true);
+    expect(opened).to.have.length(1);
+    expect(flowOn(adapter).flow.lastUsed).to.equal('email-code');
+    expect(flowOn(new MemoryAdapter({users: [ADA], capabilities: {emailCode: false}})).flow.lastUsed).to.equal(null);
+  });
+
+  it('a provider\'s refusal is provider_denied for a denied consent, provider_failed otherwise', () => {
+    const {flow} = flowOn();
+    flow.openLanding({kind: 'provider', provider: 'github', error: 'access_denied'});
+    expect(flow.state.error?.code).to.equal('provider_denied');
+    flow.openLanding({kind: 'provider', provider: 'github', error: 'invalid_code'});
+    expect(flow.state.error?.code).to.equal('provider_failed');
+  });
+
+  it('an API with neither passwords nor emailed codes or links says so on Continue', async () => {
+    const {flow} = flowOn(new MemoryAdapter({users: [ADA], capabilities: {emailPassword: false, emailCode: false, magicLink: false}}));
+    expect(await flow.submitEmail(ADA.email)).to.equal(false);
+    expect(flow.state.error?.code).to.equal('unsupported');
+  });
+});

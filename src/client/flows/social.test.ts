@@ -21,13 +21,15 @@ function setup(adapter: MemoryAdapter = new MemoryAdapter({capabilities: {social
   const opened: SessionInfo[] = [];
   const navigated: string[] = [];
   const calls: string[] = [];
+  const errorURLs: Array<string | undefined> = [];
   const signInWithSocial = adapter.signInWithSocial.bind(adapter);
-  adapter.signInWithSocial = (provider, callbackURL) => {
+  adapter.signInWithSocial = (provider, callbackURL, errorURL) => {
     calls.push(`${provider} ${callbackURL}`);
-    return signInWithSocial(provider, callbackURL);
+    errorURLs.push(errorURL);
+    return signInWithSocial(provider, callbackURL, errorURL);
   };
   const context: FlowContext = {adapter, openSession: (info) => opened.push(info), navigate: (url) => navigated.push(url)};
-  return {adapter, context, opened, navigated, calls};
+  return {adapter, context, opened, navigated, calls, errorURLs};
 }
 
 const until = async (check: () => boolean) => {
@@ -40,6 +42,21 @@ for (const [label, create] of [
   ['SignUpFlow', (context: FlowContext) => new SignUpFlow(context)],
 ] as const) {
   describe(`${label}.signInWithSocial`, () => {
+    it('a refusal comes back to this page, marked with the provider; the redirect is remembered until the client settles it', async () => {
+      localStorage.removeItem('auth-elements:social-sign-in');
+      const {context, navigated, errorURLs} = setup(new RedirectingAdapter({capabilities: {socialProviders: ['github']}}));
+      void create(context).signInWithSocial('github', CALLBACK);
+      await until(() => navigated.length === 1);
+      const errorURL = new URL(errorURLs[0]!);
+      expect(errorURL.origin + errorURL.pathname).to.equal(location.origin + location.pathname);
+      expect(errorURL.searchParams.get('auth-provider')).to.equal('github');
+      expect(localStorage.getItem('auth-elements:social-sign-in')).to.match(/^\d+\|github$/);
+      const {settleSocialPending, lastSignInMethod} = await import('../sign-in-memory.js');
+      settleSocialPending(true);
+      expect(lastSignInMethod()).to.equal('social:github');
+      expect(localStorage.getItem('auth-elements:social-sign-in')).to.equal(null);
+    });
+
     it('opens the session and completes when the adapter signs in at once', async () => {
       const {context, opened, navigated, calls} = setup();
       const flow = create(context);
