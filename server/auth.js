@@ -127,6 +127,8 @@ export async function createAuth({
 
   const {toBeCreated, toBeAdded, runMigrations} = await getMigrations(auth.options);
   if (toBeCreated.length || toBeAdded.length) await runMigrations();
+  // Ready when it answers: plugins initialized (genericOAuth has read its discovery documents).
+  await auth.$context;
   return auth;
 }
 

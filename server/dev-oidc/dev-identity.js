@@ -36,7 +36,9 @@ export async function startDevIdentity({baseURL, basePath = '/api/auth', port = 
     response_types: ['code'],
     token_endpoint_auth_method: 'client_secret_post',
   };
-  const {startDevOidcProvider} = await import('./provider.js').catch((error) => {
+  // A computed specifier: Vite bundles vite.config.ts with what it imports into one file, and a
+  // literal import('./provider.js') would then load oidc-provider with the config, on or off.
+  const {startDevOidcProvider} = await import(new URL('./provider.js', import.meta.url).href).catch((error) => {
     if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
     throw new ConfigurationError(`Dev Identity needs the oidc-provider package (npm install --save-dev oidc-provider): ${error.message}`);
   });
