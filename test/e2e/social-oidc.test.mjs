@@ -10,6 +10,16 @@ import {join} from 'node:path';
 import {startDemo} from './support.mjs';
 
 const en = JSON.parse(readFileSync(new URL('../../locales/en.json', import.meta.url), 'utf8'));
+const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+
+/** axe-core's WCAG A/AA violations on the page (evaluated through the DevTools protocol, under the page's CSP). */
+async function accessibilityViolations(page) {
+  return page.evaluate(async (source) => {
+    (0, eval)(source);
+    const {violations} = await globalThis.axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']});
+    return violations.map(({id, nodes}) => `${id}: ${nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  }, AXE);
+}
 
 const BUTTON = {name: 'Continue with Dev Identity'};
 
@@ -54,9 +64,11 @@ async function signInAtProvider(page, {email, name}) {
   await page.keyboard.press('Tab');
   await page.keyboard.type(name);
   await shot(page, 'social-02-provider-sign-in');
+  assert.deepEqual(await accessibilityViolations(page), []);
   await page.keyboard.press('Enter');
   await page.getByRole('heading', {name: 'Allow Auth Elements?', level: 1}).waitFor();
   await shot(page, 'social-03-provider-consent');
+  assert.deepEqual(await accessibilityViolations(page), []);
 }
 
 test('Continue with Dev Identity, sign in at the provider, Allow: back on the demo, signed in', async () => {
