@@ -230,6 +230,31 @@ test('the sign-in page is plain, accessible HTML under a strict CSP; a wrong ema
   assert.match(wrong.html, /value="not-an-email"/);
 });
 
+test('the provider’s own pages (sign-out, errors) are the kit’s, under the same CSP', async () => {
+  // Signed in at the provider: the sign-out question is the kit's page.
+  const b = browser();
+  await signInAndAllow(b, {email: 'logout@example.com', name: 'Lou'});
+  const logout = await b.go(`${identity.issuer}/session/end`);
+  assert.equal(logout.status, 200);
+  assert.match(logout.response.headers.get('content-security-policy') ?? '', /default-src 'none'/);
+  assert.match(logout.html, /<h1 id="page-title">Sign out\?<\/h1>/);
+  assert.match(logout.html, /<form id="op.logoutForm"/);
+  assert.doesNotMatch(logout.html, /<script|<style| style=/);
+  const signedOut = await b.go(formAction({url: logout.url, html: logout.html.replace('<form id="op.logoutForm" method="post"', '<form method="post"')}), {
+    form: {xsrf: /name="xsrf" value="([^"]+)"/.exec(logout.html)?.[1] ?? '', logout: 'yes'},
+  });
+  assert.match(signedOut.html, /<h1 id="page-title">Signed out<\/h1>/);
+  // Not signed in there: oidc-provider's own auto-submit page, its script allowed by its hash alone.
+  const anonymous = await fetch(`${identity.issuer}/session/end`);
+  assert.match(anonymous.headers.get('content-security-policy') ?? '', /script-src 'self' 'sha256-[^']+'/);
+  const error = await fetch(`${identity.issuer}/auth?client_id=nobody`);
+  const errorHtml = await error.text();
+  assert.equal(error.status, 400);
+  assert.match(error.headers.get('content-security-policy') ?? '', /default-src 'none'/);
+  assert.match(errorHtml, /<dt>error<\/dt><dd>invalid_client<\/dd>/);
+  assert.doesNotMatch(errorHtml, /<script|<style| style=/);
+});
+
 test('an authorization request without PKCE is refused by the provider', async () => {
   const url = new URL(`${identity.issuer}/auth`);
   url.search = new URLSearchParams({client_id: identity.oidcProvider.clientId, response_type: 'code', scope: 'openid', redirect_uri: `${base}/api/auth/callback/dev-oidc`, state: 's'}).toString();

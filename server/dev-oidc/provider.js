@@ -67,6 +67,7 @@ export async function startDevOidcProvider({port = 5180, host = '127.0.0.1', iss
 
   server.on('request', (req, res) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Content-Security-Policy', csp);
     if (req.url === STYLESHEET_PATH) {
       res.setHeader('Content-Type', 'text/css; charset=utf-8');
       res.setHeader('Cache-Control', 'no-cache');

@@ -8,13 +8,16 @@ import {html} from './html.js';
 export const STYLESHEET_PATH = '/dev-oidc.css';
 
 /**
- * The pages' Content-Security-Policy. Forms may post to the provider itself and to `formTargets`
- * (the clients' origins: a finished interaction redirects there, and form-action covers redirects).
+ * The provider's Content-Security-Policy, on every response. Forms may post to the provider
+ * itself and to `formTargets` (the clients' origins: a finished interaction redirects there, and
+ * form-action covers redirects). The pages here have no script; oidc-provider's own auto-submit
+ * pages (form_post, sign-out without a session) add their inline script's hash to script-src.
  * @param {string[]} formTargets
  */
 export const pageCsp = (formTargets) =>
   [
     "default-src 'none'",
+    "script-src 'self'",
     "style-src 'self'",
     "img-src 'self'",
     `form-action 'self'${formTargets.map((origin) => ` ${origin}`).join('')}`,
