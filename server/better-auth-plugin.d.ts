@@ -156,6 +156,13 @@ export interface AuthElementsOptions
   revealExistingAccounts?: boolean;
   /** See AuthElementsPluginOptions. */
   providerNames?: Record<string, string>;
+  /**
+   * Refuse new passwords found in known data breaches (better-auth's haveIBeenPwned on sign-up,
+   * both resets, change and set password): `PASSWORD_COMPROMISED`. It sends the first five hex
+   * digits of the password's SHA-1 to api.pwnedpasswords.com (k-anonymity) and fails those
+   * requests while that service cannot be reached, so it is off by default. Default false.
+   */
+  breachedPasswords?: boolean;
   /** Merged into the emailOTP plugin's options (it is always on). */
   emailOTP?: Partial<OptionsOf<typeof emailOTP>>;
   /** Optional features: on by default; `false` leaves the plugin out, an object adds options. */

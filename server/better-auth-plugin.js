@@ -22,7 +22,7 @@
  * Types: better-auth-plugin.d.ts (kept by hand next to this file).
  */
 import {APIError, createAuthEndpoint, createAuthMiddleware} from 'better-auth/api';
-import {bearer, emailOTP, jwt, magicLink, multiSession, organization, twoFactor} from 'better-auth/plugins';
+import {bearer, emailOTP, jwt, magicLink, multiSession, oneTimeToken, organization, twoFactor} from 'better-auth/plugins';
 import {createAccessControl} from 'better-auth/plugins/access';
 import {adminAc, defaultStatements, memberAc, ownerAc} from 'better-auth/plugins/organization/access';
 import * as z from 'zod';
@@ -34,6 +34,8 @@ import {organizationClaims, permissionsByRole} from './organization-claims.js';
 import {organizationRules} from './organization-rules.js';
 import {profileImages, profileImageSchema} from './profile-images.js';
 import {signInLinkChecks, signInLinkUrl, signInLinkUsed} from './sign-in-links.js';
+import {bearerReturn} from './bearer-return.js';
+import {breachedPasswords} from './breached-passwords.js';
 import {betterAuthRateLimit, createCounter, identifierRateLimit, resolveRateLimits} from './rate-limit.js';
 
 export const PASSWORD_MIN_LENGTH = 8;
@@ -92,7 +94,7 @@ export function authElements({providerNames = {}, requireLetterAndDigit = true, 
       return images?.onRequest(relayed?.request ?? request) ?? relayed;
     },
     hooks: {
-      after: [...(passkeys ? [passkeyLastUsed] : []), ...(twoFactor ? [usedBackupCodes] : []), signInLinkUsed, relayResponse],
+      after: [...(passkeys ? [passkeyLastUsed] : []), ...(twoFactor ? [usedBackupCodes] : []), signInLinkUsed, bearerReturn, relayResponse],
       before: [
         freshGuard,
         signInLinkChecks,
@@ -237,6 +239,7 @@ export function authElementsOptions(options) {
   const {
     sendEmail,
     providerNames,
+    breachedPasswords: checkBreaches = false,
     passwordPolicy = {},
     codeLength = CODE_LENGTH,
     revealExistingAccounts = true,
@@ -368,6 +371,7 @@ export function authElementsOptions(options) {
     );
   }
   if (multiSessionConfig) kitPlugins.push(multiSession(multiSessionConfig));
+  if (checkBreaches) kitPlugins.push(breachedPasswords());
 
   /** @type {Partial<import('better-auth').BetterAuthOptions>} */
   const limiting = {};
@@ -379,6 +383,8 @@ export function authElementsOptions(options) {
   }
   kitPlugins.push(
     bearer(bearerOptions),
+    // The exchange of bearer-return.js's one-time tokens (a social sign-in's return to a bearer-mode page); clients cannot mint them.
+    oneTimeToken({disableClientRequest: true}),
     jwt(claims ? claims.jwt(jwtOptions) : jwtOptions),
     authElements({
       providerNames,

@@ -179,8 +179,11 @@ test('authElementsOptions: features can be left out, codes and policy changed, e
   });
   assert.deepEqual(
     options.plugins?.map((plugin) => plugin.id),
-    ['email-otp', 'magic-link', 'multi-session', 'auth-elements-identifier-rate-limit', 'bearer', 'jwt', 'auth-elements'],
+    ['email-otp', 'magic-link', 'multi-session', 'auth-elements-identifier-rate-limit', 'bearer', 'one-time-token', 'jwt', 'auth-elements'],
   );
+  // The breach check is off unless asked for (it needs api.pwnedpasswords.com).
+  const checked = authElementsOptions({...quiet, baseURL: base, database: new Database(':memory:'), sendEmail: () => {}, breachedPasswords: true});
+  assert.ok(checked.plugins?.some((plugin) => plugin.id === 'have-i-been-pwned'));
   assert.equal(options.rateLimit?.enabled, true);
   const auth = await migrated(options);
   const body = await (await capabilities(auth)).json();

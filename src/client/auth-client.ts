@@ -1,5 +1,6 @@
 import type {AccountClient, AccountContext} from './account.js';
 import {settleSocialSignIn} from './social-pending.js';
+import {takeReturnToken} from './landing-params.js';
 import {hasAccess, sameMembership} from './access.js';
 import {ACCOUNT_METHODS, ORGANIZATION_METHODS} from './adapters/adapter.js';
 import {lazyMethods} from './lazy-methods.js';
@@ -186,9 +187,22 @@ export class AuthClient {
     return (this.#refreshing ??= this.#checkSession().finally(() => (this.#refreshing = null)));
   }
 
+  /** A refused return token is reported (the page stays signed out, and says why where it shows errors). */
+  async #takeReturnToken(): Promise<void> {
+    const token = takeReturnToken();
+    if (!token || !this.adapter.signInWithReturnToken) return;
+    try {
+      await this.adapter.signInWithReturnToken(token);
+    } catch (error) {
+      this.#errors.emit(toAuthError(error));
+    }
+  }
+
   async #checkSession(): Promise<void> {
     this.#lastChecked = Date.now();
     try {
+      // Back from a social provider on a bearer-mode page: its one-time token becomes the session first.
+      await this.#takeReturnToken();
       // One answer for both: elements never render with defaults that change a moment later.
       const [info] = await Promise.all([this.adapter.getSession(), this.#loadCapabilities()]);
       // The membership comes in the same answer: content shown by role never flips a moment later.

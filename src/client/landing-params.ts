@@ -6,6 +6,9 @@
 
 export const SIGN_IN_LINK_PARAM = 'auth-link';
 export const PROVIDER_PARAM = 'auth-provider';
+/** The mark a bearer-mode page puts on a social callback URL, and the one-time token the API sends back instead (server/bearer-return.js). */
+export const BEARER_RETURN_PARAM = 'auth-bearer';
+export const RETURN_TOKEN_PARAM = 'auth-token';
 
 let taken = false;
 
@@ -17,4 +20,19 @@ export function hasLanding(): boolean {
   if (taken || typeof location === 'undefined') return false;
   const params = new URL(location.href).searchParams;
   return params.has(SIGN_IN_LINK_PARAM) || params.has(PROVIDER_PARAM);
+}
+
+/**
+ * The one-time token a social sign-in brought back to a bearer-mode page (server/bearer-return.js),
+ * taken out of the address bar at once; null when there is none.
+ */
+export function takeReturnToken(): string | null {
+  if (typeof location === 'undefined') return null;
+  const url = new URL(location.href);
+  const token = url.searchParams.get(RETURN_TOKEN_PARAM);
+  if (token === null && !url.searchParams.has(BEARER_RETURN_PARAM)) return null;
+  url.searchParams.delete(RETURN_TOKEN_PARAM);
+  url.searchParams.delete(BEARER_RETURN_PARAM);
+  history.replaceState(history.state, '', url.href);
+  return token || null;
 }

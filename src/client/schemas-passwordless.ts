@@ -10,3 +10,6 @@ export const betterAuthPasswordlessSignedIn = v.object({token: nonEmptyString, u
 
 /** POST /sign-in/magic-link: the link is sent (or, for an address without an account, silently not). */
 export const betterAuthLinkSent = v.object({status: v.literal(true)});
+
+/** POST /one-time-token/verify: the session the token stood for. */
+export const betterAuthReturnTokenSignedIn = v.object({session: v.object({token: nonEmptyString}), user: betterAuthUser});

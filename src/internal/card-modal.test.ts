@@ -68,7 +68,7 @@ describe('<auth-provider> modal (openSignIn, openSignUp, closeSignIn, closeSignU
     await provider.openSignUp();
     const {dialog, card} = await shownModal('auth-sign-up');
     type(input(card, 'email'), 'charles@example.com');
-    type(input(card, 'password'), 'difference1');
+    type(input(card, 'password'), 'difference-engine-1822');
     await submit(card);
     await waitUntil(() => dialogName(dialog) === 'Verify your email');
     await expect(dialog).to.be.accessible();

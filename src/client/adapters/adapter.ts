@@ -1,5 +1,6 @@
 import type {
   Capabilities,
+  ConnectedAccount,
   DeleteAccountInput,
   DeviceAccount,
   DeviceSession,
@@ -109,6 +110,13 @@ export interface CoreAdapter {
    * `link_used`, `invalid_link`.
    */
   signInWithLink?(token: string): Promise<SessionInfo>;
+
+  /**
+   * Finishes a social sign-in that came back to this page with a one-time token (a bearer-mode
+   * page on another site: the API's session cookie is not its own). Rejects with
+   * `provider_failed` for a token that is expired, used or unknown.
+   */
+  signInWithReturnToken?(token: string): Promise<SessionInfo>;
 
   /**
    * Starts a sign-in with a social provider (an id from `capabilities.socialProviders`).
@@ -290,6 +298,28 @@ export interface AccountAdapter {
 
   /** Removes a passkey from the account (the browser or password manager may still list it). */
   removePasskey?(id: string): Promise<void>;
+
+  /**
+   * The social and OpenID Connect accounts linked to the signed-in person (not the password),
+   * oldest first, each with its email at the provider where the API can tell.
+   */
+  listConnectedAccounts?(options?: ListOptions): Promise<ConnectedAccount[]>;
+
+  /**
+   * Starts linking an account of `provider` (one of `capabilities.socialProviders`): resolves
+   * with the provider's page to send the browser to; it comes back to `callbackURL` linked, or
+   * to `errorURL` (default `callbackURL`) with better-auth's `error` parameter after a refusal.
+   * An adapter that needs no round trip (memory) links at once and answers `callbackURL`.
+   * Rejects with `unsupported` for a provider the API does not offer.
+   */
+  linkAccount?(provider: string, callbackURL: string, errorURL?: string): Promise<{redirectUrl: string}>;
+
+  /**
+   * Unlinks a connected account (`provider` and the `id` of a ConnectedAccount). Rejects with
+   * `last_sign_in_method` when it is the account's only way in (no password, no other linked
+   * account), `session_not_fresh`; an account that is not linked resolves without a change.
+   */
+  unlinkAccount?(provider: string, accountId: string): Promise<void>;
 }
 
 /*
@@ -479,6 +509,9 @@ export const ACCOUNT_METHODS = [
   'addPasskey',
   'renamePasskey',
   'removePasskey',
+  'listConnectedAccounts',
+  'linkAccount',
+  'unlinkAccount',
 ] as const satisfies readonly (keyof AccountAdapter)[];
 
 /** Fails to compile when AccountAdapter gains a method ACCOUNT_METHODS does not name. */

@@ -11,9 +11,12 @@
  *   LINK_EXPIRED         link_expired (the kit's plugin)
  *   LINK_USED            link_used (the kit's plugin)
  *   INVALID_TOKEN        invalid_link
+ *
+ * And the return of a social sign-in to a bearer-mode page: its one-time token exchanged at
+ * `POST /one-time-token/verify` (an unknown, used or expired one: provider_failed).
  */
 import {AuthError, type AuthErrorCode} from '../errors.js';
-import {betterAuthLinkSent, betterAuthPasswordlessSignedIn} from '../schemas-passwordless.js';
+import {betterAuthLinkSent, betterAuthPasswordlessSignedIn, betterAuthReturnTokenSignedIn} from '../schemas-passwordless.js';
 import type {SessionInfo} from '../types.js';
 import type {FactorTransport} from './better-auth-factors.js';
 
@@ -41,6 +44,15 @@ export class BetterAuthPasswordless {
   async signInWithLink(token: string): Promise<SessionInfo> {
     if (!this.api.capabilities.magicLink) throw new AuthError('unsupported', 'The API has no sign-in links');
     await this.api.request(`/magic-link/verify?token=${encodeURIComponent(token)}`, betterAuthPasswordlessSignedIn, {codes: LINK});
+    return this.api.openedSession();
+  }
+
+  async signInWithReturnToken(token: string): Promise<SessionInfo> {
+    await this.api.request('/one-time-token/verify', betterAuthReturnTokenSignedIn, {
+      method: 'POST',
+      body: {token},
+      codes: {INVALID_TOKEN: 'provider_failed', SESSION_NOT_FOUND: 'provider_failed', SESSION_EXPIRED: 'provider_failed', 'message:Invalid token': 'provider_failed', 'message:Session not found': 'provider_failed', 'message:Session expired': 'provider_failed'},
+    });
     return this.api.openedSession();
   }
 }

@@ -10,10 +10,18 @@ import type {
 } from '../types.js';
 import {ACCOUNT_METHODS, ORGANIZATION_METHODS, type AccountAdapter, type CoreAdapter, type IdentityAdapter, type OrganizationAdapter} from './adapter.js';
 import {lazyMethods} from '../lazy-methods.js';
+import {BEARER_RETURN_PARAM} from '../landing-params.js';
 import type {AccountTransport, BetterAuthAccount} from './better-auth-account.js';
 import {BetterAuthTransport, loadSchemas, toSession, toUser, type BetterAuthAdapterOptions} from './better-auth-transport.js';
 
 export type {BetterAuthAdapterOptions} from './better-auth-transport.js';
+
+/** `url` with the mark that asks the API for a one-time token on the way back (server/bearer-return.js). */
+function markBearerReturn(url: string): string {
+  const marked = new URL(url, globalThis.location?.href);
+  marked.searchParams.set(BEARER_RETURN_PARAM, '1');
+  return marked.href;
+}
 
 /** JWTs are refreshed this long before they expire. */
 const TOKEN_MARGIN_MS = 30_000;
@@ -33,7 +41,7 @@ function jwtExpiry(token: string, {jwtPayload, validate}: Schemas): number | und
 const SIGN_IN_FACTORS = ['verifySecondFactor', 'signInWithPasskey'] as const;
 type SignInFactors = Required<Pick<CoreAdapter, (typeof SIGN_IN_FACTORS)[number]>>;
 /** Sign-in by an emailed code or link: they load on first use too. */
-const PASSWORDLESS = ['sendSignInCode', 'signInWithCode', 'sendSignInLink', 'signInWithLink'] as const;
+const PASSWORDLESS = ['sendSignInCode', 'signInWithCode', 'sendSignInLink', 'signInWithLink', 'signInWithReturnToken'] as const;
 type Passwordless = Required<Pick<CoreAdapter, (typeof PASSWORDLESS)[number]>>;
 
 /** The account methods and the sign-in's factors, put on each adapter by its constructor (they load on first use). */
@@ -147,8 +155,13 @@ export class BetterAuthAdapter extends BetterAuthTransport implements IdentityAd
     return this.openedSession();
   }
 
+  /**
+   * In bearer mode the callback URL is marked, so the API's redirect back carries a one-time
+   * token for the new session (its cookie is on the API's site): `signInWithReturnToken`.
+   */
   async signInWithSocial(provider: string, callbackURL: string, errorURL = callbackURL): Promise<SocialSignInResult> {
     if (!this.capabilities.socialProviders.includes(provider)) throw new AuthError('unsupported', `No provider ${provider}`);
+    if (this.mode === 'bearer') callbackURL = markBearerReturn(callbackURL);
     const {url} = await this.request('/sign-in/social', (schemas) => schemas.betterAuthSocialResponse, {
       method: 'POST',
       body: {provider, callbackURL, errorCallbackURL: errorURL},

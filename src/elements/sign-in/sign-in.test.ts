@@ -170,11 +170,11 @@ describe('<auth-sign-in>', () => {
     await submit(el);
     expect(errorText(el)).to.equal('Choose a password that meets every rule below.');
 
-    type(input(el, 'password'), 'difference2');
+    type(input(el, 'password'), 'difference-engine-1822');
     await submit(el);
     expect(title(el)).to.equal("You're signed in");
     await adapter.signOut();
-    expect((await adapter.signInWithPassword({email: ADA.email, password: 'difference2'})).user.email).to.equal(ADA.email);
+    expect((await adapter.signInWithPassword({email: ADA.email, password: 'difference-engine-1822'})).user.email).to.equal(ADA.email);
   });
 
   it('sends one request for a double-clicked submit', async () => {
