@@ -1,6 +1,7 @@
 import {expect} from '@open-wc/testing';
 import {runAdapterContract, expectAuthError} from './adapter-contract.js';
 import {runAccountContract} from './adapter-contract-account.js';
+import {runConnectedAccountsContract} from './adapter-contract-connected.js';
 import {runPasswordlessContract} from './adapter-contract-passwordless.js';
 import {runFactorsContract} from './adapter-contract-factors.js';
 import {runOrganizationsContract} from './adapter-contract-organizations.js';
@@ -44,6 +45,10 @@ async function ageSession(adapter: unknown) {
 
 runAccountContract('better-auth (cookie)', () => ({adapter: new BetterAuthAdapter({baseURL}), readLatestCode, uniqueEmail, secondDevice, ageSession}));
 runAccountContract('better-auth (bearer)', () => ({adapter: new BetterAuthAdapter({baseURL, mode: 'bearer'}), readLatestCode, uniqueEmail, secondDevice, ageSession}));
+
+// The server's GitHub app builds an authorization URL; nothing can complete the round trip here (test/e2e does, with Dev Identity).
+runConnectedAccountsContract('better-auth (cookie)', () => ({adapter: new BetterAuthAdapter({baseURL}), readLatestCode, uniqueEmail, provider: 'github'}), {linksAtOnce: false});
+runConnectedAccountsContract('better-auth (bearer)', () => ({adapter: new BetterAuthAdapter({baseURL, mode: 'bearer'}), readLatestCode, uniqueEmail, provider: 'github'}), {linksAtOnce: false});
 
 /** The newest sign-in link mailed to `email` (the reference server's dev mailbox). */
 async function readLatestLink(email: string): Promise<string | null> {
@@ -200,7 +205,17 @@ describe('BetterAuthAdapter', () => {
     expect(init.method).to.equal('POST');
     expect((init.headers as Record<string, string>)['content-type']).to.equal('application/json');
     expect(init.credentials).to.equal('include');
-    expect(JSON.parse(init.body as string)).to.deep.equal({provider: 'github', callbackURL});
+    // A refusal comes back to the same page unless the caller names another.
+    expect(JSON.parse(init.body as string)).to.deep.equal({provider: 'github', callbackURL, errorCallbackURL: callbackURL});
+  });
+
+  it('in bearer mode, marks the callback URL so the API sends a one-time token back with it', async () => {
+    const authorize = 'https://github.com/login/oauth/authorize?client_id=abc&state=xyz';
+    const {adapter, calls} = stubbed(() => json({url: authorize, redirect: true}), 'bearer', ['github']);
+    await adapter.signInWithSocial('github', 'https://app.example.test/dashboard?tab=1', 'https://app.example.test/sign-in?auth-provider=github');
+    const body = JSON.parse(calls[0].init.body as string);
+    expect(body.callbackURL).to.equal('https://app.example.test/dashboard?tab=1&auth-bearer=1');
+    expect(body.errorCallbackURL).to.equal('https://app.example.test/sign-in?auth-provider=github');
   });
 
   it('refuses a social redirect that is not http(s) as `malformed_response`', async () => {
