@@ -2,6 +2,7 @@ import type {AccountAdapter, IdentityAdapter} from './adapters/adapter.js';
 import {callAdapter, type AdapterCallContext} from './adapter-call.js';
 import type {
   AuthState,
+  ConnectedAccount,
   DeleteAccountInput,
   DeviceAccount,
   DeviceSession,
@@ -171,6 +172,24 @@ export class AccountClient {
 
   removePasskey(id: string): Promise<void> {
     return this.#call('removePasskey', (a) => a.removePasskey!(id));
+  }
+
+  /** The social and OpenID Connect accounts linked to the signed-in person, oldest first. */
+  listConnectedAccounts(options?: ListOptions): Promise<ConnectedAccount[]> {
+    return this.#call('listConnectedAccounts', (a) => a.listConnectedAccounts!(options), options);
+  }
+
+  /**
+   * Starts linking an account of `provider`: resolves with where to send the browser (the
+   * provider's page; it comes back to `callbackURL`, or to `errorURL` with `error` after a refusal).
+   */
+  linkAccount(provider: string, callbackURL: string, errorURL?: string): Promise<{redirectUrl: string}> {
+    return this.#call('linkAccount', (a) => a.linkAccount!(provider, callbackURL, errorURL));
+  }
+
+  /** Unlinks a connected account (`last_sign_in_method` when it is the only way in). */
+  unlinkAccount(provider: string, accountId: string): Promise<void> {
+    return this.#call('unlinkAccount', (a) => a.unlinkAccount!(provider, accountId));
   }
 
   #updatesUser(user: User): User {

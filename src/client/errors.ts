@@ -78,6 +78,8 @@ export const AUTH_ERROR_CODES = [
   'no_password',
   /** `setPassword` on an account that already has a password: change it instead. */
   'password_already_set',
+  /** Disconnecting that account would leave no way to sign in (no password, no other account or passkey): add one first. */
+  'last_sign_in_method',
   /** The upload is not a raster image the API accepts (an SVG, another file renamed, truncated). */
   'invalid_image',
   /** The upload is larger than `capabilities.profileImage.maxBytes`. */

@@ -37,6 +37,27 @@ export const betterAuthSessionList = v.array(
 /** GET /list-accounts: how the user can sign in (`credential` is the password). */
 export const betterAuthAccountList = v.array(v.object({providerId: nonEmptyString}));
 
+/**
+ * GET /list-accounts, read for the connected accounts: each link's id, the provider, the
+ * person's id there and when it was linked; `email` where the kit's server recorded the
+ * provider's address (server/linked-account-email.js), absent on a server without it.
+ */
+export const betterAuthLinkedAccountList = v.array(
+  v.object({
+    id: nonEmptyString,
+    providerId: nonEmptyString,
+    accountId: nonEmptyString,
+    createdAt: dateString,
+    email: v.nullish(v.string()),
+  }),
+);
+
+/** GET /account-info: what the provider says of the account now (its userinfo, or the stored id token). */
+export const betterAuthAccountInfo = v.object({user: v.object({email: v.nullish(v.string())})});
+
+/** POST /link-social without an id token: the provider's page to send the browser to. */
+export const betterAuthLinkSocialResponse = v.object({url: v.pipe(nonEmptyString, v.url()), redirect: v.boolean()});
+
 /** GET /multi-session/list-device-sessions: one session per signed-in user of this browser. */
 export const betterAuthDeviceSessions = v.array(
   v.object({session: v.object({...betterAuthSession.entries, token: nonEmptyString}), user: betterAuthUser}),

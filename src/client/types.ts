@@ -150,6 +150,23 @@ export interface ListOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * A social or OpenID Connect account linked to the signed-in person (`listConnectedAccounts`):
+ * they can sign in with it, and the profile lists it under "Connected accounts".
+ */
+export interface ConnectedAccount {
+  /** The link's id in the API (what `unlinkAccount` takes). */
+  id: string;
+  /** The provider's id, as in `capabilities.socialProviders` (`github`, `dev-oidc`). */
+  provider: string;
+  /** The person's id at the provider. */
+  accountId: string;
+  /** The account's email address at the provider; null when the API cannot tell. */
+  email: string | null;
+  /** When the account was linked. */
+  linkedAt: Date;
+}
+
 /** How the signed-in person can sign in (to offer "change password" or "set a password"). */
 export interface SignInMethods {
   /** The account has a password. */

@@ -317,7 +317,7 @@ export interface AccountAdapter {
   /**
    * Unlinks a connected account (`provider` and the `id` of a ConnectedAccount). Rejects with
    * `last_sign_in_method` when it is the account's only way in (no password, no other linked
-   * account), `session_not_fresh`; an account that is not linked resolves without a change.
+   * account), `session_not_fresh`.
    */
   unlinkAccount?(provider: string, accountId: string): Promise<void>;
 }

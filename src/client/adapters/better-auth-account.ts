@@ -6,10 +6,13 @@
  */
 import {AuthError, type AuthErrorCode} from '../errors.js';
 import {
+  betterAuthAccountInfo,
   betterAuthAccountList,
   betterAuthChangePasswordResponse,
   betterAuthDeleteUserResponse,
   betterAuthDeviceSessions,
+  betterAuthLinkedAccountList,
+  betterAuthLinkSocialResponse,
   betterAuthSessionList,
   betterAuthSetActiveResponse,
   betterAuthStatusResponse,
@@ -19,6 +22,7 @@ import {
 } from '../schemas-account.js';
 import type {
   Capabilities,
+  ConnectedAccount,
   DeleteAccountInput,
   DeviceAccount,
   DeviceSession,
@@ -135,6 +139,66 @@ export class BetterAuthAccount extends BetterAuthAccountFactors implements Requi
       socialProviders: [...new Set(providers.filter((id) => id !== 'credential'))],
       twoFactor: session?.user.twoFactorEnabled === true,
     };
+  }
+
+  /**
+   * `/list-accounts` less the password (`credential`), oldest first. The provider's email is the
+   * one the kit's server recorded when the account was linked (server/linked-account-email.js);
+   * on a server without it, better-auth's `/account-info` asks the provider (its userinfo, or
+   * the id token it stored) — null when that fails (the tokens expired, the provider is down):
+   * the list shows without it rather than not at all.
+   */
+  async listConnectedAccounts(options?: ListOptions): Promise<ConnectedAccount[]> {
+    const accounts = await this.api.request('/list-accounts', betterAuthLinkedAccountList, {authenticated: true, signal: options?.signal});
+    const linked = accounts.filter((account) => account.providerId !== 'credential');
+    const emails = await Promise.all(linked.map((account) => (account.email !== undefined ? account.email : this.providerEmail(account.id, options))));
+    options?.signal?.throwIfAborted();
+    return linked
+      .map((account, index): ConnectedAccount => ({
+        id: account.id,
+        provider: account.providerId,
+        accountId: account.accountId,
+        email: emails[index] || null,
+        linkedAt: new Date(account.createdAt),
+      }))
+      .sort((a, b) => a.linkedAt.getTime() - b.linkedAt.getTime());
+  }
+
+  async linkAccount(provider: string, callbackURL: string, errorURL = callbackURL): Promise<{redirectUrl: string}> {
+    if (!this.capabilities.socialProviders.includes(provider)) throw new AuthError('unsupported', `No provider ${provider}`);
+    const {url} = await this.api.request('/link-social', betterAuthLinkSocialResponse, {
+      method: 'POST',
+      body: {provider, callbackURL, errorCallbackURL: errorURL, disableRedirect: true},
+      authenticated: true,
+      codes: {PROVIDER_NOT_FOUND: 'unsupported'},
+    });
+    return {redirectUrl: url};
+  }
+
+  async unlinkAccount(_provider: string, accountId: string): Promise<void> {
+    try {
+      await this.api.request('/unlink-account', betterAuthStatusResponse, {
+        method: 'POST',
+        body: {accountId},
+        authenticated: true,
+        codes: {FAILED_TO_UNLINK_LAST_ACCOUNT: 'last_sign_in_method'},
+      });
+    } catch (error) {
+      // Not (any more) linked: nothing to undo.
+      if (error instanceof AuthError && error.apiCode === 'ACCOUNT_NOT_FOUND') return;
+      throw error;
+    }
+  }
+
+  /** The account's email as the provider gives it now, or null when it can't be asked. */
+  private async providerEmail(id: string, options?: ListOptions): Promise<string | null> {
+    try {
+      const {user} = await this.api.request(`/account-info?accountId=${encodeURIComponent(id)}`, betterAuthAccountInfo, {authenticated: true, signal: options?.signal});
+      return user.email ?? null;
+    } catch (error) {
+      if (options?.signal?.aborted || (error instanceof AuthError && error.code === 'session_expired')) throw error;
+      return null;
+    }
   }
 
   async listSessions(options?: ListOptions): Promise<DeviceSession[]> {

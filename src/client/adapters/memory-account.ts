@@ -9,6 +9,7 @@ import {parseUserAgent} from '../user-agent.js';
 import {isValidEmail} from '../validation.js';
 import type {
   Capabilities,
+  ConnectedAccount,
   DeleteAccountInput,
   DeviceAccount,
   DeviceSession,
@@ -20,7 +21,7 @@ import type {
   User,
 } from '../types.js';
 import type {AccountAdapter} from './adapter.js';
-import type {MemoryStore, StoredSession, StoredUser} from './memory-store.js';
+import {randomId, type MemoryStore, type StoredLinkedAccount, type StoredSession, type StoredUser} from './memory-store.js';
 
 const IMAGE_SIDE = 512;
 
@@ -116,12 +117,67 @@ export abstract class MemoryAccount implements AccountAdapter {
     await this.delay();
     options?.signal?.throwIfAborted();
     const {stored} = this.signedIn();
-    const social = /^(\w+)\.user@example\.com$/.exec(stored.user.email)?.[1];
     return {
       password: stored.password !== null,
-      socialProviders: social && this.capabilities.socialProviders.includes(social) ? [social] : [],
+      socialProviders: [...new Set(this.linkedAccountsOf(stored).map((account) => account.provider))],
       twoFactor: Boolean(stored.twoFactor),
     };
+  }
+
+  async listConnectedAccounts(options?: ListOptions): Promise<ConnectedAccount[]> {
+    await this.delay();
+    options?.signal?.throwIfAborted();
+    const {stored} = this.signedIn();
+    return this.linkedAccountsOf(stored).map(({id, provider, accountId, email, linkedAt}) => ({id, provider, accountId, email, linkedAt: new Date(linkedAt)}));
+  }
+
+  /**
+   * Links at once: no provider to visit, nobody signed out. Answers `callbackURL`, where the
+   * browser would have come back linked (the person's email stands for their email there).
+   */
+  async linkAccount(provider: string, callbackURL: string, _errorURL?: string): Promise<{redirectUrl: string}> {
+    await this.delay();
+    const {stored} = this.signedIn();
+    if (!this.capabilities.socialProviders.includes(provider)) throw new AuthError('unsupported', `No provider ${provider}`);
+    if (!this.linkedAccountsOf(stored).some((account) => account.provider === provider)) this.recordLink(stored, {provider, email: stored.user.email});
+    return {redirectUrl: callbackURL};
+  }
+
+  /** Like better-auth: a fresh session, and never the last way in (a password or another account). */
+  async unlinkAccount(_provider: string, accountId: string): Promise<void> {
+    await this.delay();
+    const {stored} = this.signedIn();
+    this.requireFresh();
+    const linked = this.linkedAccountsOf(stored);
+    if (!linked.some((account) => account.id === accountId)) return;
+    if (linked.length + (stored.password === null ? 0 : 1) <= 1) throw new AuthError('last_sign_in_method', 'last_sign_in_method', {status: 400});
+    this.store.linkedAccounts.delete(accountId);
+  }
+
+  /** Test and story support: links an account of `provider` (its email there: `email`, else the user's) to the user of `userEmail`. */
+  addLinkedAccount(userEmail: string, link: {provider: string; email?: string | null; linkedAt?: Date}): void {
+    const stored = this.store.users.get(userEmail.trim().toLowerCase());
+    if (!stored) throw new Error(`No user ${userEmail}`);
+    this.recordLink(stored, {provider: link.provider, email: link.email === undefined ? stored.user.email : link.email, linkedAt: link.linkedAt?.getTime()});
+  }
+
+  /**
+   * The user's linked accounts, oldest first. A user that `signInWithSocial` made
+   * (`<provider>.user@example.com`) holds that provider's account from its first call on.
+   */
+  protected linkedAccountsOf(stored: StoredUser): StoredLinkedAccount[] {
+    const own = () => [...this.store.linkedAccounts.values()].filter((account) => account.userId === stored.user.id);
+    const social = /^([\w-]+)\.user@example\.com$/.exec(stored.user.email)?.[1];
+    if (!stored.socialAccountRecorded && social && stored.password === null && this.capabilities.socialProviders.includes(social)) {
+      stored.socialAccountRecorded = true;
+      this.recordLink(stored, {provider: social, email: stored.user.email, linkedAt: stored.user.createdAt.getTime()});
+    }
+    return own().sort((a, b) => a.linkedAt - b.linkedAt);
+  }
+
+  private recordLink(stored: StoredUser, {provider, email, linkedAt = Date.now()}: {provider: string; email: string | null; linkedAt?: number}): void {
+    const id = randomId();
+    this.store.linkedAccounts.set(id, {id, userId: stored.user.id, provider, accountId: `${provider}-${stored.user.id}`, email, linkedAt});
   }
 
   async listSessions(options?: ListOptions): Promise<DeviceSession[]> {
@@ -174,6 +230,7 @@ export abstract class MemoryAccount implements AccountAdapter {
     if (image) URL.revokeObjectURL(image);
     this.store.images.delete(stored.user.id);
     for (const [id, passkey] of this.store.passkeys) if (passkey.userId === stored.user.id) this.store.passkeys.delete(id);
+    for (const [id, account] of this.store.linkedAccounts) if (account.userId === stored.user.id) this.store.linkedAccounts.delete(id);
     this.pruneDevice();
     this.active = null;
   }

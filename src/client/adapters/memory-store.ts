@@ -26,6 +26,8 @@ export interface StoredUser {
   twoFactor?: StoredTwoFactor | null;
   /** A setup begun with `startTotpSetup` and not yet confirmed. */
   totpSetup?: {secret: string; backupCodes: string[]} | null;
+  /** The account a social sign-in made it with is in `linkedAccounts` (recorded once, so an unlink stays). */
+  socialAccountRecorded?: boolean;
 }
 
 export interface StoredTwoFactor {
@@ -46,6 +48,18 @@ export interface StoredPasskey {
   createdAt: number;
   lastUsedAt: number | null;
   synced: boolean;
+}
+
+/** A social or OpenID Connect account linked to a user (the memory adapter's `listConnectedAccounts`). */
+export interface StoredLinkedAccount {
+  id: string;
+  userId: string;
+  provider: string;
+  /** The person's id at the provider. */
+  accountId: string;
+  /** Their email there. */
+  email: string | null;
+  linkedAt: number;
 }
 
 export interface StoredSession {
@@ -99,6 +113,8 @@ export class MemoryStore {
   readonly mailbox: MemoryMail[] = [];
   /** Passkeys by id. */
   readonly passkeys = new Map<string, StoredPasskey>();
+  /** Linked social and OpenID Connect accounts by id. */
+  readonly linkedAccounts = new Map<string, StoredLinkedAccount>();
   /** Sign-in links by token: whose, until when, and whether used (each works once). */
   readonly links = new Map<string, {email: string; expiresAt: number; used: boolean}>();
   readonly #codes = new Map<string, StoredCode>();

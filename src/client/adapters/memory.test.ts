@@ -1,6 +1,7 @@
 import {expect} from '@open-wc/testing';
 import {runAdapterContract, expectAuthError} from './adapter-contract.js';
 import {runAccountContract} from './adapter-contract-account.js';
+import {runConnectedAccountsContract} from './adapter-contract-connected.js';
 import {runFactorsContract} from './adapter-contract-factors.js';
 import {runOrganizationsContract} from './adapter-contract-organizations.js';
 import {runPasswordlessContract} from './adapter-contract-passwordless.js';
@@ -103,6 +104,15 @@ runAccountContract('memory', () => {
     ageSession: async (device) => (device as MemoryAdapter).ageSession(2 * 86400),
   };
 });
+
+runConnectedAccountsContract(
+  'memory',
+  () => {
+    const adapter = new MemoryAdapter({capabilities: {socialProviders: ['github']}});
+    return {adapter, readLatestCode: async (email) => adapter.latestCode(email), uniqueEmail, provider: 'github'};
+  },
+  {linksAtOnce: true},
+);
 
 runFactorsContract('memory', () => {
   const adapter = new MemoryAdapter();
