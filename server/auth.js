@@ -43,6 +43,7 @@ export {ConfigurationError, SECRET_MIN_LENGTH, checkSecret} from './config.js';
  *   passkeyRpID?: string,
  *   passkeyOrigins?: string[],
  *   invitationUrl?: string,
+ *   breachedPasswords?: boolean,
  * }} options
  *   The database: `database` (an open better-sqlite3 Database or `pg` Pool, which the caller
  *   closes), else `databaseUrl` (postgres://…), else the SQLite file `databasePath`
@@ -54,6 +55,9 @@ export {ConfigurationError, SECRET_MIN_LENGTH, checkSecret} from './config.js';
  *   which createRequestHandler (http.js) sets; mount the handler through it.
  *   `socialProviders`: OAuth apps by provider id (`github`, `google`, …); by default GitHub
  *   when GITHUB_CLIENT_ID and GITHUB_CLIENT_SECRET are set.
+ *   `breachedPasswords` (env PASSWORD_BREACH_CHECK=1): refuse new passwords known from data
+ *   breaches (breached-passwords.js, Have I Been Pwned's range API); off by default, and off in
+ *   the offline demo.
  *   `oidcProviders`: OpenID Connect providers (genericOAuth, with PKCE); by default one when
  *   OIDC_DISCOVERY_URL and OIDC_CLIENT_ID are set (oidcProvidersFromEnv). The development
  *   provider (dev-oidc/) comes in this way from vite-plugin.js and standalone.js. The
@@ -89,6 +93,7 @@ export async function createAuth({
   passkeyRpID = process.env.PASSKEY_RP_ID || undefined,
   passkeyOrigins = process.env.PASSKEY_ORIGINS ? process.env.PASSKEY_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean) : undefined,
   invitationUrl = process.env.INVITATION_URL || undefined,
+  breachedPasswords = process.env.PASSWORD_BREACH_CHECK === '1',
 }) {
   checkSecret({production, secret});
   if (freshAge !== undefined && !(Number.isFinite(freshAge) && freshAge >= 0)) {
@@ -121,6 +126,7 @@ export async function createAuth({
       rateLimit,
       session: freshAge === undefined ? undefined : {freshAge},
       invitationUrl,
+      breachedPasswords,
       passkey: passkeyRpID || passkeyOrigins ? {...(passkeyRpID && {rpID: passkeyRpID}), ...(passkeyOrigins && {origin: passkeyOrigins})} : undefined,
     }),
   );

@@ -1,14 +1,25 @@
 /**
  * Social and OpenID Connect sign-in for bearer-mode pages on another site, part of the kit's
- * better-auth plugin. A provider's callback lands on the API, which sets its session cookie on
- * its own origin — a cookie the page, on another site, never sees. So when the page's callback
- * URL carries `auth-bearer` (the bearer-mode adapter adds it), the callback's redirect back to
- * the page carries instead `auth-token`: a one-time token (3 minutes, used once) for that new
- * session, which the page exchanges at `POST /one-time-token/verify` (better-auth's
- * oneTimeToken plugin) for its bearer token. Clients cannot mint these tokens themselves
- * (`/one-time-token/generate` is refused to them).
+ * better-auth plugin. Two things stand in the way of better-auth's own flow there, and this
+ * module removes both:
+ *
+ * - The start: `POST /sign-in/social` from a page on another site sets the OAuth state cookie in
+ *   a cross-site response, which browsers refuse (SameSite=Lax), so the callback fails with
+ *   `state_mismatch`. `GET /auth-elements/social-start?provider&callbackURL&errorCallbackURL`
+ *   starts the same flow as a top-level navigation to the API instead — its cookies are then
+ *   first-party — and redirects to the provider. The URLs must be of trusted origins.
+ * - The return: the callback sets the session cookie on the API's origin, which the page never
+ *   sees. When the callback URL carries `auth-bearer` (the bearer-mode adapter adds it), the
+ *   redirect back carries `auth-token` instead: a one-time token (3 minutes, used once) for that
+ *   new session, which the page exchanges at `POST /one-time-token/verify` (better-auth's
+ *   oneTimeToken plugin) for its bearer token. Clients cannot mint such tokens
+ *   (`/one-time-token/generate` is refused to them).
  */
-import {createAuthMiddleware} from 'better-auth/api';
+import {APIError, createAuthEndpoint, createAuthMiddleware} from 'better-auth/api';
+import {generateIdTokenNonce, generateState, getOAuthCallbackPath} from 'better-auth/oauth2';
+import * as z from 'zod';
+
+export const SOCIAL_START_PATH = '/auth-elements/social-start';
 
 export const BEARER_RETURN_PARAM = 'auth-bearer';
 export const RETURN_TOKEN_PARAM = 'auth-token';
@@ -48,3 +59,41 @@ export const bearerReturn = {
     throw ctx.redirect(url.href);
   }),
 };
+
+/** @param {any} ctx @param {string} id */
+async function providerOf(ctx, id) {
+  for (const entry of ctx.context.socialProviders ?? []) {
+    const provider = typeof entry === 'function' ? await entry() : entry;
+    if (provider?.id === id) return provider;
+  }
+  return undefined;
+}
+
+/** `GET /auth-elements/social-start`: a social sign-in started by a top-level navigation (see above). */
+export const socialStart = createAuthEndpoint(
+  SOCIAL_START_PATH,
+  {
+    method: 'GET',
+    query: z.object({provider: z.string(), callbackURL: z.string(), errorCallbackURL: z.string().optional()}),
+  },
+  async (ctx) => {
+    const {provider: id, callbackURL, errorCallbackURL} = ctx.query;
+    for (const url of [callbackURL, errorCallbackURL]) {
+      if (url && !ctx.context.isTrustedOrigin(url, {allowRelativePaths: false})) {
+        throw new APIError('FORBIDDEN', {code: 'INVALID_CALLBACK_URL', message: 'The page to come back to is not of a trusted origin'});
+      }
+    }
+    const provider = await providerOf(ctx, id);
+    if (!provider) throw new APIError('NOT_FOUND', {code: 'PROVIDER_NOT_FOUND', message: `No provider ${id}`});
+    const idTokenNonce = generateIdTokenNonce(provider);
+    // better-auth's state, as /sign-in/social makes it (it reads the URLs from the body).
+    const {codeVerifier, state} = await generateState(/** @type {any} */ ({...ctx, body: {callbackURL, errorCallbackURL}}), {idTokenNonce});
+    const url = await provider.createAuthorizationURL({
+      state,
+      codeVerifier,
+      idTokenNonce,
+      redirectURI: `${ctx.context.baseURL}${getOAuthCallbackPath(provider)}`,
+    });
+    throw ctx.redirect(url.toString());
+  },
+);

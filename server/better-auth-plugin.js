@@ -34,7 +34,7 @@ import {organizationClaims, permissionsByRole} from './organization-claims.js';
 import {organizationRules} from './organization-rules.js';
 import {profileImages, profileImageSchema} from './profile-images.js';
 import {signInLinkChecks, signInLinkUrl, signInLinkUsed} from './sign-in-links.js';
-import {bearerReturn} from './bearer-return.js';
+import {bearerReturn, socialStart} from './bearer-return.js';
 import {breachedPasswords} from './breached-passwords.js';
 import {betterAuthRateLimit, createCounter, identifierRateLimit, resolveRateLimits} from './rate-limit.js';
 
@@ -138,6 +138,7 @@ export function authElements({providerNames = {}, requireLetterAndDigit = true, 
         return ctx.json(capabilitiesOf(ctx.context, {requireLetterAndDigit, providerNames, profileImage: images?.rules ?? null}));
       }),
       ...accountEndpoints,
+      authElementsSocialStart: socialStart,
       ...images?.endpoints,
     },
     options: {providerNames, requireLetterAndDigit, revealExistingAccounts, profileImage, passkeys, twoFactor},

@@ -89,7 +89,8 @@ export async function startServer({
   let dev;
   try {
     // The provider first: the API reads its discovery document when it starts.
-    if (devIdentity) dev = await startDevIdentity({...devIdentity, baseURL: url});
+    // The pages on other origins come back there from the API's callback.
+    if (devIdentity) dev = await startDevIdentity({...devIdentity, baseURL: url, pageOrigins: trustedOrigins});
     const providers = [...oidcProviders, ...(dev ? [dev.oidcProvider] : [])];
     const auth = await createAuth({database: db.database, baseURL: url, trustedOrigins, mailbox, logLevel, secret, production, rateLimit, oidcProviders: providers});
     handle = createRequestHandler({auth, mailbox, production, trustedOrigins, trustedProxyHeader});

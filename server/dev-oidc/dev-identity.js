@@ -18,14 +18,15 @@ export const DEV_OIDC_PORT = 5180;
 const CLIENT_ID = 'auth-elements-dev';
 
 /**
- * @param {{baseURL: string, basePath?: string, port?: number, host?: string, strictPort?: boolean, appName?: string}} options
+ * @param {{baseURL: string, basePath?: string, port?: number, host?: string, strictPort?: boolean, appName?: string, pageOrigins?: string[]}} options
  *   `baseURL`: the API's origin (better-auth's baseURL); `basePath` its mount (default /api/auth).
+ *   `pageOrigins`: pages on other origins the API sends the browser back to (its trusted origins).
  *   `port` (default DEV_OIDC_PORT) and `host` (default 127.0.0.1): where the provider listens.
  *   Unless `strictPort`, a port in use falls back to any free one (as Vite does).
  *   Rejects with ConfigurationError when oidc-provider is not installed or the port cannot be had.
  * @returns {Promise<{issuer: string, oidcProvider: import('../auth.js').OidcProviderOptions, close: () => Promise<void>}>}
  */
-export async function startDevIdentity({baseURL, basePath = '/api/auth', port = DEV_OIDC_PORT, host = '127.0.0.1', strictPort = false, appName = 'Auth Elements'}) {
+export async function startDevIdentity({baseURL, basePath = '/api/auth', port = DEV_OIDC_PORT, host = '127.0.0.1', strictPort = false, appName = 'Auth Elements', pageOrigins = []}) {
   const clientSecret = randomBytes(24).toString('base64url');
   const client = {
     client_id: CLIENT_ID,
@@ -42,7 +43,7 @@ export async function startDevIdentity({baseURL, basePath = '/api/auth', port = 
     if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
     throw new ConfigurationError(`Dev Identity needs the oidc-provider package (npm install --save-dev oidc-provider): ${error.message}`);
   });
-  const start = (/** @type {number} */ onPort) => startDevOidcProvider({port: onPort, host, clients: [client]});
+  const start = (/** @type {number} */ onPort) => startDevOidcProvider({port: onPort, host, clients: [client], pageOrigins});
   const provider = await start(port).catch((error) => {
     if (!strictPort && error?.code === 'EADDRINUSE') return start(0);
     if (['EADDRINUSE', 'EACCES', 'EADDRNOTAVAIL'].includes(error?.code)) {

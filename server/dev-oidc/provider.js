@@ -18,14 +18,16 @@ import {errorPage} from './views/messages.js';
 const STYLESHEET = readFileSync(new URL('./dev-oidc.css', import.meta.url));
 
 /**
- * @param {{port?: number, host?: string, issuer?: string, clients: import('oidc-provider').ClientMetadata[]}} options
+ * @param {{port?: number, host?: string, issuer?: string, clients: import('oidc-provider').ClientMetadata[], pageOrigins?: string[]}} options
  *   `port` (default 5180; 0 for any free port) and `host` (default 127.0.0.1): where it listens.
  *   `issuer`: its public URL when that is not `http://host:port` (behind a proxy).
  *   `clients`: the registered apps (client_id, client_secret, redirect_uris…).
+ *   `pageOrigins`: the pages the apps send the browser back to after their callback (form-action
+ *   covers the whole redirect chain of a form post, so those origins must be allowed too).
  * @returns {Promise<{issuer: string, discoveryUrl: string, close: () => Promise<void>}>}
  *   Rejects (with the listen error, e.g. EADDRINUSE) when the port cannot be taken.
  */
-export async function startDevOidcProvider({port = 5180, host = '127.0.0.1', issuer, clients}) {
+export async function startDevOidcProvider({port = 5180, host = '127.0.0.1', issuer, clients, pageOrigins = []}) {
   const server = createServer();
   await new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -37,7 +39,7 @@ export async function startDevOidcProvider({port = 5180, host = '127.0.0.1', iss
   const {port: boundPort} = /** @type {import('node:net').AddressInfo} */ (server.address());
   issuer ??= `http://${host.includes(':') ? `[${host}]` : host}:${boundPort}`;
 
-  const csp = pageCsp([...new Set(clients.flatMap((client) => client.redirect_uris ?? []).map((uri) => new URL(uri).origin))]);
+  const csp = pageCsp([...new Set([...clients.flatMap((client) => client.redirect_uris ?? []).map((uri) => new URL(uri).origin), ...pageOrigins])]);
   /** @param {import('node:http').ServerResponse} res @param {number} status @param {string} page */
   const sendPage = (res, status, page) => {
     res.statusCode = status;

@@ -1,6 +1,6 @@
 // The script-tag bundle on a page served from another origin than the identity API:
 //   same site (127.0.0.1:<page> → 127.0.0.1:<api>): cookie mode, CORS with credentials;
-//   cross site (localhost:<page> → 127.0.0.1:<api>): mode="bearer".
+//   cross site (localhost:<page> → 127.0.0.1:<api>): mode="bearer", also with Dev Identity (OIDC).
 // The page loads only dist/cdn/auth-elements.js, under a strict CSP with Trusted Types;
 // run `npm run build` first.
 import { test, before, after } from 'node:test';
@@ -149,6 +149,8 @@ before(async () => {
     trustedOrigins: [`http://127.0.0.1:${pagePort}`, `http://localhost:${pagePort}`],
     production: false,
     log: false,
+    // Dev Identity beside it: social sign-in from the pages (the cross-site one in bearer mode).
+    devIdentity: { port: 0 },
   });
   browser = await launchChromium();
 });
@@ -187,6 +189,34 @@ test('cross site (localhost → 127.0.0.1): bearer sign-in with the keyboard', {
     assert.doesNotMatch(stored, /token/i, 'bearer token kept in memory, not in web storage');
   } catch (err) {
     throw explain(err);
+  } finally {
+    await context.close();
+  }
+});
+
+test('cross site, bearer mode: Continue with Dev Identity signs in and comes back with the session', { timeout: 60_000 }, async () => {
+  const origin = `http://localhost:${pagePort}`;
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(`${origin}/cross-site.html`);
+    const button = page.getByRole('button', { name: 'Continue with Dev Identity' });
+    await button.waitFor({ timeout: 15_000 });
+    await button.click();
+    await page.waitForURL((url) => url.origin === new URL(api.devIdentity).origin);
+    await page.keyboard.type(`bearer-${Date.now()}@example.com`);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Bea Bearer');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Allow' }).click();
+    // Back on the page on the other site: signed in with a bearer token the API handed over once.
+    await page.waitForURL((url) => url.origin === origin);
+    await page.waitForSelector('#signed-in-content', { state: 'visible', timeout: 15_000 });
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.has('auth-token'), false, 'the one-time token left the address bar');
+    assert.equal(url.searchParams.has('auth-bearer'), false);
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    assert.doesNotMatch(stored, /token/i, 'the bearer token is kept in memory only');
   } finally {
     await context.close();
   }

@@ -108,6 +108,7 @@ export class BetterAuthAdapter extends BetterAuthTransport implements IdentityAd
       if (error instanceof AuthError && error.status === 404) return;
       throw error;
     }
+    this.#kitPlugin = true;
     const {
       version: _version,
       profileImage = null,
@@ -156,12 +157,19 @@ export class BetterAuthAdapter extends BetterAuthTransport implements IdentityAd
   }
 
   /**
-   * In bearer mode the callback URL is marked, so the API's redirect back carries a one-time
-   * token for the new session (its cookie is on the API's site): `signInWithReturnToken`.
+   * In bearer mode (with the kit's plugin on the API) the sign-in starts by a navigation to the
+   * API's `/auth-elements/social-start`, and the callback URL is marked so the API's redirect
+   * back carries a one-time token for the new session (its cookie is on the API's site):
+   * `signInWithReturnToken` (server/bearer-return.js).
    */
   async signInWithSocial(provider: string, callbackURL: string, errorURL = callbackURL): Promise<SocialSignInResult> {
     if (!this.capabilities.socialProviders.includes(provider)) throw new AuthError('unsupported', `No provider ${provider}`);
-    if (this.mode === 'bearer') callbackURL = markBearerReturn(callbackURL);
+    if (this.mode === 'bearer' && this.#kitPlugin) {
+      // Started by a navigation to the API (its OAuth state cookie is then first-party there).
+      const start = new URL(`${this.baseURL}/auth-elements/social-start`, globalThis.location?.href);
+      for (const [name, value] of Object.entries({provider, callbackURL: markBearerReturn(callbackURL), errorCallbackURL: errorURL})) start.searchParams.set(name, value);
+      return {redirectUrl: start.href};
+    }
     const {url} = await this.request('/sign-in/social', (schemas) => schemas.betterAuthSocialResponse, {
       method: 'POST',
       body: {provider, callbackURL, errorCallbackURL: errorURL},
@@ -257,6 +265,8 @@ export class BetterAuthAdapter extends BetterAuthTransport implements IdentityAd
   // a sign-in page never needs them (better-auth-account.ts).
   #account?: Promise<BetterAuthAccount>;
 
+  /** The API answered the kit plugin's capabilities (it has its endpoints, such as social-start). */
+  #kitPlugin = false;
   #factors?: Promise<SignInFactors>;
   #passwordless?: Promise<Passwordless>;
   #organizations?: import('./better-auth-organizations.js').BetterAuthOrganizations;
