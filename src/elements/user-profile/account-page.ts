@@ -4,6 +4,7 @@ import {task, type Task} from '../../internal/async-action.js';
 import {announce} from '../../internal/announcer.js';
 import {avatar} from '../../internal/avatar.js';
 import {alert, codeField, textField} from '../../internal/fields.js';
+import {ConnectedAccountsSection} from './connected-accounts.js';
 import {ProfileImage} from './profile-image.js';
 import {editorActions, section, sectionAlert, sectionButton, type BuiltInPage, type ProfileContext} from './profile-page.js';
 
@@ -13,14 +14,15 @@ const userIcon = svg`<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" 
 type EmailStep = {step: 'address'} | {step: 'code'; email: string; resent: boolean};
 
 /**
- * The Account page: the profile (picture and name) and the email address (changed with a code
- * sent to the new address).
+ * The Account page: the profile (picture and name), the email address (changed with a code
+ * sent to the new address) and the connected accounts (connected-accounts.ts).
  */
 export class AccountPage implements BuiltInPage {
   readonly path = 'account';
   readonly icon = userIcon;
 
   readonly #image: ProfileImage;
+  readonly #connected: ConnectedAccountsSection;
   /** The change under way (a save, a code sent): one at a time, its error kept. */
   readonly #change: Task;
   /** Client-side problems with what was typed, by field. */
@@ -36,9 +38,10 @@ export class AccountPage implements BuiltInPage {
     return context.t('profile.account.subtitle');
   }
 
-  constructor(host: ReactiveControllerHost) {
+  constructor(host: ReactiveControllerHost & Element) {
     this.#change = task(host);
     this.#image = new ProfileImage(host);
+    this.#connected = new ConnectedAccountsSection(host);
   }
 
   get #pending(): boolean {
@@ -55,6 +58,7 @@ export class AccountPage implements BuiltInPage {
     this.#email = {step: 'address'};
     this.#notice = null;
     this.#image.reset();
+    this.#connected.reset();
   }
 
   render(context: ProfileContext): TemplateResult {
@@ -83,7 +87,8 @@ export class AccountPage implements BuiltInPage {
     </div>`;
     return html`${sectionAlert(this.#notice, context, 'success')}
       ${section({id: 'profile', title: t('profile.account.profile'), context, content: profile})}
-      ${section({id: 'email', title: t('profile.account.email'), context, content: email})}`;
+      ${section({id: 'email', title: t('profile.account.email'), context, content: email})}
+      ${this.#connected.shown(context) ? this.#connected.render(context) : nothing}`;
   }
 
   editor(context: ProfileContext, id: string): TemplateResult | typeof nothing {
