@@ -171,6 +171,108 @@ export const NarrowScreen: Story = {
 };
 
 // ---------------------------------------------------------------------------------------------
+// Account page: connected accounts
+
+/** The API's providers: Dev Identity (named by the API, no mark: its initial), GitHub and Google. */
+const PROVIDERS = {capabilities: {socialProviders: ['dev-oidc', 'github', 'google'], socialProviderNames: {'dev-oidc': 'Dev Identity'}}} satisfies AuthSetup;
+const DAY = 86400_000;
+
+/** The connected accounts' list, once loaded. */
+async function connectedList(el: AuthUserProfile): Promise<HTMLElement> {
+  return findByRole(el, 'list', 'profile.connected.title');
+}
+
+const connectedSection = (el: AuthUserProfile) => el.shadowRoot!.querySelector<HTMLElement>('section[aria-labelledby="section-connected"]')!;
+
+export const ConnectedAccounts: Story = {
+  name: 'Account: connected accounts',
+  parameters: signedInAs(ADA, {
+    ...PROVIDERS,
+    linkedAccounts: {
+      [ADA.email]: [
+        {provider: 'github', email: 'ada@analytical.example', linkedAt: new Date(Date.now() - 90 * DAY)},
+        {provider: 'dev-oidc', linkedAt: new Date(Date.now() - 3 * DAY)},
+      ],
+    },
+  }),
+  play: async ({canvasElement}) => {
+    const el = await profileOf(canvasElement);
+    const list = await connectedList(el);
+    await waitFor(() => expect(list.querySelectorAll('li')).toHaveLength(2));
+    expect([...list.querySelectorAll('.row-list-title')].map((node) => node.textContent!.trim())).toEqual(['GitHub', 'Dev Identity']);
+    expect(list.textContent).toContain('ada@analytical.example');
+    expect(list.querySelectorAll('button')).toHaveLength(2);
+    await findByRole(el, 'button', ['profile.connected.connect', {provider: 'Google'}]);
+    await waitFor(() => expect(list.querySelector('.provider-icon svg')).not.toBeNull());
+  },
+};
+
+export const ConnectedAccountsEmpty: Story = {
+  name: 'Account: no connected accounts',
+  parameters: signedInAs(ADA, PROVIDERS),
+  play: async ({canvasElement}) => {
+    const el = await profileOf(canvasElement);
+    await waitFor(() => expect(connectedSection(el).textContent).toContain(tr(el, 'profile.connected.empty')));
+    await findByRole(el, 'button', ['profile.connected.connect', {provider: 'Dev Identity'}]);
+    await findByRole(el, 'button', ['profile.connected.connect', {provider: 'GitHub'}]);
+  },
+};
+
+export const ConnectedOnlyWayIn: Story = {
+  name: 'Account: the only way in (no Disconnect)',
+  parameters: {auth: {...PROVIDERS, signedInWith: 'github'} satisfies AuthSetup},
+  play: async ({canvasElement}) => {
+    const el = await profileOf(canvasElement);
+    const list = await connectedList(el);
+    await waitFor(() => expect(list.textContent).toContain(tr(el, 'profile.connected.onlyWayIn')));
+    expect(list.querySelector('button')).toBeNull();
+  },
+};
+
+export const ConnectedDisconnectConfirm: Story = {
+  name: 'Account: disconnecting asks first',
+  parameters: signedInAs(ADA, {...PROVIDERS, linkedAccounts: {[ADA.email]: [{provider: 'github'}]}}),
+  play: async ({canvasElement}) => {
+    const el = await profileOf(canvasElement);
+    const list = await connectedList(el);
+    await waitFor(() => expect(list.querySelector('button')).not.toBeNull());
+    await userEvent.click(list.querySelector('button')!);
+    const dialog = el.shadowRoot!.querySelector<AuthDialog>('auth-dialog.connected-dialog')!;
+    await waitFor(() => expect(dialog.open).toBe(true));
+    await findByRole(dialog, 'dialog', {text: tr(el, 'profile.connected.disconnectTitle', {provider: 'GitHub'})});
+    expect(dialog.textContent).toContain(tr(el, 'profile.connected.disconnectText', {provider: 'GitHub'}));
+    // Opened: the accessibility check reads its colours once the panel has faded in.
+    await Promise.all(dialog.shadowRoot!.getAnimations().map((animation) => animation.finished));
+  },
+};
+
+export const ConnectedDisconnectRefused: Story = {
+  name: 'Account: disconnecting refused (the last way in)',
+  parameters: signedInAs(ADA, {...PROVIDERS, linkedAccounts: {[ADA.email]: [{provider: 'github'}]}, fail: {unlinkAccount: {code: 'last_sign_in_method', status: 400}}}),
+  play: async ({canvasElement}) => {
+    const el = await profileOf(canvasElement);
+    const list = await connectedList(el);
+    await waitFor(() => expect(list.querySelector('button')).not.toBeNull());
+    await userEvent.click(list.querySelector('button')!);
+    const dialog = el.shadowRoot!.querySelector<AuthDialog>('auth-dialog.connected-dialog')!;
+    await waitFor(() => expect(dialog.open).toBe(true));
+    await Promise.all(dialog.shadowRoot!.getAnimations().map((animation) => animation.finished));
+    await userEvent.click(dialog.querySelector<HTMLElement>('[part~="confirm-button"]')!);
+    await waitFor(() => expect(dialog.querySelector('[role="alert"]')?.textContent?.trim()).toBe(tr(el, 'errors.last_sign_in_method')));
+  },
+};
+
+export const ConnectedFail: Story = {
+  name: 'Account: connected accounts fail to load (network)',
+  parameters: signedInAs(ADA, {...PROVIDERS, fail: {listConnectedAccounts: NETWORK_DOWN}}),
+  play: async ({canvasElement}) => {
+    const el = await profileOf(canvasElement);
+    await expectError(el, 'errors.network');
+    await findByRole(el, 'button', 'common.retry');
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
 // Security page
 
 const CHROME_MAC = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_4) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36';

@@ -147,6 +147,16 @@ export interface AuthSetup extends Omit<MemoryAdapterOptions, 'users'> {
   activeOrganization?: string;
   /** Adapter methods that fail, once the story has rendered its starting state. */
   fail?: StoryAdapter['failures'];
+  /**
+   * Social and OpenID Connect accounts linked to seeded users (the profile's connected
+   * accounts), by the user's email: each provider, and the email there (default the user's).
+   */
+  linkedAccounts?: Record<string, Array<{provider: string; email?: string | null; linkedAt?: Date}>>;
+  /**
+   * Signed in with this social provider instead of a password (`signedInAs` unused): the memory
+   * adapter's `<provider>.user@example.com`, with no password — that account is its only way in.
+   */
+  signedInWith?: string;
 }
 
 export interface StoryAuth {
@@ -156,10 +166,12 @@ export interface StoryAuth {
 
 /** A fresh adapter and client for one story; resolves once the session check has answered. */
 export async function setupAuth(setup: AuthSetup = {}): Promise<StoryAuth> {
-  const {users = [ADA, GRACE], signedInAs, activeOrganization, fail = {}, ...options} = setup;
+  const {users = [ADA, GRACE], signedInAs, activeOrganization, fail = {}, linkedAccounts = {}, signedInWith, ...options} = setup;
   const seeds = signedInAs ? [...users.filter((user) => user.email !== signedInAs.email), signedInAs] : users;
   const adapter = new StoryAdapter({users: seeds, ...options});
-  if (signedInAs) await adapter.signInWithPassword(signedInAs);
+  if (signedInWith) await adapter.signInWithSocial(signedInWith, location.href);
+  else if (signedInAs) await adapter.signInWithPassword(signedInAs);
+  for (const [email, links] of Object.entries(linkedAccounts)) for (const link of links) adapter.addLinkedAccount(email, link);
   if (activeOrganization) {
     const organization = (await adapter.listOrganizations()).find((o) => o.slug === activeOrganization);
     if (!organization) throw new Error(`setupAuth: ${signedInAs?.email} is not a member of ${activeOrganization}`);
