@@ -48,9 +48,12 @@ const chunkFileNames = (chunk) => (isLocale(chunk) ? 'locales/[name].js' : 'chun
 
 /**
  * The script tag's chunks: each element's own code at elements/<tag>.js — a stable name that a
- * page's `<link rel="modulepreload">` can name — locales at locales/<lang>.js, shared code in chunks/.
+ * page's `<link rel="modulepreload">` can name — locales at locales/<lang>.js, shared code at
+ * chunks/<name>.js. No content hashes: the folder is served as one versioned whole (README: the
+ * version goes in the path), and every chunk's name is written many times over in the entry's
+ * element-chunk map and in the chunks' imports, which a sign-in page downloads.
  */
-const cdnChunkFileNames = (chunk) => (isElement(chunk) ? 'elements/[name].js' : chunkFileNames(chunk));
+const cdnChunkFileNames = (chunk) => (isElement(chunk) ? 'elements/[name].js' : isLocale(chunk) ? 'locales/[name].js' : 'chunks/[name].js');
 
 /** en.json is bundled statically and also matches the lazy `locales/${lang}.json` import: expected. */
 function onwarn(warning, warn) {

@@ -20,7 +20,7 @@ const steps = [
   // The generated React/Preact/Solid/Vue/Svelte types, used by fixture apps (test-types/).
   { name: 'framework types (scripts/check-types.mjs)', cmd: node, args: ['scripts/check-types.mjs'] },
   { name: 'examples: pack, install, type-check, build (scripts/check-examples.mjs)', cmd: node, args: ['scripts/check-examples.mjs'] },
-  // Real pages in Chromium, every script they fetch summed: sign-in page ≤ 40 KB, every element ≤ 120 KB.
+  // Real pages in Chromium, every script they fetch summed: sign-in page ≤ 42 KB, every element ≤ 120 KB.
   { name: 'page-weight budgets (scripts/page-budget.mjs)', cmd: node, args: ['scripts/page-budget.mjs'] },
   // The package as published: publint --strict, arethetypeswrong, the packed file list.
   { name: 'package (scripts/check-package.mjs)', cmd: node, args: ['scripts/check-package.mjs'] },

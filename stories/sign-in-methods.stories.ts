@@ -57,7 +57,7 @@ async function toMethods(canvas: HTMLElement) {
   const el = await signInOf(canvas);
   await fill(el, 'email', ADA.email);
   await clickButton(el, 'signIn.useAnotherMethod');
-  await expectTitle(el, 'signIn.methodsTitle');
+  await expectTitle(el, 'signInMethods.methodsTitle');
   await waitFor(() => expect(el.querySelectorAll('[data-method]').length).toBeGreaterThan(0), {timeout: 5000});
   return el;
 }
@@ -69,9 +69,9 @@ export const Methods: Story = {
   parameters: {auth: SOCIAL},
   play: async ({canvasElement}) => {
     const el = await toMethods(canvasElement);
-    await expectText(el, ['signIn.methodsSubtitle', {email: ADA.email}]);
+    await expectText(el, ['signInMethods.methodsSubtitle', {email: ADA.email}]);
     const names = methodNames(el);
-    expect(names.slice(0, 3)).toEqual([tr(el, 'signIn.method.password'), tr(el, 'signIn.method.emailCode', {email: ADA.email}), tr(el, 'signIn.method.emailLink', {email: ADA.email})]);
+    expect(names.slice(0, 3)).toEqual([tr(el, 'signInMethods.method.password'), tr(el, 'signInMethods.method.emailCode', {email: ADA.email}), tr(el, 'signInMethods.method.emailLink', {email: ADA.email})]);
     expect(names.slice(-2)).toEqual([tr(el, 'social.continueWith', {provider: 'GitHub'}), tr(el, 'social.continueWith', {provider: 'Dev Identity'})]);
     // A list of buttons, named by the list.
     expect(allByRole(el, 'list')).toHaveLength(1);
@@ -85,7 +85,7 @@ export const LastUsed: Story = {
   play: async ({canvasElement}) => {
     const el = await toMethods(canvasElement);
     const badged = el.querySelector<HTMLElement>('[data-method="email-link"]')!;
-    expect(accessibleName(badged)).toBe(`${tr(el, 'signIn.method.emailLink', {email: ADA.email})} ${tr(el, 'signIn.lastUsed')}`);
+    expect(accessibleName(badged)).toBe(`${tr(el, 'signInMethods.method.emailLink', {email: ADA.email})} ${tr(el, 'signInMethods.lastUsed')}`);
     expect(el.querySelectorAll('[part~="last-used-badge"]')).toHaveLength(1);
   },
 };
@@ -94,8 +94,8 @@ export const EmailCode: Story = {
   name: 'Code by email',
   play: async ({canvasElement, loaded}) => {
     const el = await toMethods(canvasElement);
-    await clickButton(el, ['signIn.method.emailCode', {email: ADA.email}]);
-    await expectTitle(el, 'signIn.emailCodeTitle');
+    await clickButton(el, ['signInMethods.method.emailCode', {email: ADA.email}]);
+    await expectTitle(el, 'signInMethods.emailCodeTitle');
     await waitFor(() => field(el, 'code'), {timeout: 5000});
     await findByRole(el, 'button', 'signIn.useAnotherMethod');
     await enterEmailedCode(el, auth(loaded), ADA.email);
@@ -108,10 +108,10 @@ export const EmailCodeNetworkDown: Story = {
   parameters: {auth: {fail: {sendSignInCode: NETWORK_DOWN}} satisfies AuthSetup},
   play: async ({canvasElement}) => {
     const el = await toMethods(canvasElement);
-    await clickButton(el, ['signIn.method.emailCode', {email: ADA.email}]);
+    await clickButton(el, ['signInMethods.method.emailCode', {email: ADA.email}]);
     await expectError(el, 'errors.network');
     // Still on the list, every method still there.
-    await expectTitle(el, 'signIn.methodsTitle');
+    await expectTitle(el, 'signInMethods.methodsTitle');
   },
 };
 
@@ -119,12 +119,12 @@ export const LinkSent: Story = {
   name: 'Sign-in link sent',
   play: async ({canvasElement, loaded}) => {
     const el = await toMethods(canvasElement);
-    await clickButton(el, ['signIn.method.emailLink', {email: ADA.email}]);
-    await expectTitle(el, 'signIn.linkSentTitle');
-    await expectText(el, ['signIn.linkSentSubtitle', {email: ADA.email}]);
+    await clickButton(el, ['signInMethods.method.emailLink', {email: ADA.email}]);
+    await expectTitle(el, 'signInMethods.linkSentTitle');
+    await expectText(el, ['signInMethods.linkSentSubtitle', {email: ADA.email}]);
     expect(auth(loaded).adapter.latestLink(ADA.email)).toContain('auth-link=');
-    await clickButton(el, 'signIn.resendLink');
-    await waitFor(() => expect(shownText(el)).toContain(tr(el, 'signIn.linkResent', {email: ADA.email})));
+    await clickButton(el, 'signInMethods.resendLink');
+    await waitFor(() => expect(shownText(el)).toContain(tr(el, 'signInMethods.linkResent', {email: ADA.email})));
   },
 };
 
@@ -133,9 +133,9 @@ export const LinkOpenedElsewhere: Story = {
   ...linkStory({}, {}),
   play: async ({canvasElement}) => {
     const el = await signInOf(canvasElement);
-    await expectTitle(el, 'signIn.elsewhereTitle');
-    await expectText(el, 'signIn.elsewhereSubtitle');
-    await findByRole(el, 'button', 'signIn.signInHere');
+    await expectTitle(el, 'signInMethods.elsewhereTitle');
+    await expectText(el, 'signInMethods.elsewhereSubtitle');
+    await findByRole(el, 'button', 'signInMethods.signInHere');
   },
 };
 
@@ -155,8 +155,8 @@ const linkError = (code: AuthErrorCode, link: {expired?: boolean; used?: boolean
   play: async ({canvasElement}) => {
     const el = await signInOf(canvasElement);
     await expectError(el, `errors.${code}`);
-    await expectTitle(el, 'signIn.linkTitle');
-    await findByRole(el, 'button', 'signIn.backToSignIn');
+    await expectTitle(el, 'signInMethods.linkTitle');
+    await findByRole(el, 'button', 'signInMethods.backToSignIn');
   },
 });
 

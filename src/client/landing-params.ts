@@ -36,3 +36,10 @@ export function takeReturnToken(): string | null {
   history.replaceState(history.state, '', url.href);
   return token || null;
 }
+
+/** `page` with the marker a provider's refusal comes back with (better-auth adds `error`). */
+export function providerReturnUrl(page: string, provider: string): string {
+  const url = new URL(page, typeof location === 'undefined' ? undefined : location.href);
+  url.searchParams.set(PROVIDER_PARAM, provider);
+  return url.href;
+}

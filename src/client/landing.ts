@@ -29,13 +29,6 @@ export function takeLanding(): Landing | null {
   return {kind: 'provider', provider: provider ?? '', error};
 }
 
-/** `page` with the marker a provider's refusal comes back with (better-auth adds `error`). */
-export function providerReturnUrl(page: string, provider: string): string {
-  const url = new URL(page, typeof location === 'undefined' ? undefined : location.href);
-  url.searchParams.set(PROVIDER_PARAM, provider);
-  return url.href;
-}
-
 /** Test seam: lets the next takeLanding() read the address again. */
 export function resetLandingForTests(): void {
   takingLanding(false);

@@ -2,19 +2,16 @@
  * What this browser remembers about signing in — never a secret, never who:
  * - the way of signing in used last on this device (the "Last used" badge of "Use another method");
  * - that it asked for a sign-in link, and when (a link opened in another browser is told so);
- * - a social sign-in under way while the page is at the provider (it becomes the method used last
- *   once the client finds the session it opened).
+ * - a social sign-in under way while the page is at the provider (social-pending.ts: it becomes
+ *   the method used last once the client finds the session it opened).
  * In localStorage under `auth-elements:*`; a browser that refuses storage simply remembers nothing.
  */
 import type {SignInMethod} from './types.js';
 
-const LAST_METHOD = 'auth-elements:last-sign-in-method';
 const LINK_ASKED = 'auth-elements:sign-in-link-asked';
-import {SOCIAL_PENDING} from './social-pending.js';
+import {LAST_METHOD} from './social-pending.js';
 /** A sign-in link lives 5 minutes on the reference server; a request older than a day is forgotten. */
 const LINK_ASKED_FOR_MS = 86400_000;
-/** A social round trip takes minutes at most. */
-const SOCIAL_PENDING_FOR_MS = 15 * 60_000;
 
 const METHOD = /^(password|email-code|email-link|passkey|social:[a-z0-9][a-z0-9_-]{0,63})$/i;
 
@@ -62,20 +59,4 @@ export function takeLinkAsked(): boolean {
   const asked = recent(LINK_ASKED, LINK_ASKED_FOR_MS) !== null;
   write(LINK_ASKED, null);
   return asked;
-}
-
-/** Notes a social sign-in leaving for the provider. */
-export function rememberSocialPending(provider: string): void {
-  write(SOCIAL_PENDING, `${Date.now()}|${provider}`);
-}
-
-/**
- * Called when the client has found whether someone is signed in: a social sign-in under way
- * becomes the method used last when it opened a session, and is forgotten either way.
- */
-export function settleSocialPending(signedIn: boolean): void {
-  const provider = recent(SOCIAL_PENDING, SOCIAL_PENDING_FOR_MS);
-  if (read(SOCIAL_PENDING) === null) return;
-  write(SOCIAL_PENDING, null);
-  if (signedIn && provider) rememberSignInMethod(`social:${provider}`);
 }

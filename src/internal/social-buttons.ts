@@ -1,5 +1,6 @@
 import {css, html, nothing, type SVGTemplateResult, type TemplateResult} from 'lit';
 import {part, type PartAppearance} from '../appearance/part.js';
+import {providerName} from './provider-name.js';
 
 export interface SocialButtonsOptions {
   /** Provider ids, in the order to show them (`capabilities.socialProviders`). */
@@ -95,20 +96,7 @@ export const socialStyles = css`
   }
 `;
 
-const NAMES: Record<string, string> = {
-  github: 'GitHub',
-  gitlab: 'GitLab',
-  linkedin: 'LinkedIn',
-  twitter: 'X',
-};
-
-/**
- * The name a provider goes by: the API's own name for it, else `github` → GitHub, `twitter` → X,
- * else the id capitalised.
- */
-export function providerName(id: string, names: Readonly<Record<string, string>> = {}): string {
-  return names[id] ?? NAMES[id] ?? id.charAt(0).toUpperCase() + id.slice(1);
-}
+export {providerName};
 
 /**
  * The social sign-in buttons and the "or" divider between them and the email form, in the

@@ -51,8 +51,9 @@ for (const [label, create] of [
       expect(errorURL.origin + errorURL.pathname).to.equal(location.origin + location.pathname);
       expect(errorURL.searchParams.get('auth-provider')).to.equal('github');
       expect(localStorage.getItem('auth-elements:social-sign-in')).to.match(/^\d+\|github$/);
-      const {settleSocialPending, lastSignInMethod} = await import('../sign-in-memory.js');
-      settleSocialPending(true);
+      const {lastSignInMethod} = await import('../sign-in-memory.js');
+      const {settleSocialSignIn} = await import('../social-pending.js');
+      settleSocialSignIn(true);
       expect(lastSignInMethod()).to.equal('social:github');
       expect(localStorage.getItem('auth-elements:social-sign-in')).to.equal(null);
     });

@@ -1,5 +1,6 @@
-import {providerReturnUrl} from '../landing.js';
-import {rememberSignInMethod, rememberSocialPending} from '../sign-in-memory.js';
+import {providerReturnUrl} from '../landing-params.js';
+import {rememberSignInMethod} from '../sign-in-memory.js';
+import {rememberSocialPending} from '../social-pending.js';
 import type {SessionInfo} from '../types.js';
 import type {FlowContext} from './flow-context.js';
 

@@ -6,7 +6,7 @@ import type {TranslateOptions} from '../../i18n/translate.js';
 import {busyIndicator} from '../../internal/status-views.js';
 import {hiddenEmail, linkButton, notice, primaryButton} from '../../internal/fields.js';
 import {adoptLightStyles} from '../../internal/light-styles.js';
-import {providerName} from '../../internal/social-buttons.js';
+import {providerName} from '../../internal/provider-name.js';
 
 /** What the sign-in card hands these steps' templates (their code loads with this module). */
 export interface OtherMethodsView {
@@ -69,9 +69,9 @@ function methodLabel(view: OtherMethodsView, method: SignInMethod): string {
   const email = flow.state.email;
   if (method.startsWith('social:')) return t('social.continueWith', {provider: providerName(method.slice(7), view.providerNames)});
   return {
-    password: t('signIn.method.password'),
-    'email-code': t('signIn.method.emailCode', {email}),
-    'email-link': t('signIn.method.emailLink', {email}),
+    password: t('signInMethods.method.password'),
+    'email-code': t('signInMethods.method.emailCode', {email}),
+    'email-link': t('signInMethods.method.emailLink', {email}),
     passkey: t('signIn.passkey'),
   }[method as Exclude<SignInMethod, `social:${string}`>];
 }
@@ -92,7 +92,7 @@ function methodsStep(view: OtherMethodsView): TemplateResult {
   const last = flow.lastUsed;
   const pending = flow.state.pending;
   return html`${view.alert([])} ${hiddenEmail(flow.state.email)}
-    <ul class="ae-methods" ${part('methods', appearance)} aria-label=${t('signIn.methodsTitle')}>
+    <ul class="ae-methods" ${part('methods', appearance)} aria-label=${t('signInMethods.methodsTitle')}>
       ${flow.methods.map(
         (method) => html`<li>
           <button
@@ -104,7 +104,7 @@ function methodsStep(view: OtherMethodsView): TemplateResult {
             @click=${() => choose(view, method)}
           >
             <span>${methodLabel(view, method)}</span>
-            ${method === last ? html`<span class="ae-badge" ${part('last-used-badge', appearance)}>${t('signIn.lastUsed')}</span>` : nothing}
+            ${method === last ? html`<span class="ae-badge" ${part('last-used-badge', appearance)}>${t('signInMethods.lastUsed')}</span>` : nothing}
           </button>
         </li>`,
       )}
@@ -121,10 +121,10 @@ function anotherMethod(view: OtherMethodsView): TemplateResult {
 function linkSentStep(view: OtherMethodsView): TemplateResult {
   const {flow, t, appearance} = view;
   const {email, codeSent} = flow.state;
-  return html`${notice(codeSent ? t('signIn.linkResent', {email}) : null, appearance)} ${view.alert([])} ${hiddenEmail(email)}
+  return html`${notice(codeSent ? t('signInMethods.linkResent', {email}) : null, appearance)} ${view.alert([])} ${hiddenEmail(email)}
     <div class="ae-actions">
       ${linkButton(t('common.back'), () => flow.back(), 'back-link', appearance)}
-      ${linkButton(t('signIn.resendLink'), () => void flow.resendLink(), 'resend-link-link', appearance)}
+      ${linkButton(t('signInMethods.resendLink'), () => void flow.resendLink(), 'resend-link-link', appearance)}
     </div>
     <div class="ae-actions">${anotherMethod(view)}</div>`;
 }
@@ -134,14 +134,14 @@ function linkStep(view: OtherMethodsView): TemplateResult {
   const {flow, t, appearance} = view;
   if (flow.state.pending || !flow.state.error) return busyIndicator(t('busy.sign-in'), appearance);
   return html`${view.alert([])}
-    <div class="ae-actions">${linkButton(t('signIn.backToSignIn'), () => flow.back(), 'back-link', appearance)}</div>`;
+    <div class="ae-actions">${linkButton(t('signInMethods.backToSignIn'), () => flow.back(), 'back-link', appearance)}</div>`;
 }
 
 /** The link was asked for in another browser: sign in here (the form's submit), or go back. */
 function elsewhereStep(view: OtherMethodsView): TemplateResult {
   const {flow, t, appearance} = view;
   return html`${view.alert([])}
-    ${primaryButton(t('signIn.signInHere'), flow.state.pending, t('busy.sign-in'), appearance)}
+    ${primaryButton(t('signInMethods.signInHere'), flow.state.pending, t('busy.sign-in'), appearance)}
     <div class="ae-actions">${linkButton(t('common.cancel'), () => flow.back(), 'back-link', appearance)}</div>`;
 }
 

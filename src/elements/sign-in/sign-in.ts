@@ -11,7 +11,7 @@ import {focusIsLost, focusIsWithin} from '../../internal/focus.js';
 import {AuthFormElement, type StepHeadings} from '../../internal/form-element.js';
 import {LazyModule} from '../../internal/lazy-module.js';
 import {safeRedirectUrl} from '../../client/redirect.js';
-import {takeLanding} from '../../client/landing.js';
+import {hasLanding} from '../../client/landing-params.js';
 import type {SecondStepView} from './second-step.js';
 
 const HEADINGS: StepHeadings<SignInStep> = {
@@ -22,14 +22,17 @@ const HEADINGS: StepHeadings<SignInStep> = {
   'two-factor': ['signIn.twoFactorTitle', 'signIn.twoFactorSubtitle', 'form'],
   'backup-code': ['signIn.backupCodeTitle', 'signIn.backupCodeSubtitle', 'form'],
   'reset-password': ['signIn.newPasswordTitle', 'signIn.newPasswordSubtitle'],
-  methods: ['signIn.methodsTitle', 'signIn.methodsSubtitle'],
-  'email-code': ['signIn.emailCodeTitle', 'signIn.emailCodeSubtitle', 'form'],
-  'link-sent': ['signIn.linkSentTitle', 'signIn.linkSentSubtitle'],
-  link: ['signIn.linkTitle', 'signIn.linkSubtitle'],
-  'link-elsewhere': ['signIn.elsewhereTitle', 'signIn.elsewhereSubtitle'],
+  methods: ['signInMethods.methodsTitle', 'signInMethods.methodsSubtitle'],
+  'email-code': ['signInMethods.emailCodeTitle', 'signInMethods.emailCodeSubtitle', 'form'],
+  'link-sent': ['signInMethods.linkSentTitle', 'signInMethods.linkSentSubtitle'],
+  link: ['signInMethods.linkTitle', 'signInMethods.linkSubtitle'],
+  'link-elsewhere': ['signInMethods.elsewhereTitle', 'signInMethods.elsewhereSubtitle'],
   complete: ['signIn.completeTitle', 'signIn.completeSubtitle'],
 };
 
+
+/** The steps whose code, and words (`signInMethods.*`), load with other-methods.ts. */
+const OTHER_METHOD_STEPS = new Set<SignInStep>(['methods', 'email-code', 'link-sent', 'link', 'link-elsewhere']);
 
 /** The errors `signIn.error.*` words for the second step (and the password step it goes back to). */
 const OWN_WORDS = new Set(['invalid_code', 'code_expired', 'too_many_attempts']);
@@ -90,14 +93,22 @@ export class AuthSignIn extends AuthFormElement<SignInStep> {
 
   protected declare flow?: SignInFlow;
   protected readonly firstStep = 'identifier';
-  protected readonly headings = HEADINGS;
+  /** The steps' titles; those of the other methods once their words have loaded (with their chunk). */
+  protected get headings(): StepHeadings<SignInStep> {
+    return !OTHER_METHOD_STEPS.has(this.step) || this.#otherMethods.get() ? HEADINGS : {...HEADINGS, [this.step]: HEADINGS.identifier};
+  }
 
   protected createFlow(): SignInFlow | undefined {
     this.flow?.stopPasskeyAutofill();
     const flow = this.client?.startFlow(SignInFlow);
-    // What the page's address brought back: a sign-in link, a provider's refusal (once per page).
-    const landing = flow && takeLanding();
-    if (landing) void flow.openLanding(landing);
+    // What the page's address brought back: a sign-in link, a provider's refusal (once per page;
+    // its reader loads only then).
+    if (flow && hasLanding()) {
+      void import('../../client/landing.js').then(({takeLanding}) => {
+        const landing = takeLanding();
+        if (landing && this.flow === flow) void flow.openLanding(landing);
+      });
+    }
     return flow;
   }
 
@@ -109,7 +120,11 @@ export class AuthSignIn extends AuthFormElement<SignInStep> {
   /** The second step's code (a chunk of its own: few sign-ins need it). */
   #secondStep = new LazyModule(this, () => import('./second-step.js'), this.#focusLoaded);
   /** "Use another method" and its steps (a chunk of its own). */
-  #otherMethods = new LazyModule(this, () => import('./other-methods.js'), this.#focusLoaded);
+  #otherMethods = new LazyModule(
+    this,
+    () => Promise.all([import('./other-methods.js'), this.activeLocalizer.require(['signInMethods'])]).then(([module]) => module),
+    this.#focusLoaded,
+  );
 
   /** A lazily loaded step's template; its chunk could not be fetched: say so, and go back (the next try fetches it again). */
   #lazyStep<M>(module: LazyModule<M>, render: (loaded: M) => TemplateResult | typeof nothing): TemplateResult | typeof nothing {
