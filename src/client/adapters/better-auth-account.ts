@@ -144,14 +144,14 @@ export class BetterAuthAccount extends BetterAuthAccountFactors implements Requi
   /**
    * `/list-accounts` less the password (`credential`), oldest first. The provider's email is the
    * one the kit's server recorded when the account was linked (server/linked-account-email.js);
-   * on a server without it, better-auth's `/account-info` asks the provider (its userinfo, or
-   * the id token it stored) — null when that fails (the tokens expired, the provider is down):
-   * the list shows without it rather than not at all.
+   * where it has none (a server without it, a row linked before it), better-auth's
+   * `/account-info` asks the provider (its userinfo, or the id token it stored) — null when that
+   * fails (the tokens expired, the provider is down): the list shows without it rather than not at all.
    */
   async listConnectedAccounts(options?: ListOptions): Promise<ConnectedAccount[]> {
     const accounts = await this.api.request('/list-accounts', betterAuthLinkedAccountList, {authenticated: true, signal: options?.signal});
     const linked = accounts.filter((account) => account.providerId !== 'credential');
-    const emails = await Promise.all(linked.map((account) => (account.email !== undefined ? account.email : this.providerEmail(account.id, options))));
+    const emails = await Promise.all(linked.map((account) => (account.email ? account.email : this.providerEmail(account.id, options))));
     options?.signal?.throwIfAborted();
     return linked
       .map((account, index): ConnectedAccount => ({

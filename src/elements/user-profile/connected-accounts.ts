@@ -9,7 +9,7 @@ import {restoreFocusIfLost} from '../../internal/focus.js';
 import {Loader} from '../../internal/loader.js';
 import {absoluteTime} from '../../internal/relative-time.js';
 import {rowList, type RowView} from '../../internal/row-list.js';
-import {providerName} from '../../internal/social-buttons.js';
+import {providerName} from '../../internal/provider-name.js';
 import {DelayedFlag} from '../../internal/status-views.js';
 import {connectReturnUrl, takeConnectLanding} from './connect-landing.js';
 import {notLoaded, section, sectionAlert, sectionButton, type ProfileContext} from './profile-page.js';
