@@ -6,12 +6,14 @@
  *   taken email (`revealExistingAccounts`), `GET {basePath}/auth-elements/capabilities`,
  *   which tells the elements what this API supports, profile images (profile-images.js: the
  *   `profileImage` table), set-password and reauthenticate, and SESSION_NOT_FRESH for sensitive
- *   endpoints on an old session (account-endpoints.js), and bearer mode's relay of the two-factor
- *   and passkey plugins' cookies (cookie-relay.js).
+ *   endpoints on an old session (account-endpoints.js), bearer mode's relay of the two-factor
+ *   and passkey plugins' cookies (cookie-relay.js), sign-in links that open the page that asked
+ *   (sign-in-links.js), social sign-in for bearer-mode pages on other sites (bearer-return.js),
+ *   and the email a linked account has at its provider (linked-account-email.js).
  * - `authElementsOptions(options)`, better-auth options with everything the kit uses switched on:
  *   email and password with the password policy, email verification and password reset by code
  *   (emailOTP), changing the email by a code sent to the new address, deleting the account,
- *   magic links, organizations (the kit's roles with `reports:read`, invitation emails linking to
+ *   magic links, the breach check when asked (breached-passwords.js), organizations (the kit's roles with `reports:read`, invitation emails linking to
  *   `invitationUrl`, and the rules of organization-rules.js), two-step verification (TOTP with backup codes and trusted
  *   devices), passkeys (when @better-auth/passkey is installed), multiple sessions, bearer tokens
  *   for other sites, JWTs for `getToken()` (with the active organization's `org` claim,
@@ -35,6 +37,7 @@ import {organizationRules} from './organization-rules.js';
 import {profileImages, profileImageSchema} from './profile-images.js';
 import {signInLinkChecks, signInLinkUrl, signInLinkUsed} from './sign-in-links.js';
 import {bearerReturn, socialStart} from './bearer-return.js';
+import {linkedAccountEmailHooks, linkedAccountEmailSchema} from './linked-account-email.js';
 import {breachedPasswords} from './breached-passwords.js';
 import {betterAuthRateLimit, createCounter, identifierRateLimit, resolveRateLimits} from './rate-limit.js';
 
@@ -84,10 +87,12 @@ const EMAIL = z.email();
  */
 export function authElements({providerNames = {}, requireLetterAndDigit = true, revealExistingAccounts = true, profileImage = {}, passkeys = false, twoFactor = false} = {}) {
   const images = profileImage === false ? null : profileImages(profileImage);
-  const schema = {...(images ? profileImageSchema : {}), ...(passkeys ? passkeyLastUsedSchema : {}), ...(twoFactor ? usedBackupCodesSchema : {})};
+  const schema = {...linkedAccountEmailSchema, ...(images ? profileImageSchema : {}), ...(passkeys ? passkeyLastUsedSchema : {}), ...(twoFactor ? usedBackupCodesSchema : {})};
   return /** @type {const} */ ({
     id: 'auth-elements',
-    schema: Object.keys(schema).length ? schema : undefined,
+    schema,
+    // The email a linked account has at its provider (linked-account-email.js), for the profile's connected accounts.
+    init: () => ({options: {databaseHooks: linkedAccountEmailHooks}}),
     /** @param {Request} request @param {any} context */
     onRequest: (request, context) => {
       const relayed = relayRequest(request, context);
