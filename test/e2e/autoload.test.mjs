@@ -222,7 +222,7 @@ test('when the code that checks answers cannot be fetched, the API is "unavailab
   let refuse = true;
   // The response schemas (and valibot) travel in the elements' shared chunk.
   const {tab, close} = await open('/better-auth.html', (t) =>
-    t.route('**/cdn/chunks/elements-*.js', (route) => (refuse ? route.abort('internetdisconnected') : route.continue())),
+    t.route('**/cdn/chunks/elements.js', (route) => (refuse ? route.abort('internetdisconnected') : route.continue())),
   );
   try {
     const state = () => tab.evaluate(() => {
