@@ -79,7 +79,7 @@ for (const name of Object.keys(apps)) {
       await page.getByRole('link', {name: 'Sign up'}).click();
       await page.locator('auth-sign-up input[name="name"]').fill(userName);
       await page.locator('auth-sign-up input[autocomplete="username"]').fill(email);
-      await page.locator('auth-sign-up input[autocomplete="new-password"]').fill('example1pass');
+      await page.locator('auth-sign-up input[autocomplete="new-password"]').fill('example-app-sign-up-1');
       await page.locator('auth-sign-up input[autocomplete="new-password"]').press('Enter');
       const code = page.locator('auth-sign-up input[autocomplete="one-time-code"]');
       await code.waitFor();

@@ -42,7 +42,7 @@ test('a new user walks the whole email + password journey with the keyboard', as
   await page.keyboard.press('Tab');
   await page.keyboard.type(email);
   await page.keyboard.press('Tab');
-  await page.keyboard.type('cobol1959');
+  await page.keyboard.type('cobol-compiler-1959');
   await shot(page, '02-sign-up-filled');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelector('auth-sign-up')?.shadowRoot?.querySelector('h1')?.textContent?.includes('Verify'));
@@ -67,7 +67,7 @@ test('a new user walks the whole email + password journey with the keyboard', as
   await page.keyboard.type(email);
   await page.keyboard.press('Enter');
   await page.locator('auth-sign-in input[autocomplete="current-password"]').waitFor();
-  await page.keyboard.type('cobol1959');
+  await page.keyboard.type('cobol-compiler-1959');
   await page.keyboard.press('Enter');
   await page.locator('auth-user-button button[aria-haspopup="menu"]').waitFor();
   await page.locator('auth-user-button button[aria-haspopup="menu"]').click();
@@ -84,7 +84,7 @@ test('a new user walks the whole email + password journey with the keyboard', as
   assert.equal(await titleOf(page, 'auth-sign-in'), 'Reset your password');
   await page.keyboard.type(await latestCode(origin, email, mailed));
   await page.locator('auth-sign-in input[autocomplete="new-password"]').waitFor();
-  await page.keyboard.type('babbage1842');
+  await page.keyboard.type('analytical-engine-1842');
   await shot(page, '06-new-password');
   await page.keyboard.press('Enter');
   await page.locator('auth-user-button button[aria-haspopup="menu"]').waitFor();
