@@ -104,7 +104,7 @@ for (const zoom of ZOOMS) describe(`reflow at 320 px with ${zoom.label}`, () => 
     expect(el.querySelectorAll('.ae-rule').length).to.be.greaterThan(0);
     await expectNoOverflow(el, 'the new-password step');
 
-    type(input(el, 'password'), 'difference2');
+    type(input(el, 'password'), 'difference-engine-1822');
     await submit(el);
     expect(el.shadowRoot!.textContent).to.contain(LONG.name);
     await expectNoOverflow(el, 'the signed-in step');

@@ -209,13 +209,20 @@ describe('BetterAuthAdapter', () => {
     expect(JSON.parse(init.body as string)).to.deep.equal({provider: 'github', callbackURL, errorCallbackURL: callbackURL});
   });
 
-  it('in bearer mode, marks the callback URL so the API sends a one-time token back with it', async () => {
-    const authorize = 'https://github.com/login/oauth/authorize?client_id=abc&state=xyz';
-    const {adapter, calls} = stubbed(() => json({url: authorize, redirect: true}), 'bearer', ['github']);
-    await adapter.signInWithSocial('github', 'https://app.example.test/dashboard?tab=1', 'https://app.example.test/sign-in?auth-provider=github');
-    const body = JSON.parse(calls[0].init.body as string);
-    expect(body.callbackURL).to.equal('https://app.example.test/dashboard?tab=1&auth-bearer=1');
-    expect(body.errorCallbackURL).to.equal('https://app.example.test/sign-in?auth-provider=github');
+  it('in bearer mode, starts at the API\'s social-start, the callback marked for a one-time token', async () => {
+    const capabilities = {version: 1, emailPassword: true, emailVerification: true, passwordResetByCode: true, codeLength: 6, passwordPolicy: {minLength: 8, maxLength: 128, requireLetterAndDigit: true}, socialProviders: ['github'], organizations: false, multiFactor: false, multiSession: false, magicLink: false};
+    const {adapter, calls} = stubbed((url) => json(url.endsWith('/auth-elements/capabilities') ? capabilities : null), 'bearer');
+    await adapter.loadCapabilities();
+    const {redirectUrl} = (await adapter.signInWithSocial('github', 'https://app.example.test/dashboard?tab=1', 'https://app.example.test/sign-in?auth-provider=github')) as {redirectUrl: string};
+    const start = new URL(redirectUrl);
+    expect(start.origin + start.pathname).to.equal('https://auth.example.test/api/auth/auth-elements/social-start');
+    expect(Object.fromEntries(start.searchParams)).to.deep.equal({
+      provider: 'github',
+      callbackURL: 'https://app.example.test/dashboard?tab=1&auth-bearer=1',
+      errorCallbackURL: 'https://app.example.test/sign-in?auth-provider=github',
+    });
+    // A navigation, not a request: only the capabilities were asked.
+    expect(calls).to.have.length(1);
   });
 
   it('refuses a social redirect that is not http(s) as `malformed_response`', async () => {

@@ -33,7 +33,8 @@ describe('capabilities from the API', () => {
     await adapter.loadCapabilities();
     expect(calls[0].url).to.equal('https://auth.example.test/api/auth/auth-elements/capabilities');
     const {version: _version, ...expected} = API_CAPABILITIES;
-    // A plugin from before the account fields, trusted devices and passkeys: those features are off.
+    // A plugin from before the account fields, trusted devices, passkeys, sign-in codes and
+    // provider names: those features are off.
     expect(adapter.capabilities).to.deep.equal({
       ...expected,
       profileImage: null,
@@ -42,7 +43,17 @@ describe('capabilities from the API', () => {
       freshAge: 86400,
       trustedDeviceDays: 0,
       passkeys: false,
+      emailCode: false,
+      socialProviderNames: {},
     });
+  });
+
+  it('reads sign-in codes and the names of providers', async () => {
+    const {adapter} = stubbed(api({...API_CAPABILITIES, emailCode: true, socialProviders: ['dev-oidc'], socialProviderNames: {'dev-oidc': 'Dev Identity'}}));
+    await adapter.loadCapabilities();
+    expect(adapter.capabilities).to.deep.include({emailCode: true, socialProviderNames: {'dev-oidc': 'Dev Identity'}});
+    const {adapter: bad} = stubbed(api({...API_CAPABILITIES, socialProviderNames: {'dev-oidc': ''}}));
+    await expectAuthError(bad.loadCapabilities(), 'malformed_response');
   });
 
   it('reads trusted devices and passkeys', async () => {
