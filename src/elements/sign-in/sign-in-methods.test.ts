@@ -179,15 +179,14 @@ describe('<auth-sign-in> other ways to sign in', () => {
   it('a provider\'s refusal comes back to the card, which says why', async () => {
     land({'auth-provider': 'github', error: 'access_denied'});
     const el = await signInElement(memoryAdapter({capabilities: {socialProviders: ['github']}}));
-    await settle(el);
-    expect(errorText(el)).to.equal("Access wasn't allowed. Try again, or use another way to sign in.");
+    // The landing's reader loads on demand.
+    await waitUntil(() => errorText(el) === "Access wasn't allowed. Try again, or use another way to sign in.", 'the refusal shows');
     expect(new URL(location.href).searchParams.has('error')).to.equal(false);
     await expect(el).to.be.accessible();
 
     land({'auth-provider': 'github', error: 'state_mismatch'});
     const other = await signInElement(memoryAdapter({capabilities: {socialProviders: ['github']}}));
-    await settle(other);
-    expect(errorText(other)).to.equal("Signing in with that provider didn't work. Try again.");
+    await waitUntil(() => errorText(other) === "Signing in with that provider didn't work. Try again.", 'the failure shows');
   });
 
   it('a page without a sign-in card gets the modal one for the link, which signs in (and so is never shown)', async () => {
