@@ -25,6 +25,13 @@ export {ConfigurationError, SECRET_MIN_LENGTH, checkSecret} from './config.js';
  */
 
 /**
+ * An enterprise OpenID Connect provider for every email of `domain` (comma-separated domains for
+ * several), through @better-auth/sso's `defaultSSO`: such an email signs in there from the
+ * sign-in's first step. `issuer` is its OpenID Connect issuer.
+ * @typedef {{providerId: string, domain: string, issuer: string, discoveryUrl: string, clientId: string, clientSecret: string}} EnterpriseProviderOptions
+ */
+
+/**
  * @param {{
  *   databasePath?: string,
  *   databaseUrl?: string,
@@ -37,6 +44,7 @@ export {ConfigurationError, SECRET_MIN_LENGTH, checkSecret} from './config.js';
  *   logLevel?: 'debug' | 'info' | 'warn' | 'error',
  *   socialProviders?: Record<string, {clientId: string, clientSecret: string}>,
  *   oidcProviders?: OidcProviderOptions[],
+ *   enterpriseProviders?: EnterpriseProviderOptions[],
  *   production?: boolean,
  *   rateLimit?: import('./rate-limit.js').RateLimitOptions,
  *   freshAge?: number,
@@ -58,6 +66,9 @@ export {ConfigurationError, SECRET_MIN_LENGTH, checkSecret} from './config.js';
  *   `breachedPasswords` (env PASSWORD_BREACH_CHECK=1): refuse new passwords known from data
  *   breaches (breached-passwords.js, Have I Been Pwned's range API); off by default, and off in
  *   the offline demo.
+ *   `enterpriseProviders`: enterprise sign-in by email domain (EnterpriseProviderOptions; needs
+ *   @better-auth/sso). Their issuers become trusted origins (the plugin reads only their
+ *   discovery documents).
  *   `oidcProviders`: OpenID Connect providers (genericOAuth, with PKCE); by default one when
  *   OIDC_DISCOVERY_URL and OIDC_CLIENT_ID are set (oidcProvidersFromEnv). The development
  *   provider (dev-oidc/) comes in this way from vite-plugin.js and standalone.js. The
@@ -87,6 +98,7 @@ export async function createAuth({
   logLevel,
   socialProviders = socialProvidersFromEnv(),
   oidcProviders = oidcProvidersFromEnv(),
+  enterpriseProviders = [],
   production = process.env.NODE_ENV === 'production',
   rateLimit,
   freshAge = process.env.SESSION_FRESH_AGE ? Number(process.env.SESSION_FRESH_AGE) : undefined,
@@ -108,7 +120,7 @@ export async function createAuth({
       logger: logLevel ? {level: logLevel} : undefined,
       baseURL,
       secret,
-      trustedOrigins,
+      trustedOrigins: [...trustedOrigins, ...enterpriseProviders.map((provider) => new URL(provider.issuer).origin)],
       database,
       socialProviders,
       providerNames: Object.fromEntries(oidcProviders.filter((provider) => provider.name).map((provider) => [provider.providerId, provider.name])),
@@ -127,6 +139,7 @@ export async function createAuth({
       session: freshAge === undefined ? undefined : {freshAge},
       invitationUrl,
       breachedPasswords,
+      sso: enterpriseProviders.length ? {defaultSSO: enterpriseProviders.map(enterpriseSSOConfig)} : undefined,
       passkey: passkeyRpID || passkeyOrigins ? {...(passkeyRpID && {rpID: passkeyRpID}), ...(passkeyOrigins && {origin: passkeyOrigins})} : undefined,
     }),
   );
@@ -136,6 +149,15 @@ export async function createAuth({
   // Ready when it answers: plugins initialized (genericOAuth has read its discovery documents).
   await auth.$context;
   return auth;
+}
+
+/** @param {EnterpriseProviderOptions} provider */
+function enterpriseSSOConfig({providerId, domain, issuer, discoveryUrl, clientId, clientSecret}) {
+  return {
+    providerId,
+    domain,
+    oidcConfig: {issuer, discoveryEndpoint: discoveryUrl, clientId, clientSecret, pkce: true, scopes: ['openid', 'email', 'profile'], tokenEndpointAuthentication: /** @type {const} */ ('client_secret_post')},
+  };
 }
 
 /** @param {OidcProviderOptions} provider @returns {import('better-auth/plugins').GenericOAuthConfig} */

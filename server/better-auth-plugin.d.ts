@@ -57,6 +57,8 @@ export interface AuthElementsCapabilities {
   passkeys: boolean;
   multiSession: boolean;
   magicLink: boolean;
+  /** The sso plugin (@better-auth/sso): an email whose domain has an enterprise provider signs in there. */
+  enterpriseSSO: boolean;
   /** Upload rules of `POST /auth-elements/profile-image`; null when the plugin's images are off. */
   profileImage: {maxBytes: number; types: string[]} | null;
   /** The emailOTP plugin's `changeEmail.enabled`: a code sent to the new address changes the email. */
@@ -189,6 +191,13 @@ export interface AuthElementsOptions
    * an IP address), `origin` = `baseURL`'s origin and `trustedOrigins`.
    */
   passkey?: boolean | Partial<PasskeyOptions>;
+  /**
+   * Enterprise sign-in by email domain (needs @better-auth/sso): on when the package is
+   * installed; an object is the plugin's options (`defaultSSO` for providers in code, or
+   * providers registered with `/sso/register`). An email whose domain has a provider goes there
+   * from the sign-in's first step (`POST /sign-in/sso`).
+   */
+  sso?: boolean | Record<string, unknown>;
   multiSession?: boolean | OptionsOf<typeof multiSession>;
   /** See AuthElementsPluginOptions.profileImage. Default on (2 MB). */
   profileImage?: boolean | {maxBytes?: number};

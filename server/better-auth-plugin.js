@@ -68,6 +68,8 @@ export const organizationRoles = {
 
 /** @better-auth/passkey, an optional peer dependency: null when it is not installed. */
 const passkeyModule = await import('@better-auth/passkey').catch(() => null);
+/** @better-auth/sso, an optional peer dependency (enterprise sign-in by email domain): null when it is not installed. */
+const ssoModule = await import('@better-auth/sso').catch(() => null);
 
 /** Endpoints that take a new password, and the body field that holds it. */
 const PASSWORD_FIELDS = {
@@ -204,6 +206,7 @@ function capabilitiesOf({options, socialProviders}, {requireLetterAndDigit, prov
     passkeys: !!plugin('passkey'),
     multiSession: !!plugin('multi-session'),
     magicLink: !!plugin('magic-link'),
+    enterpriseSSO: !!plugin('sso'),
     profileImage,
     changeEmail: otp?.options?.changeEmail?.enabled === true,
     deleteAccount: options.user?.deleteUser?.enabled === true,
@@ -255,6 +258,7 @@ export function authElementsOptions(options) {
     invitationUrl = INVITATION_URL,
     twoFactor: twoFactorOption,
     passkey: passkeyOption,
+    sso: ssoOption,
     multiSession: multiSessionOption,
     profileImage: profileImageOption,
     bearer: bearerOptions,
@@ -283,6 +287,11 @@ export function authElementsOptions(options) {
   /** @type {Record<string, any> | undefined} */
   const passkeyConfig = passkeyModule ? featureOptions(passkeyOption) : undefined;
   const multiSessionConfig = featureOptions(multiSessionOption);
+  if (ssoOption && !ssoModule) {
+    throw new ConfigurationError('authElementsOptions: `sso` needs the @better-auth/sso package (the same version line as better-auth): npm install @better-auth/sso');
+  }
+  /** @type {Record<string, any> | undefined} */
+  const ssoConfig = ssoModule ? featureOptions(ssoOption) : undefined;
 
   /** @type {any[]} */
   const kitPlugins = [
@@ -377,6 +386,7 @@ export function authElementsOptions(options) {
     );
   }
   if (multiSessionConfig) kitPlugins.push(multiSession(multiSessionConfig));
+  if (ssoConfig && ssoModule) kitPlugins.push(ssoModule.sso(ssoConfig));
   if (checkBreaches) kitPlugins.push(breachedPasswords());
 
   /** @type {Partial<import('better-auth').BetterAuthOptions>} */

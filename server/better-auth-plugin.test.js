@@ -49,6 +49,7 @@ test('the reference server tells its capabilities: public, cacheable, computed f
     socialProviders: ['github'],
     socialProviderNames: {},
     emailCode: true,
+    enterpriseSSO: true,
     organizations: true,
     // The kit's access control: better-auth's roles, with the custom reports:read for owners and admins.
     organizationRoles: {
@@ -101,6 +102,7 @@ test('a minimal better-auth with only the plugin: capabilities follow its own se
     socialProviders: ['acme', 'google'],
     socialProviderNames: {acme: 'Acme SSO'},
     emailCode: true,
+    enterpriseSSO: false,
     organizations: false,
     organizationRoles: {},
     multiFactor: false,
@@ -179,7 +181,7 @@ test('authElementsOptions: features can be left out, codes and policy changed, e
   });
   assert.deepEqual(
     options.plugins?.map((plugin) => plugin.id),
-    ['email-otp', 'magic-link', 'multi-session', 'auth-elements-identifier-rate-limit', 'bearer', 'one-time-token', 'jwt', 'auth-elements'],
+    ['email-otp', 'magic-link', 'multi-session', 'sso', 'auth-elements-identifier-rate-limit', 'bearer', 'one-time-token', 'jwt', 'auth-elements'],
   );
   // The breach check is off unless asked for (it needs api.pwnedpasswords.com).
   const checked = authElementsOptions({...quiet, baseURL: base, database: new Database(':memory:'), sendEmail: () => {}, breachedPasswords: true});

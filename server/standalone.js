@@ -92,7 +92,18 @@ export async function startServer({
     // The pages on other origins come back there from the API's callback.
     if (devIdentity) dev = await startDevIdentity({...devIdentity, baseURL: url, pageOrigins: trustedOrigins});
     const providers = [...oidcProviders, ...(dev ? [dev.oidcProvider] : [])];
-    const auth = await createAuth({database: db.database, baseURL: url, trustedOrigins, mailbox, logLevel, secret, production, rateLimit, oidcProviders: providers});
+    const auth = await createAuth({
+      database: db.database,
+      baseURL: url,
+      trustedOrigins,
+      mailbox,
+      logLevel,
+      secret,
+      production,
+      rateLimit,
+      oidcProviders: providers,
+      enterpriseProviders: dev ? [dev.enterpriseProvider] : [],
+    });
     handle = createRequestHandler({auth, mailbox, production, trustedOrigins, trustedProxyHeader});
   } catch (error) {
     server.close();

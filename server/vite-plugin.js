@@ -67,6 +67,8 @@ export function authServer({
         mailbox,
         rateLimit,
         oidcProviders: [...oidcProvidersFromEnv(), ...(dev ? [dev.oidcProvider] : [])],
+        // Dev Identity is also the enterprise provider of every @enterprise.test address.
+        enterpriseProviders: dev ? [dev.enterpriseProvider] : [],
       });
       return createRequestHandler({auth, mailbox, trustedOrigins, trustedProxyHeader});
     })());

@@ -15,6 +15,10 @@ export const DEV_OIDC_NAME = 'Dev Identity';
 /** Where it listens unless told otherwise (env DEV_OIDC_PORT). */
 export const DEV_OIDC_PORT = 5180;
 
+/** The enterprise (SSO) provider id, and the email domain that signs in there (sso: `defaultSSO`). */
+export const DEV_SSO_PROVIDER_ID = 'dev-sso';
+export const DEV_SSO_DOMAIN = 'enterprise.test';
+
 const CLIENT_ID = 'auth-elements-dev';
 
 /**
@@ -24,7 +28,7 @@ const CLIENT_ID = 'auth-elements-dev';
  *   `port` (default DEV_OIDC_PORT) and `host` (default 127.0.0.1): where the provider listens.
  *   Unless `strictPort`, a port in use falls back to any free one (as Vite does).
  *   Rejects with ConfigurationError when oidc-provider is not installed or the port cannot be had.
- * @returns {Promise<{issuer: string, oidcProvider: import('../auth.js').OidcProviderOptions, close: () => Promise<void>}>}
+ * @returns {Promise<{issuer: string, oidcProvider: import('../auth.js').OidcProviderOptions, enterpriseProvider: import('../auth.js').EnterpriseProviderOptions, close: () => Promise<void>}>}
  */
 export async function startDevIdentity({baseURL, basePath = '/api/auth', port = DEV_OIDC_PORT, host = '127.0.0.1', strictPort = false, appName = 'Auth Elements', pageOrigins = []}) {
   const clientSecret = randomBytes(24).toString('base64url');
@@ -32,7 +36,8 @@ export async function startDevIdentity({baseURL, basePath = '/api/auth', port = 
     client_id: CLIENT_ID,
     client_secret: clientSecret,
     client_name: appName,
-    redirect_uris: [`${baseURL.replace(/\/+$/, '')}${basePath}/callback/${DEV_OIDC_PROVIDER_ID}`],
+    // Its two ways in: the social button (genericOAuth) and enterprise sign-in by domain (sso).
+    redirect_uris: [`${baseURL.replace(/\/+$/, '')}${basePath}/callback/${DEV_OIDC_PROVIDER_ID}`, `${baseURL.replace(/\/+$/, '')}${basePath}/sso/callback/${DEV_SSO_PROVIDER_ID}`],
     grant_types: ['authorization_code'],
     response_types: ['code'],
     token_endpoint_auth_method: 'client_secret_post',
@@ -54,6 +59,8 @@ export async function startDevIdentity({baseURL, basePath = '/api/auth', port = 
   return {
     issuer: provider.issuer,
     oidcProvider: {providerId: DEV_OIDC_PROVIDER_ID, name: DEV_OIDC_NAME, discoveryUrl: provider.discoveryUrl, clientId: CLIENT_ID, clientSecret},
+    /** The same provider as the enterprise one of DEV_SSO_DOMAIN (createAuth's `enterpriseProviders`). */
+    enterpriseProvider: {providerId: DEV_SSO_PROVIDER_ID, domain: DEV_SSO_DOMAIN, issuer: provider.issuer, discoveryUrl: provider.discoveryUrl, clientId: CLIENT_ID, clientSecret},
     close: provider.close,
   };
 }

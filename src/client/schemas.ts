@@ -98,6 +98,7 @@ export const betterAuthCapabilitiesResponse = v.object({
   passkeys: v.optional(v.boolean()),
   socialProviderNames: v.optional(v.record(v.string(), v.pipe(v.string(), v.minLength(1), v.maxLength(64)))),
   emailCode: v.optional(v.boolean()),
+  enterpriseSSO: v.optional(v.boolean()),
 });
 
 /** GET /token (jwt plugin). */

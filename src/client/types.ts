@@ -106,6 +106,11 @@ export interface Capabilities {
   multiSession: boolean;
   /** Sign-in with a link emailed to the address (it opens on the page that asked for it). */
   magicLink: boolean;
+  /**
+   * Enterprise sign-in by email domain: an address whose domain has an enterprise provider goes
+   * there from the first step (`startEnterpriseSignIn`).
+   */
+  enterpriseSSO: boolean;
   /** Profile images the API stores and serves (upload and remove), or null when it has none. */
   profileImage: ProfileImageRules | null;
   /** The email address can be changed, with a code sent to the new address. */

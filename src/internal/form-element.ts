@@ -373,7 +373,7 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
     const {socialButtonsPlacement = 'top', socialButtonsVariant = 'auto'} = this.mergedAppearance.options;
     const flow = this.flow as SocialFlow | undefined;
     if (!providers.length || !flow || socialButtonsPlacement !== placement) return nothing;
-    const callbackURL = safeRedirectUrl(this.afterSignInUrl, this.client?.redirectPolicy) ?? location.href;
+    const callbackURL = this.callbackUrl();
     return this.#social.render({
       providers,
       names: this.client?.capabilities.socialProviderNames,
@@ -385,6 +385,11 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
       onSelect: (provider) => void flow.signInWithSocial(provider, callbackURL),
       appearance: this.mergedAppearance,
     });
+  }
+
+  /** Where a provider sends the browser back to, signed in: `after-sign-in-url` (if safe), else this page. */
+  protected callbackUrl(): string {
+    return safeRedirectUrl(this.afterSignInUrl, this.client?.redirectPolicy) ?? location.href;
   }
 
   /** The submit button, busy while the flow works (and saying what it does: "Signing in…"). */

@@ -1,8 +1,9 @@
 // "Continue with Dev Identity" in the demo that `npm start` serves (cookie mode, the API on the
 // page's origin), in Chromium: the sign-in card's social button → the development OpenID
 // Connect provider's sign-in page (its own port) → its consent screen → back on the demo,
-// signed in; and Deny → back on the demo, signed out, the error in the URL and on the card. Keyboard only on
-// the provider's pages. Screenshots go to $SCREENSHOTS when it is set.
+// signed in; and Deny → back on the demo, signed out, the error in the URL and on the card;
+// and Dev Identity as the enterprise provider of @enterprise.test, reached from the card's
+// Continue (@better-auth/sso). Keyboard only on the provider's pages. Screenshots go to $SCREENSHOTS when it is set.
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
@@ -104,5 +105,43 @@ test('Deny at the provider: back on the demo with error=access_denied, not signe
   assert.equal(session, null);
   await shot(page, 'social-05-denied');
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an address of the enterprise domain goes from Continue to its provider and comes back signed in', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const email = `katherine-${Date.now()}@enterprise.test`;
+  await page.goto(origin);
+  const field = page.locator('auth-sign-in input[autocomplete~="username"]');
+  await field.waitFor();
+  await field.focus();
+  await page.keyboard.type(email);
+  await page.keyboard.press('Enter');
+  // No password step: the domain's provider, with the address filled in.
+  await page.waitForURL((url) => url.origin !== origin);
+  await page.getByRole('heading', {name: 'Sign in', level: 1}).waitFor();
+  assert.equal(await page.locator('#email').inputValue(), email);
+  await shot(page, 'sso-01-provider');
+  await page.locator('#name').focus();
+  await page.keyboard.type('Katherine Johnson');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', {name: 'Allow'}).focus();
+  await page.keyboard.press('Enter');
+  await page.locator('auth-user-button button[aria-haspopup="menu"]').waitFor();
+  assert.equal(await page.locator('#user-email').textContent(), email);
+  await context.close();
+});
+
+test('another domain goes on to the password step', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(origin);
+  const field = page.locator('auth-sign-in input[autocomplete~="username"]');
+  await field.waitFor();
+  await field.fill('nobody@example.com');
+  await field.press('Enter');
+  await page.locator('auth-sign-in input[autocomplete="current-password"]').waitFor();
+  assert.equal(new URL(page.url()).origin, origin);
   await context.close();
 });

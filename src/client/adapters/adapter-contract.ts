@@ -196,6 +196,12 @@ export function runAdapterContract(label: string, setup: () => Promise<ContractS
       expect(await adapter.getSession()).to.equal(null);
     });
 
+    it('an address of a domain without an enterprise provider gets none (the sign-in goes on)', async () => {
+      if (!adapter.capabilities.enterpriseSSO) return expect(adapter.startEnterpriseSignIn ? await adapter.startEnterpriseSignIn(ctx.uniqueEmail(), callbackURL()) : null).to.equal(null);
+      expect(await adapter.startEnterpriseSignIn!(ctx.uniqueEmail(), callbackURL())).to.equal(null);
+      expect(await adapter.getSession()).to.equal(null);
+    });
+
     it('signs in with a social provider it lists (a redirect, or a verified session)', async () => {
       const [provider] = adapter.capabilities.socialProviders;
       expect(provider, 'the contract runs with one social provider configured').to.be.a('string');

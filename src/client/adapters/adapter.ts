@@ -112,6 +112,13 @@ export interface CoreAdapter {
   signInWithLink?(token: string): Promise<SessionInfo>;
 
   /**
+   * Starts an enterprise sign-in for the email's domain (`capabilities.enterpriseSSO`), like
+   * `signInWithSocial`; resolves null when the domain has no enterprise provider (the sign-in
+   * goes on with the password or another method).
+   */
+  startEnterpriseSignIn?(email: string, callbackURL: string, errorURL?: string): Promise<SocialSignInResult | null>;
+
+  /**
    * Finishes a social sign-in that came back to this page with a one-time token (a bearer-mode
    * page on another site: the API's session cookie is not its own). Rejects with
    * `provider_failed` for a token that is expired, used or unknown.

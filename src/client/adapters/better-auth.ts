@@ -83,6 +83,7 @@ export class BetterAuthAdapter extends BetterAuthTransport implements IdentityAd
       socialProviders: options.socialProviders ?? [],
       socialProviderNames: {},
       emailCode: true,
+      enterpriseSSO: false,
       organizations: true,
       multiFactor: true,
       trustedDeviceDays: 30,
@@ -119,6 +120,7 @@ export class BetterAuthAdapter extends BetterAuthTransport implements IdentityAd
       passkeys = false,
       socialProviderNames = {},
       emailCode = false,
+      enterpriseSSO = false,
       ...capabilities
     } = answer;
     this.#capabilities = {
@@ -127,6 +129,8 @@ export class BetterAuthAdapter extends BetterAuthTransport implements IdentityAd
       passkeys,
       socialProviderNames,
       emailCode,
+      // A bearer-mode page on another site would lose the flow's state cookie (no social-start for it yet).
+      enterpriseSSO: enterpriseSSO && this.mode === 'cookie',
       profileImage,
       changeEmail,
       deleteAccount,
@@ -175,6 +179,18 @@ export class BetterAuthAdapter extends BetterAuthTransport implements IdentityAd
       body: {provider, callbackURL, errorCallbackURL: errorURL},
     });
     return {redirectUrl: url};
+  }
+
+  /** `POST /sign-in/sso` (@better-auth/sso): the provider's page, or null (404) for a domain without one. */
+  async startEnterpriseSignIn(email: string, callbackURL: string, errorURL = callbackURL): Promise<SocialSignInResult | null> {
+    if (!this.capabilities.enterpriseSSO) return null;
+    try {
+      const {url} = await this.request('/sign-in/sso', (schemas) => schemas.betterAuthSocialResponse, {method: 'POST', body: {email, callbackURL, errorCallbackURL: errorURL}});
+      return {redirectUrl: url};
+    } catch (error) {
+      if (error instanceof AuthError && error.status === 404) return null;
+      throw error;
+    }
   }
 
   async signUp({name, email, password}: SignUpInput): Promise<SignUpResult> {

@@ -227,3 +227,31 @@ describe('SignInFlow: other methods', () => {
     expect(flow.state.error?.code).to.equal('unsupported');
   });
 });
+
+describe('SignInFlow: enterprise sign-in by domain', () => {
+  const ADA = {name: 'Ada', email: 'ada@example.com', password: 'analytical1'};
+  const enterprise = () => new MemoryAdapter({users: [ADA], capabilities: {enterpriseSSO: true}, enterpriseDomains: ['enterprise.test']});
+
+  it('an address of an enterprise domain signs in there from Continue', async () => {
+    const {flow, opened} = flowOn(enterprise());
+    expect(await flow.submitEmail('Grace@Enterprise.test', 'https://app.example.test/')).to.equal(true);
+    expect(flow.state.step).to.equal('complete');
+    expect(opened[0].user.email).to.equal('grace@enterprise.test');
+  });
+
+  it('another domain goes on to the password', async () => {
+    const {flow, opened} = flowOn(enterprise());
+    expect(await flow.submitEmail(ADA.email)).to.equal(true);
+    expect(flow.state.step).to.equal('password');
+    expect(opened).to.have.length(0);
+  });
+
+  it('a failed lookup says why and stays on the first step, with the email', async () => {
+    const adapter = enterprise();
+    adapter.startEnterpriseSignIn = () => Promise.reject(new AuthError('network'));
+    const {flow} = flowOn(adapter);
+    expect(await flow.submitEmail(ADA.email)).to.equal(false);
+    expect(flow.state).to.deep.include({step: 'identifier', email: ADA.email});
+    expect(flow.state.error?.code).to.equal('network');
+  });
+});

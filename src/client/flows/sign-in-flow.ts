@@ -6,7 +6,7 @@ import {webAuthnAvailable} from '../webauthn-support.js';
 import {isValidCode, isValidEmail, meetsPolicy} from '../validation.js';
 import {Flow, type FlowState} from './flow.js';
 import type {FlowContext} from './flow-context.js';
-import {socialSignIn} from './social.js';
+import {enterpriseSignIn, socialSignIn} from './social.js';
 
 /** Digits of an authenticator app's code (RFC 6238's default, what better-auth issues). */
 const TOTP_DIGITS = 6;
@@ -41,9 +41,21 @@ export class SignInFlow extends Flow<SignInStep> {
     this.#context = context;
   }
 
-  async submitEmail(email: string): Promise<boolean> {
+  /**
+   * The first step's Continue. An address whose domain has an enterprise provider goes there
+   * (`callbackURL` is where it comes back signed in); others go on to the password, or where the
+   * API has none, to a code or link emailed.
+   */
+  async submitEmail(email: string, callbackURL?: string): Promise<boolean> {
     if (!this.#takeEmail(email)) return false;
     const {capabilities} = this.#context.adapter;
+    if (capabilities.enterpriseSSO) {
+      let enterprise = false;
+      const looked = await this.run('sign-in', async () => {
+        enterprise = await enterpriseSignIn(this.#context, this.state.email, callbackURL ?? globalThis.location?.href ?? '/', (info) => this.#complete(info));
+      });
+      if (!looked || enterprise) return looked;
+    }
     if (capabilities.emailPassword) {
       this.set({step: 'password', error: null});
       return true;

@@ -1,7 +1,7 @@
 import {providerReturnUrl} from '../landing-params.js';
 import {rememberSignInMethod} from '../sign-in-memory.js';
 import {rememberSocialPending} from '../social-pending.js';
-import type {SessionInfo} from '../types.js';
+import type {SessionInfo, SocialSignInResult} from '../types.js';
 import type {FlowContext} from './flow-context.js';
 
 /**
@@ -19,7 +19,25 @@ export async function socialSignIn(
   complete: (info: SessionInfo) => void,
 ): Promise<void> {
   const errorURL = typeof location === 'undefined' ? callbackURL : providerReturnUrl(location.href, provider);
-  const result = await context.adapter.signInWithSocial(provider, callbackURL, errorURL);
+  await providerSignIn(context, provider, await context.adapter.signInWithSocial(provider, callbackURL, errorURL), complete);
+}
+
+/**
+ * An enterprise sign-in for the email's domain (`startEnterpriseSignIn`), like a social one.
+ * Resolves false, having done nothing, when the domain has no enterprise provider.
+ */
+export async function enterpriseSignIn(context: FlowContext, email: string, callbackURL: string, complete: (info: SessionInfo) => void): Promise<boolean> {
+  const {adapter} = context;
+  if (!adapter.capabilities.enterpriseSSO || !adapter.startEnterpriseSignIn) return false;
+  const errorURL = typeof location === 'undefined' ? callbackURL : providerReturnUrl(location.href, 'sso');
+  const result = await adapter.startEnterpriseSignIn(email, callbackURL, errorURL);
+  if (!result) return false;
+  await providerSignIn(context, 'sso', result, complete);
+  return true;
+}
+
+/** Where a provider's sign-in goes on: a session at once, or the provider's page (see socialSignIn). */
+async function providerSignIn(context: FlowContext, provider: string, result: SocialSignInResult, complete: (info: SessionInfo) => void): Promise<void> {
   if ('session' in result) {
     rememberSignInMethod(`social:${provider}`);
     return complete(result.session);

@@ -153,7 +153,7 @@ export class AuthSignIn extends AuthFormElement<SignInStep> {
         alert: (fields) => this.formAlert(fields),
         codeStep: (back, resend) => this.codeStep(back, resend),
         providerNames: this.client!.capabilities.socialProviderNames,
-        onSocial: (provider) => void flow.signInWithSocial(provider, safeRedirectUrl(this.afterSignInUrl, this.client?.redirectPolicy) ?? location.href),
+        onSocial: (provider) => void flow.signInWithSocial(provider, this.callbackUrl()),
       }),
     );
   }
@@ -263,7 +263,8 @@ export class AuthSignIn extends AuthFormElement<SignInStep> {
     const value = (name: string) => String(data.get(name) ?? '');
     switch (flow.state.step) {
       case 'identifier':
-        void flow.submitEmail(value('email'));
+        // An enterprise address comes back signed in where a social sign-in would.
+        void flow.submitEmail(value('email'), this.callbackUrl());
         break;
       case 'password':
         void flow.submitPassword(value('password'));

@@ -1,0 +1,91 @@
+// Enterprise sign-in by email domain (@better-auth/sso's defaultSSO), with Dev Identity as the
+// enterprise provider of @enterprise.test, over HTTP without a browser: the domain's email goes
+// to the provider, another domain has none, and the whole round trip signs in.
+import {after, before, test} from 'node:test';
+import assert from 'node:assert/strict';
+import {browserCalls} from './fixtures/browser.js';
+import {base, testServer} from './fixtures/test-server.js';
+import {DEV_SSO_DOMAIN, startDevIdentity} from './dev-oidc/dev-identity.js';
+
+/** @type {Awaited<ReturnType<typeof startDevIdentity>>} */
+let identity;
+/** @type {Awaited<ReturnType<typeof testServer>>} */
+let server;
+
+before(async () => {
+  identity = await startDevIdentity({baseURL: base, port: 0});
+  server = await testServer({enterpriseProviders: [identity.enterpriseProvider]});
+});
+
+after(() => identity?.close());
+
+const page = `${base}/dashboard`;
+const send = (/** @type {string} */ url, /** @type {RequestInit} */ init) => server.auth.handler(new Request(url, init));
+
+test('the capabilities say the API has enterprise sign-in', async () => {
+  const capabilities = await (await server.call('/auth-elements/capabilities')).json();
+  assert.equal(capabilities.enterpriseSSO, true);
+});
+
+test('an email of the enterprise domain goes to its provider, with the address as the login hint', async () => {
+  const {call} = browserCalls({origin: base, send});
+  const {status, body} = await call('/sign-in/sso', {email: `ada@${DEV_SSO_DOMAIN}`, callbackURL: page});
+  assert.equal(status, 200, JSON.stringify(body));
+  const url = new URL(body.url);
+  assert.equal(url.origin, new URL(identity.issuer).origin);
+  assert.equal(url.searchParams.get('login_hint'), `ada@${DEV_SSO_DOMAIN}`);
+  assert.equal(url.searchParams.get('redirect_uri'), `${base}/api/auth/sso/callback/dev-sso`);
+  assert.ok(url.searchParams.get('code_challenge'), 'PKCE');
+});
+
+test('an email of another domain has no enterprise provider: 404, and the card goes on to the password', async () => {
+  const {call} = browserCalls({origin: base, send});
+  const {status} = await call('/sign-in/sso', {email: 'ada@example.com', callbackURL: page});
+  assert.equal(status, 404);
+});
+
+test('the whole round trip: provider sign-in, consent, callback, signed in as the enterprise address', async () => {
+  const api = browserCalls({origin: base, send});
+  /** @type {Map<string, string>} */
+  const providerCookies = new Map();
+  /** @param {string} url @param {Record<string, string>} [form] */
+  const request = async (url, form) => {
+    const toApi = url.startsWith(`${base}/api/auth/`);
+    const jar = toApi ? api.cookies : providerCookies;
+    const init = {
+      method: form ? 'POST' : 'GET',
+      redirect: /** @type {const} */ ('manual'),
+      headers: {cookie: [...jar].map(([name, value]) => `${name}=${value}`).join('; '), ...(form ? {'content-type': 'application/x-www-form-urlencoded', origin: new URL(url).origin} : {})},
+      body: form ? new URLSearchParams(form).toString() : undefined,
+    };
+    const response = toApi ? await send(url, init) : await fetch(url, init);
+    for (const header of response.headers.getSetCookie()) {
+      const [pair] = header.split(';');
+      const at = pair.indexOf('=');
+      jar.set(pair.slice(0, at).trim(), pair.slice(at + 1));
+    }
+    return response;
+  };
+  /** Follows redirects while they stay on the API or the provider. @param {string} url @param {Record<string, string>} [form] */
+  const go = async (url, form) => {
+    let response = await request(url, form);
+    let at = url;
+    while (response.status >= 300 && response.status < 400) {
+      at = new URL(/** @type {string} */ (response.headers.get('location')), at).href;
+      if (!at.startsWith(identity.issuer) && !at.startsWith(`${base}/api/auth/`)) return {url: at, html: ''};
+      response = await request(at);
+    }
+    return {url: at, html: await response.text()};
+  };
+  const action = (/** @type {{url: string, html: string}} */ at) => new URL(/<form method="post" action="([^"]+)"/.exec(at.html)?.[1] ?? assert.fail('no form'), at.url).href;
+
+  const email = `grace@${DEV_SSO_DOMAIN}`;
+  const {body} = await api.call('/sign-in/sso', {email, callbackURL: page});
+  const login = await go(body.url);
+  assert.match(login.html, new RegExp(`value="${email.replace('.', '\\.')}"`), 'the provider fills in the address typed on the card');
+  const consent = await go(action(login), {email, name: 'Grace Hopper', action: 'sign-in'});
+  const landed = await go(action(consent), {decision: 'allow'});
+  assert.equal(landed.url, page);
+  const session = await api.call('/get-session');
+  assert.equal(session.body?.user?.email, email);
+});
