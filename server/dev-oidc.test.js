@@ -5,7 +5,7 @@
 // tampered state. The API runs in process (testServer); the provider on a free port.
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {browserCalls} from './fixtures/browser.js';
+import {formAction, oidcBrowser, signInAndAllow as signInThere} from './fixtures/oidc-browser.js';
 import {base, testServer} from './fixtures/test-server.js';
 import {devIdentityFromEnv, startDevIdentity} from './dev-oidc/dev-identity.js';
 import {ConfigurationError} from './config.js';
@@ -25,81 +25,24 @@ after(() => identity?.close());
 
 const page = `${base}/account`;
 
-/**
- * A browser for the round trip: the API's cookies (browserCalls) and the provider's own, each
- * request sent where its URL points (the API in process, the provider over HTTP), redirects
- * followed until the browser leaves both for the app's page.
- * @param {{send?: (url: string, init: RequestInit) => Promise<Response>, apiOrigin?: string}} [options]
- */
+/** A browser for the round trip (fixtures/oidc-browser.js), with "Continue with Dev Identity". */
 function browser({send = (url, init) => server.auth.handler(new Request(url, init)), apiOrigin = base} = {}) {
-  const api = browserCalls({origin: apiOrigin, send});
-  /** @type {Map<string, string>} */
-  const providerCookies = new Map();
-  /** @param {Map<string, string>} jar @param {Response} response */
-  const keep = (jar, response) => {
-    for (const header of response.headers.getSetCookie()) {
-      const [pair, ...attributes] = header.split(';');
-      const [name, value] = [pair.slice(0, pair.indexOf('=')).trim(), pair.slice(pair.indexOf('=') + 1)];
-      if (value === '' || attributes.some((attribute) => /max-age=0\b|expires=thu, 01 jan 1970/i.test(attribute.trim()))) jar.delete(name);
-      else jar.set(name, value);
-    }
-  };
-  const cookieHeader = (/** @type {Map<string, string>} */ jar) => [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
-  /**
-   * One request, not followed.
-   * @param {string} url @param {{form?: Record<string, string>}} [init]
-   */
-  const request = async (url, {form} = {}) => {
-    const toApi = url.startsWith(`${apiOrigin}/api/auth/`);
-    const jar = toApi ? api.cookies : providerCookies;
-    const init = {
-      method: form ? 'POST' : 'GET',
-      redirect: /** @type {const} */ ('manual'),
-      headers: {cookie: cookieHeader(jar), ...(form ? {'content-type': 'application/x-www-form-urlencoded', origin: new URL(url).origin} : {})},
-      body: form ? new URLSearchParams(form).toString() : undefined,
-    };
-    const response = toApi ? await send(url, init) : await fetch(url, init);
-    keep(jar, response);
-    return response;
-  };
-  /**
-   * Goes to `url` (posting `form`) and follows redirects while they stay on the API or the
-   * provider. Answers where the browser ended and that page's HTML (when it is the provider's).
-   * `stopAt`: a redirect target not to follow (answered as where the browser ended).
-   * @param {string} url @param {{form?: Record<string, string>, stopAt?: (url: string) => boolean}} [init]
-   * @returns {Promise<{url: string, status: number, html: string, response: Response}>}
-   */
-  const go = async (url, {stopAt = () => false, ...init} = {}) => {
-    let response = await request(url, init);
-    let at = url;
-    while (response.status >= 300 && response.status < 400) {
-      at = new URL(/** @type {string} */ (response.headers.get('location')), at).href;
-      const leaves = !at.startsWith(identity.issuer) && !at.startsWith(`${apiOrigin}/api/auth/`);
-      if (leaves || stopAt(at)) return {url: at, status: response.status, html: '', response};
-      response = await request(at);
-    }
-    return {url: at, status: response.status, html: await response.text(), response};
-  };
+  const b = oidcBrowser({send, apiOrigin, issuer: identity.issuer});
   /** Starts "Continue with Dev Identity": the API's answer, then the provider's first page. */
   const start = async (/** @type {Record<string, string>} */ extra = {}) => {
-    const {status, body} = await api.call('/sign-in/social', {provider: 'dev-oidc', callbackURL: page, ...extra});
+    const {status, body} = await b.api.call('/sign-in/social', {provider: 'dev-oidc', callbackURL: page, ...extra});
     assert.equal(status, 200, JSON.stringify(body));
     assert.ok(body.url.startsWith(`${identity.issuer}/auth?`), body.url);
-    return go(body.url);
+    return b.go(body.url);
   };
-  return {api, go, start};
+  return {...b, start};
 }
 
-/** The action of the page's form. @param {{url: string, html: string}} at */
-const formAction = ({url, html}) => new URL(/<form method="post" action="([^"]+)"/.exec(html)?.[1] ?? assert.fail(`no form on ${url}`), url).href;
-
 /** Signs in at the provider and allows: where the browser lands. */
-async function signInAndAllow(/** @type {ReturnType<typeof browser>} */ b, {email = 'ada@example.com', name = 'Ada Lovelace'} = {}) {
+async function signInAndAllow(/** @type {ReturnType<typeof browser>} */ b, person = {}) {
   const login = await b.start();
   assert.match(login.html, /<h1 id="page-title">Sign in<\/h1>/);
-  let next = await b.go(formAction(login), {form: {email, name, action: 'sign-in'}});
-  if (next.html.includes('name="decision"')) next = await b.go(formAction(next), {form: {decision: 'allow'}});
-  return next;
+  return signInThere(b, login, person);
 }
 
 test('the provider publishes an OpenID Connect discovery document with PKCE and the email and profile claims', async () => {

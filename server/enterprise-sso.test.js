@@ -4,6 +4,7 @@
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {browserCalls} from './fixtures/browser.js';
+import {oidcBrowser, signInAndAllow} from './fixtures/oidc-browser.js';
 import {base, testServer} from './fixtures/test-server.js';
 import {DEV_SSO_DOMAIN, startDevIdentity} from './dev-oidc/dev-identity.js';
 
@@ -45,47 +46,13 @@ test('an email of another domain has no enterprise provider: 404, and the card g
 });
 
 test('the whole round trip: provider sign-in, consent, callback, signed in as the enterprise address', async () => {
-  const api = browserCalls({origin: base, send});
-  /** @type {Map<string, string>} */
-  const providerCookies = new Map();
-  /** @param {string} url @param {Record<string, string>} [form] */
-  const request = async (url, form) => {
-    const toApi = url.startsWith(`${base}/api/auth/`);
-    const jar = toApi ? api.cookies : providerCookies;
-    const init = {
-      method: form ? 'POST' : 'GET',
-      redirect: /** @type {const} */ ('manual'),
-      headers: {cookie: [...jar].map(([name, value]) => `${name}=${value}`).join('; '), ...(form ? {'content-type': 'application/x-www-form-urlencoded', origin: new URL(url).origin} : {})},
-      body: form ? new URLSearchParams(form).toString() : undefined,
-    };
-    const response = toApi ? await send(url, init) : await fetch(url, init);
-    for (const header of response.headers.getSetCookie()) {
-      const [pair] = header.split(';');
-      const at = pair.indexOf('=');
-      jar.set(pair.slice(0, at).trim(), pair.slice(at + 1));
-    }
-    return response;
-  };
-  /** Follows redirects while they stay on the API or the provider. @param {string} url @param {Record<string, string>} [form] */
-  const go = async (url, form) => {
-    let response = await request(url, form);
-    let at = url;
-    while (response.status >= 300 && response.status < 400) {
-      at = new URL(/** @type {string} */ (response.headers.get('location')), at).href;
-      if (!at.startsWith(identity.issuer) && !at.startsWith(`${base}/api/auth/`)) return {url: at, html: ''};
-      response = await request(at);
-    }
-    return {url: at, html: await response.text()};
-  };
-  const action = (/** @type {{url: string, html: string}} */ at) => new URL(/<form method="post" action="([^"]+)"/.exec(at.html)?.[1] ?? assert.fail('no form'), at.url).href;
-
+  const b = oidcBrowser({send, apiOrigin: base, issuer: identity.issuer});
   const email = `grace@${DEV_SSO_DOMAIN}`;
-  const {body} = await api.call('/sign-in/sso', {email, callbackURL: page});
-  const login = await go(body.url);
-  assert.match(login.html, new RegExp(`value="${email.replace('.', '\\.')}"`), 'the provider fills in the address typed on the card');
-  const consent = await go(action(login), {email, name: 'Grace Hopper', action: 'sign-in'});
-  const landed = await go(action(consent), {decision: 'allow'});
+  const {body} = await b.api.call('/sign-in/sso', {email, callbackURL: page});
+  const login = await b.go(body.url);
+  assert.ok(login.html.includes(`value="${email}"`), 'the provider fills in the address typed on the card');
+  const landed = await signInAndAllow(b, login, {email, name: 'Grace Hopper'});
   assert.equal(landed.url, page);
-  const session = await api.call('/get-session');
+  const session = await b.api.call('/get-session');
   assert.equal(session.body?.user?.email, email);
 });

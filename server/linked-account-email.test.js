@@ -11,7 +11,7 @@ import {genericOAuth} from 'better-auth/plugins';
 import Database from 'better-sqlite3';
 import {authElementsOptions} from './better-auth-plugin.js';
 import {startDevIdentity} from './dev-oidc/dev-identity.js';
-import {browserCalls} from './fixtures/browser.js';
+import {formAction, oidcBrowser} from './fixtures/oidc-browser.js';
 import {linkedAccountEmail, providerEmail} from './linked-account-email.js';
 import {createMailbox} from './mailbox.js';
 
@@ -48,61 +48,14 @@ after(() => identity?.close());
 
 const send = (/** @type {string} */ url, /** @type {RequestInit} */ init) => auth.handler(new Request(url, init));
 
-/**
- * A browser: the API's cookies and the provider's, redirects followed while they stay on the
- * API or the provider; answers where it ended and the provider's page there.
- */
-function browser() {
-  const api = browserCalls({origin: base, send});
-  /** @type {Map<string, string>} */
-  const providerCookies = new Map();
-  const header = (/** @type {Map<string, string>} */ jar) => [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
-  /** @param {Map<string, string>} jar @param {Response} response */
-  const keep = (jar, response) => {
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair, ...attributes] = cookie.split(';');
-      const name = pair.slice(0, pair.indexOf('=')).trim();
-      const value = pair.slice(pair.indexOf('=') + 1);
-      if (value === '' || attributes.some((attribute) => /max-age=0\b/i.test(attribute.trim()))) jar.delete(name);
-      else jar.set(name, value);
-    }
-  };
-  /** @param {string} url @param {Record<string, string>} [form] */
-  const request = async (url, form) => {
-    const toApi = url.startsWith(`${base}/api/auth/`);
-    const jar = toApi ? api.cookies : providerCookies;
-    const init = {
-      method: form ? 'POST' : 'GET',
-      redirect: /** @type {const} */ ('manual'),
-      headers: {cookie: header(jar), ...(form ? {'content-type': 'application/x-www-form-urlencoded', origin: new URL(url).origin} : {})},
-      body: form ? new URLSearchParams(form).toString() : undefined,
-    };
-    const response = toApi ? await send(url, init) : await fetch(url, init);
-    keep(jar, response);
-    return response;
-  };
-  /** @param {string} url @param {Record<string, string>} [form] @returns {Promise<{url: string, html: string}>} */
-  const go = async (url, form) => {
-    let response = await request(url, form);
-    let at = url;
-    while (response.status >= 300 && response.status < 400) {
-      at = new URL(/** @type {string} */ (response.headers.get('location')), at).href;
-      if (!at.startsWith(identity.issuer) && !at.startsWith(`${base}/api/auth/`)) return {url: at, html: ''};
-      response = await request(at);
-    }
-    return {url: at, html: await response.text()};
-  };
-  return {api, go};
-}
-
-const formAction = (/** @type {{url: string, html: string}} */ {url, html}) =>
-  new URL(/<form method="post" action="([^"]+)"/.exec(html)?.[1] ?? assert.fail(`no form on ${url}`), url).href;
+/** A browser for the provider's round trip (fixtures/oidc-browser.js). */
+const browser = () => oidcBrowser({send, apiOrigin: base, issuer: identity.issuer});
 
 /** At the provider's sign-in page: signs in as `email` and allows; where the browser lands. */
 async function atProvider(/** @type {ReturnType<typeof browser>} */ b, /** @type {string} */ providerUrl, /** @type {string} */ email) {
   const login = await b.go(providerUrl);
-  let next = await b.go(formAction(login), {email, name: 'Ada Lovelace', action: 'sign-in'});
-  if (next.html.includes('name="decision"')) next = await b.go(formAction(next), {decision: 'allow'});
+  let next = await b.go(formAction(login), {form: {email, name: 'Ada Lovelace', action: 'sign-in'}});
+  if (next.html.includes('name="decision"')) next = await b.go(formAction(next), {form: {decision: 'allow'}});
   return next;
 }
 
