@@ -3,39 +3,19 @@
 // the Settings page's <auth-user-profile> renames (the header's user button follows), keeps its
 // page in the hash (the back button returns), lists a second browser's session and signs it out,
 // and deletes the account (its password then signs in no more). Screenshots go to $SCREENSHOTS.
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {join} from 'node:path';
-import {createAccount, startDemo} from './support.mjs';
+import {createAccount, demoForTests, screenshots, signInThroughCard, submitCredentials} from './support.mjs';
 
 const PASSWORD = 'analytical1842';
-let demo;
-let browser;
-let origin;
-
-before(async () => {
-  demo = await startDemo('account');
-  ({browser, origin} = demo);
-});
-
-after(() => demo?.close());
-
-async function shot(page, name) {
-  if (process.env.SCREENSHOTS) await page.screenshot({path: join(process.env.SCREENSHOTS, `account-${name}.png`), fullPage: true});
-}
+const demo = demoForTests('account');
+const shot = screenshots('account');
 
 /** A fresh browser (its own cookies) signed in through the card. */
 async function signedIn(email, userAgent) {
-  const context = await browser.newContext(userAgent ? {userAgent} : {});
+  const context = await demo.browser.newContext(userAgent ? {userAgent} : {});
   const page = await context.newPage();
-  await page.goto(origin);
-  const field = page.locator('auth-sign-in input[autocomplete~="username"]');
-  await field.fill(email);
-  await field.press('Enter');
-  const password = page.locator('auth-sign-in input[autocomplete="current-password"]');
-  await password.fill(PASSWORD);
-  await password.press('Enter');
-  await page.locator('auth-user-button button[aria-haspopup="menu"]').waitFor();
+  await signInThroughCard(page, demo.origin, email, PASSWORD);
   return {context, page};
 }
 
@@ -43,7 +23,7 @@ const profile = (page) => page.locator('#settings auth-user-profile');
 
 test('the Settings page renames, follows the hash, signs another browser out and deletes the account', async () => {
   const email = `ada-${Date.now()}@example.com`;
-  await createAccount(origin, {name: 'Ada Lovelace', email, password: PASSWORD});
+  await createAccount(demo.origin, {name: 'Ada Lovelace', email, password: PASSWORD});
   const phone = await signedIn(email, 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Version/17.0 Mobile/15E148 Safari/604.1');
   const {context, page} = await signedIn(email);
   const errors = [];
@@ -99,12 +79,7 @@ test('the Settings page renames, follows the hash, signs another browser out and
   await page.locator('auth-sign-in input[autocomplete~="username"]').waitFor();
 
   // Its password signs in no more.
-  const field = page.locator('auth-sign-in input[autocomplete~="username"]');
-  await field.fill(email);
-  await field.press('Enter');
-  const again = page.locator('auth-sign-in input[autocomplete="current-password"]');
-  await again.fill(PASSWORD);
-  await again.press('Enter');
+  await submitCredentials(page, email, PASSWORD);
   await page.locator('auth-sign-in').getByText('The email or password is incorrect.').waitFor();
   assert.deepEqual(errors, []);
   await context.close();

@@ -6,30 +6,17 @@
 // confirmation; a refusal at the provider comes back to the section; an account made by
 // signing in with Dev Identity (no password) is not offered to disconnect its only way in, and
 // the API refuses it too. Screenshots go to $SCREENSHOTS when it is set.
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
-import {join} from 'node:path';
-import {createAccount, startDemo} from './support.mjs';
+import {createAccount, demoForTests, screenshots, signInThroughCard} from './support.mjs';
 
 const en = JSON.parse(readFileSync(new URL('../../locales/en.json', import.meta.url), 'utf8'));
 const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 const PASSWORD = 'analytical1842';
 
-let demo;
-let browser;
-let origin;
-
-before(async () => {
-  demo = await startDemo('connected-accounts');
-  ({browser, origin} = demo);
-});
-
-after(() => demo?.close());
-
-async function shot(page, name) {
-  if (process.env.SCREENSHOTS) await page.screenshot({path: join(process.env.SCREENSHOTS, `connected-${name}.png`), fullPage: true});
-}
+const demo = demoForTests('connected-accounts');
+const shot = screenshots('connected');
 
 /** axe-core's WCAG A/AA violations in the Settings page (the demo's own page, without an h1, is not what is tested). */
 async function accessibilityViolations(page) {
@@ -50,7 +37,7 @@ const section = (page) => profile(page).locator('section[aria-labelledby="sectio
 
 /** A fresh browser, with what goes wrong on the page collected. */
 async function newPage() {
-  const context = await browser.newContext();
+  const context = await demo.browser.newContext();
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error));
@@ -61,14 +48,7 @@ async function newPage() {
 async function signedInWithPassword(email) {
   const opened = await newPage();
   const {page} = opened;
-  await page.goto(origin);
-  const field = page.locator('auth-sign-in input[autocomplete~="username"]');
-  await field.fill(email);
-  await field.press('Enter');
-  const password = page.locator('auth-sign-in input[autocomplete="current-password"]');
-  await password.fill(PASSWORD);
-  await password.press('Enter');
-  await page.locator('auth-user-button button[aria-haspopup="menu"]').waitFor();
+  await signInThroughCard(page, demo.origin, email, PASSWORD);
   await page.getByRole('link', {name: 'Settings'}).click();
   await profile(page).getByRole('heading', {name: 'Account', level: 2}).waitFor();
   await section(page).getByText(en.profile.connected.empty).waitFor();
@@ -77,7 +57,7 @@ async function signedInWithPassword(email) {
 
 /** On the provider's sign-in page: the email and name typed, Continue, then its consent screen. */
 async function signInAtProvider(page, {email, name}) {
-  await page.waitForURL((url) => url.origin !== origin);
+  await page.waitForURL((url) => url.origin !== demo.origin);
   await page.getByRole('heading', {name: 'Sign in', level: 1}).waitFor();
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'email');
   await page.keyboard.type(email);
@@ -89,7 +69,7 @@ async function signInAtProvider(page, {email, name}) {
 
 test('Connect Dev Identity from the profile, Allow at the provider: back on the same page, listed with the email typed there; Disconnect after confirming', async () => {
   const email = `ada-${Date.now()}@example.com`;
-  await createAccount(origin, {name: 'Ada Lovelace', email, password: PASSWORD});
+  await createAccount(demo.origin, {name: 'Ada Lovelace', email, password: PASSWORD});
   const {context, page, errors} = await signedInWithPassword(email);
   const before = new URL(page.url());
   await shot(page, '01-none');
@@ -102,7 +82,7 @@ test('Connect Dev Identity from the profile, Allow at the provider: back on the 
   await page.keyboard.press('Enter');
 
   // Back on Settings, the Account page: the account listed with the provider's name and the email typed there.
-  await page.waitForURL((url) => url.origin === origin && url.pathname === before.pathname);
+  await page.waitForURL((url) => url.origin === demo.origin && url.pathname === before.pathname);
   const row = section(page).locator('#connected-list > li');
   await row.first().waitFor();
   assert.equal(await row.count(), 1);
@@ -146,7 +126,7 @@ test('Connect Dev Identity from the profile, Allow at the provider: back on the 
 
 test('Deny at the provider: back on the profile, the section says why, nothing linked', async () => {
   const email = `grace-${Date.now()}@example.com`;
-  await createAccount(origin, {name: 'Grace Hopper', email, password: PASSWORD});
+  await createAccount(demo.origin, {name: 'Grace Hopper', email, password: PASSWORD});
   const {context, page, errors} = await signedInWithPassword(email);
   await section(page).getByRole('button', {name: 'Connect Dev Identity'}).click();
   await signInAtProvider(page, {email, name: 'Grace Hopper'});
@@ -163,7 +143,7 @@ test('Deny at the provider: back on the profile, the section says why, nothing l
 test('an account made with Dev Identity (no password): its only way in is not offered to disconnect, and the API refuses it', async () => {
   const {context, page, errors} = await newPage();
   const email = `ida-${Date.now()}@example.com`;
-  await page.goto(origin);
+  await page.goto(demo.origin);
   await page.getByRole('button', {name: 'Continue with Dev Identity'}).click();
   await signInAtProvider(page, {email, name: 'Ida Rhodes'});
   await page.keyboard.press('Enter'); // Allow

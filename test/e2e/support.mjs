@@ -3,6 +3,7 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import {createServer} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {after, before} from 'node:test';
 import {chromium} from 'playwright-core';
 import {CHROME_ARGS, CHROME_PATH} from '../../scripts/chromium.mjs';
 
@@ -77,4 +78,44 @@ export async function startDemo(name, {host = '127.0.0.1'} = {}) {
       rmSync(dataDir, {recursive: true, force: true});
     },
   };
+}
+
+/**
+ * The demo (startDemo) for one test file: started before its tests, closed after them. The
+ * returned object holds the demo's `origin` and `browser` once the tests run.
+ */
+export function demoForTests(name, options) {
+  const demo = {origin: '', browser: /** @type {import('playwright-core').Browser} */ (undefined)};
+  let running;
+  before(async () => {
+    running = await startDemo(name, options);
+    demo.origin = running.origin;
+    demo.browser = running.browser;
+  });
+  after(() => running?.close());
+  return demo;
+}
+
+/** A screenshot taker: `shot(page, name)` writes `<prefix>-<name>.png` to $SCREENSHOTS when it is set. */
+export function screenshots(prefix) {
+  return async (page, name) => {
+    if (process.env.SCREENSHOTS) await page.screenshot({path: join(process.env.SCREENSHOTS, `${prefix}-${name}.png`), fullPage: true});
+  };
+}
+
+/** Types an email and a password into the page's <auth-sign-in> card, each sent with Enter. */
+export async function submitCredentials(page, email, password) {
+  const field = page.locator('auth-sign-in input[autocomplete~="username"]');
+  await field.fill(email);
+  await field.press('Enter');
+  const passwordField = page.locator('auth-sign-in input[autocomplete="current-password"]');
+  await passwordField.fill(password);
+  await passwordField.press('Enter');
+}
+
+/** Signs `page` in through the demo's card (submitCredentials) and waits for the header's user button. */
+export async function signInThroughCard(page, origin, email, password) {
+  await page.goto(origin);
+  await submitCredentials(page, email, password);
+  await page.locator('auth-user-button button[aria-haspopup="menu"]').waitFor();
 }
