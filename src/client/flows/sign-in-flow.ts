@@ -1,9 +1,10 @@
 import {AuthError, toAuthError} from '../errors.js';
 import type {Landing} from '../landing.js';
-import {lastSignInMethod, rememberLinkAsked, rememberSignInMethod, takeLinkAsked} from '../sign-in-memory.js';
+import {lastSignInMethod, rememberSignInMethod} from '../sign-in-memory.js';
 import type {PasskeySignInOptions, SecondFactorKind, SignInMethod, SignInStep} from '../types.js';
 import {webAuthnAvailable} from '../webauthn-support.js';
 import {isValidCode, isValidEmail, meetsPolicy} from '../validation.js';
+import {EmailedSignIn} from './emailed-sign-in.js';
 import {Flow, type FlowState} from './flow.js';
 import type {FlowContext} from './flow-context.js';
 import {enterpriseSignIn, socialSignIn} from './social.js';
@@ -33,12 +34,22 @@ export class SignInFlow extends Flow<SignInStep> {
   #cameFrom: Partial<Record<SignInStep, SignInStep>> = {};
   /** The page sign-in links open: the element's choice, else the page the card is on. */
   linkPage = '';
-  /** A link asked for in another browser, waiting for "Sign in here". */
-  #elsewhereToken = '';
 
   constructor(context: FlowContext) {
     super('identifier');
     this.#context = context;
+    const flow = this;
+    this.#emailed = new EmailedSignIn({
+      context,
+      get state() {
+        return flow.state;
+      },
+      set: (patch) => this.set(patch),
+      arrive: (step) => this.#arrive(step),
+      complete: (info, method) => this.#complete(info, method),
+      requireCode: (code) => this.#requireCode(code),
+      linkPage: () => this.linkPage || globalThis.location?.href || '/',
+    });
   }
 
   /**
@@ -115,53 +126,29 @@ export class SignInFlow extends Flow<SignInStep> {
     return false;
   }
 
+  /** Sign-in by a code or a link emailed (emailed-sign-in.ts). */
+  readonly #emailed: EmailedSignIn;
+
   /** Emails a sign-in code and asks for it. */
   sendCode(): Promise<boolean> {
-    return this.run('send-code', async () => {
-      const {adapter} = this.#context;
-      if (!adapter.sendSignInCode) throw new AuthError('unsupported');
-      await adapter.sendSignInCode(this.state.email);
-      this.#arrive('email-code');
-    });
+    return this.run('send-code', () => this.#emailed.sendCode());
   }
 
   resendCode(): Promise<boolean> {
-    return this.run('send-code', async () => {
-      await this.#context.adapter.sendSignInCode!(this.state.email);
-      this.set({codeSent: true});
-    });
+    return this.run('send-code', () => this.#emailed.resendCode());
   }
 
   submitSignInCode(code: string): Promise<boolean> {
-    return this.run('sign-in', async () => {
-      this.#requireCode(code);
-      const {adapter} = this.#context;
-      if (!adapter.signInWithCode) throw new AuthError('unsupported');
-      this.#complete(await adapter.signInWithCode(this.state.email, code), 'email-code');
-    });
+    return this.run('sign-in', () => this.#emailed.submitCode(code));
   }
 
   /** Emails a sign-in link that opens `linkPage` (where this card is, by default) and says to open it. */
   sendLink(): Promise<boolean> {
-    return this.run('send-link', async () => {
-      const {adapter} = this.#context;
-      if (!adapter.sendSignInLink) throw new AuthError('unsupported');
-      await adapter.sendSignInLink(this.state.email, this.#page());
-      rememberLinkAsked();
-      this.#arrive('link-sent');
-    });
+    return this.run('send-link', () => this.#emailed.sendLink());
   }
 
   resendLink(): Promise<boolean> {
-    return this.run('send-link', async () => {
-      await this.#context.adapter.sendSignInLink!(this.state.email, this.#page());
-      rememberLinkAsked();
-      this.set({codeSent: true});
-    });
-  }
-
-  #page(): string {
-    return this.linkPage || globalThis.location?.href || '/';
+    return this.run('send-link', () => this.#emailed.resendLink());
   }
 
   /** Moves forward to `step`, remembering where `back()` returns to. */
@@ -180,26 +167,17 @@ export class SignInFlow extends Flow<SignInStep> {
       if (landing.error) this.set({step: 'identifier', error: providerError(landing.error)});
       return true;
     }
-    if (!takeLinkAsked()) {
-      this.#elsewhereToken = landing.token;
-      this.set({step: 'link-elsewhere', error: null});
-      return true;
-    }
-    return this.#signInWithLink(landing.token);
+    return this.#emailed.opened(landing.token) ? this.#signInWithLink(landing.token) : true;
   }
 
   /** "Sign in here" for a link asked for in another browser. */
   signInHere(): Promise<boolean> {
-    return this.#signInWithLink(this.#elsewhereToken);
+    return this.#signInWithLink(this.#emailed.elsewhereToken);
   }
 
   #signInWithLink(token: string): Promise<boolean> {
     this.set({step: 'link', error: null});
-    return this.run('sign-in', async () => {
-      const {adapter} = this.#context;
-      if (!adapter.signInWithLink) throw new AuthError('unsupported');
-      this.#complete(await adapter.signInWithLink(token), 'email-link');
-    });
+    return this.run('sign-in', () => this.#emailed.signInWithLink(token));
   }
 
   submitPassword(password: string): Promise<boolean> {
@@ -395,7 +373,6 @@ export class SignInFlow extends Flow<SignInStep> {
   #complete(info: Parameters<FlowContext['openSession']>[0], method?: SignInMethod): void {
     this.#password = '';
     this.#resetCode = '';
-    this.#elsewhereToken = '';
     if (method) rememberSignInMethod(method);
     this.#context.openSession(info);
     this.set({step: 'complete'});
