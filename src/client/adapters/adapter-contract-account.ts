@@ -4,7 +4,7 @@
  */
 import {expect} from '@open-wc/testing';
 import type {IdentityAdapter} from './adapter.js';
-import {expectAuthError, type ContractSetup} from './adapter-contract.js';
+import {eachContractTest, expectAuthError, signOutEverywhere, signUpVerified, type ContractSetup} from './adapter-contract.js';
 
 export interface AccountContractSetup extends ContractSetup {
   /** Another device of the same API (its own session), signed out. */
@@ -33,15 +33,11 @@ export function runAccountContract(label: string, setup: () => Promise<AccountCo
     let adapter: IdentityAdapter;
     const devices: IdentityAdapter[] = [];
 
-    beforeEach(async () => {
-      ctx = await setup();
-      adapter = ctx.adapter;
-      await adapter.loadCapabilities?.();
-    });
+    eachContractTest(setup, (fresh) => { ctx = fresh; adapter = fresh.adapter; }, {signOutAfter: true});
 
     afterEach(async () => {
-      // Cookie-mode adapters share the browser's cookies: leave no account signed in.
-      for (const device of [adapter, ...devices.splice(0)]) await (device.signOutAllAccounts?.() ?? device.signOut()).catch(() => {});
+      // The other devices this test opened: leave no account signed in on them either.
+      for (const device of devices.splice(0)) await signOutEverywhere(device);
     });
 
     const code = async (email: string) => {
@@ -51,13 +47,7 @@ export function runAccountContract(label: string, setup: () => Promise<AccountCo
     };
 
     /** A verified user, signed in on `adapter`. */
-    const signedIn = async (name = 'Ada Account', on: IdentityAdapter = adapter) => {
-      const email = ctx.uniqueEmail();
-      await on.signUp({name, email, password});
-      const info = await on.verifyEmail(email, await code(email));
-      expect(info, 'signed in on verification').to.not.equal(null);
-      return {email, info: info!};
-    };
+    const signedIn = async (name = 'Ada Account', on: IdentityAdapter = adapter) => signUpVerified(ctx, on, {name, password});
 
     const device = async (email: string) => {
       const other = ctx.secondDevice();

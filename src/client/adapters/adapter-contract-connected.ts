@@ -11,7 +11,7 @@
  */
 import {expect} from '@open-wc/testing';
 import type {IdentityAdapter} from './adapter.js';
-import {expectAuthError, type ContractSetup} from './adapter-contract.js';
+import {eachContractTest, expectAuthError, signUpVerified, type ContractSetup} from './adapter-contract.js';
 
 export interface ConnectedContractSetup extends ContractSetup {
   /** A provider the API offers (in `capabilities.socialProviders`). */
@@ -36,25 +36,10 @@ export function runConnectedAccountsContract(
     let adapter: IdentityAdapter;
     const page = new URL('/profile?tab=1#/account', location.href).href;
 
-    beforeEach(async () => {
-      ctx = await setup();
-      adapter = ctx.adapter;
-      await adapter.loadCapabilities?.();
-    });
-
-    afterEach(async () => {
-      await (adapter.signOutAllAccounts?.() ?? adapter.signOut()).catch(() => {});
-    });
+    eachContractTest(setup, (fresh) => { ctx = fresh; adapter = fresh.adapter; }, {signOutAfter: true});
 
     /** A verified user with a password, signed in. */
-    const signedIn = async () => {
-      const email = ctx.uniqueEmail();
-      await adapter.signUp({name: 'Connie Nected', email, password});
-      const code = await ctx.readLatestCode(email);
-      expect(code, 'a verification code was sent').to.be.a('string');
-      expect(await adapter.verifyEmail(email, code!), 'signed in on verification').to.not.equal(null);
-      return email;
-    };
+    const signedIn = async () => (await signUpVerified(ctx, adapter, {name: 'Connie Nected', password})).email;
 
     /** Links an account of the provider (an adapter that links at once answers the page it was given). */
     const link = async () => {

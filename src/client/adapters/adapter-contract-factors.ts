@@ -9,7 +9,7 @@ import {expect} from '@open-wc/testing';
 import {executeServerCommand} from '@web/test-runner-commands';
 import {Secret, TOTP} from 'otpauth';
 import type {IdentityAdapter} from './adapter.js';
-import {expectAuthError, type ContractSetup} from './adapter-contract.js';
+import {eachContractTest, expectAuthError, signUpVerified, type ContractSetup} from './adapter-contract.js';
 
 export interface FactorsContractSetup extends ContractSetup {
   /** Makes `adapter`'s current session older than the API's fresh age. */
@@ -41,26 +41,10 @@ export function runFactorsContract(label: string, setup: () => Promise<FactorsCo
     let ctx: FactorsContractSetup;
     let adapter: IdentityAdapter;
 
-    beforeEach(async () => {
-      ctx = await setup();
-      adapter = ctx.adapter;
-      await adapter.loadCapabilities?.();
-    });
-
-    afterEach(async () => {
-      // Cookie-mode adapters share the browser's cookies: leave no account signed in.
-      await (adapter.signOutAllAccounts?.() ?? adapter.signOut()).catch(() => {});
-    });
+    eachContractTest(setup, (fresh) => { ctx = fresh; adapter = fresh.adapter; }, {signOutAfter: true});
 
     /** A verified user, signed in. */
-    const signedIn = async () => {
-      const email = ctx.uniqueEmail();
-      await adapter.signUp({name: 'Tess Twostep', email, password});
-      const code = await ctx.readLatestCode(email);
-      expect(code, `a code was sent to ${email}`).to.be.a('string');
-      expect(await adapter.verifyEmail(email, code!), 'signed in on verification').to.not.equal(null);
-      return email;
-    };
+    const signedIn = async () => (await signUpVerified(ctx, adapter, {name: 'Tess Twostep', password})).email;
 
     /** A signed-in user with two-step verification on: its key and backup codes. */
     const withTwoFactor = async () => {

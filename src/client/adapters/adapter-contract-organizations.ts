@@ -9,7 +9,7 @@
  */
 import {expect} from '@open-wc/testing';
 import type {IdentityAdapter} from './adapter.js';
-import {expectAuthError, type ContractSetup} from './adapter-contract.js';
+import {expectAuthError, signOutEverywhere, signUpVerified, type ContractSetup} from './adapter-contract.js';
 import type {Membership} from '../types.js';
 
 export interface OrganizationsContractSetup extends ContractSetup {
@@ -52,20 +52,13 @@ export function runOrganizationsContract(label: string, setup: () => Promise<Org
 
     after(async () => {
       // Cookie-mode adapters share the browser's cookies: leave no account signed in.
-      for (const adapter of [owner, other]) await (adapter.signOutAllAccounts?.() ?? adapter.signOut()).catch(() => {});
+      for (const adapter of [owner, other]) await signOutEverywhere(adapter);
     });
 
     const ids = (list: Array<{id: string}>) => list.map((item) => item.id);
 
     /** A verified user signed in on `adapter`: their email and name. */
-    const signIn = async (adapter: IdentityAdapter, name: string) => {
-      const email = ctx.uniqueEmail();
-      await adapter.signUp({name, email, password});
-      const code = await ctx.readLatestCode(email);
-      expect(code, `a code was sent to ${email}`).to.be.a('string');
-      expect(await adapter.verifyEmail(email, code!), 'signed in on verification').to.not.equal(null);
-      return {email, name};
-    };
+    const signIn = async (adapter: IdentityAdapter, name: string) => ({email: (await signUpVerified(ctx, adapter, {name, password})).email, name});
 
     /** A new organization of the owner's (the active one). */
     const withOrganization = async () => {

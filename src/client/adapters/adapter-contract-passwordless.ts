@@ -4,7 +4,7 @@
  */
 import {expect} from '@open-wc/testing';
 import type {IdentityAdapter} from './adapter.js';
-import {expectAuthError, type ContractSetup} from './adapter-contract.js';
+import {eachContractTest, expectAuthError, type ContractSetup} from './adapter-contract.js';
 
 export interface PasswordlessContractSetup extends ContractSetup {
   /** The newest sign-in link the API emailed to this address, or null. */
@@ -26,11 +26,7 @@ export function runPasswordlessContract(label: string, setup: () => Promise<Pass
     let adapter: IdentityAdapter;
     const password = 'correct horse 1';
 
-    beforeEach(async () => {
-      ctx = await setup();
-      adapter = ctx.adapter;
-      await adapter.loadCapabilities?.();
-    });
+    eachContractTest(setup, (fresh) => { ctx = fresh; adapter = fresh.adapter; }, {signOutAfter: false});
 
     /** A verified account, signed out. */
     async function account(): Promise<string> {

@@ -4,6 +4,7 @@
  */
 import {expect} from '@open-wc/testing';
 import {AuthError, type AuthErrorCode} from '../errors.js';
+import type {SessionInfo} from '../types.js';
 import type {IdentityAdapter} from './adapter.js';
 
 export interface ContractSetup {
@@ -28,6 +29,49 @@ export async function expectAuthError(promise: Promise<unknown>, code: AuthError
   throw new Error(`expected AuthError(${code}), resolved with ${JSON.stringify(result)}`);
 }
 
+/** Leaves no account signed in on `adapter` (cookie-mode adapters share the browser's cookies). */
+export async function signOutEverywhere(adapter: IdentityAdapter): Promise<void> {
+  await (adapter.signOutAllAccounts?.() ?? adapter.signOut()).catch(() => {});
+}
+
+/**
+ * A contract part's per-test hooks: before each test a fresh setup, its adapter's capabilities
+ * loaded (what the client asks before anything renders), handed to `use`; with `signOutAfter`,
+ * no account is left signed in on it after each test (signOutEverywhere).
+ */
+export function eachContractTest<S extends ContractSetup>(
+  setup: () => Promise<S> | S,
+  use: (ctx: S) => void,
+  {signOutAfter}: {signOutAfter: boolean},
+): void {
+  let adapter: IdentityAdapter | undefined;
+  beforeEach(async () => {
+    const ctx = await setup();
+    adapter = ctx.adapter;
+    use(ctx);
+    await adapter.loadCapabilities?.();
+  });
+  if (signOutAfter) afterEach(() => (adapter ? signOutEverywhere(adapter) : undefined));
+}
+
+/**
+ * A new person on `adapter`: signed up with an address no test has used and `password`, then
+ * verified with the code the API mailed, which signs them in. Answers the email and the session.
+ */
+export async function signUpVerified(
+  ctx: ContractSetup,
+  adapter: IdentityAdapter,
+  {name, password}: {name: string; password: string},
+): Promise<{email: string; info: SessionInfo}> {
+  const email = ctx.uniqueEmail();
+  await adapter.signUp({name, email, password});
+  const code = await ctx.readLatestCode(email);
+  expect(code, `a code was sent to ${email}`).to.be.a('string');
+  const info = await adapter.verifyEmail(email, code!);
+  expect(info, 'signed in on verification').to.not.equal(null);
+  return {email, info: info!};
+}
+
 /** Where a social provider sends the browser back to. */
 const callbackURL = () => new URL('/signed-in', location.href).href;
 
@@ -40,12 +84,7 @@ export function runAdapterContract(label: string, setup: () => Promise<ContractS
     let adapter: IdentityAdapter;
     const password = 'correct horse 1';
 
-    beforeEach(async () => {
-      ctx = await setup();
-      adapter = ctx.adapter;
-      // What the API says it supports (the client asks this before anything renders).
-      await adapter.loadCapabilities?.();
-    });
+    eachContractTest(setup, (fresh) => { ctx = fresh; adapter = fresh.adapter; }, {signOutAfter: false});
 
     const latestCode = async (email: string) => {
       const code = await ctx.readLatestCode(email);
