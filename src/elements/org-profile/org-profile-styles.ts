@@ -1,4 +1,5 @@
 import {css} from 'lit';
+import {confirmStyles} from '../../internal/confirm-styles.js';
 
 /** What the organization profile adds to the profile's section styles: the members' bar and search, role selects, row errors, confirmations. */
 export const orgProfileStyles = css`
@@ -51,14 +52,5 @@ export const orgProfileStyles = css`
   .empty-list {
     padding: calc(var(--_space) * 0.75) 0;
   }
-  .confirm {
-    display: grid;
-    gap: calc(var(--_space) * 1);
-  }
-  .confirm-text {
-    margin: 0;
-  }
-  .confirm-actions {
-    justify-content: flex-end;
-  }
+  ${confirmStyles}
 `;

@@ -4,6 +4,7 @@ import {part} from '../../appearance/part.js';
 import type {AuthError} from '../../client/errors.js';
 import type {ConnectedAccount, SignInMethods} from '../../client/types.js';
 import {announce} from '../../internal/announcer.js';
+import {confirmStyles} from '../../internal/confirm-styles.js';
 import {RowAction} from '../../internal/async-action.js';
 import {restoreFocusIfLost} from '../../internal/focus.js';
 import {Loader} from '../../internal/loader.js';
@@ -40,16 +41,7 @@ export const connectedAccountsStyles = css`
     font-weight: 650;
     line-height: 1;
   }
-  .confirm {
-    display: grid;
-    gap: calc(var(--_space) * 1);
-  }
-  .confirm-text {
-    margin: 0;
-  }
-  .confirm-actions {
-    justify-content: flex-end;
-  }
+  ${confirmStyles}
 `;
 
 /**
