@@ -3,7 +3,7 @@ import {html} from 'lit';
 import {expect, userEvent, waitFor} from 'storybook/test';
 import type {AuthUserProfile} from '../src/elements/user-profile/user-profile.js';
 import {ADA, NETWORK_DOWN, NO_ANSWER, setupAuth, type AuthSetup, type StoryAuth} from './support/client.js';
-import {auth, clickButton, element, expectError, expectStatus, expectText, field, fill, findByRole, submit, tr} from './support/play.js';
+import {auth, clickButton, element, expectError, expectStatus, expectStrength, expectText, field, fill, findByRole, submit, tr} from './support/play.js';
 
 /**
  * The Security page's two-step verification (authenticator app, backup codes) and passkeys
@@ -312,15 +312,7 @@ async function newPassword(canvas: HTMLElement, password: string, level: 'weak' 
   await clickButton(el, 'profile.security.password.change');
   await fill(el, 'currentPassword', ADA.password);
   await fill(el, 'newPassword', password);
-  const meter = await waitFor(() => {
-    const found = el.querySelector<HTMLElement>('[part="password-strength"]');
-    expect(found?.querySelector('[part="password-strength-label"]')?.textContent?.trim()).toBe(
-      tr(el, 'passwordStrength.summary', {level: tr(el, `passwordStrength.level.${level}`)}),
-    );
-    return found!;
-  }, {timeout: 8000});
-  expect(field(el, 'newPassword').getAttribute('aria-describedby')?.split(/\s+/)).toContain(meter.id);
-  return {el, meter};
+  return {el, meter: await expectStrength(el, 'newPassword', level)};
 }
 
 export const PasswordStrengthWeak: Story = {

@@ -300,6 +300,22 @@ export function expectedRules(el: Element, met: readonly [boolean, boolean], min
 }
 
 /**
+ * The strength meter under the password field `name`, once zxcvbn (a chunk loaded on the first
+ * keystroke) has scored what is typed: its level as text is `level`, and the field is described by it.
+ */
+export async function expectStrength(el: Element, name: string, level: 'weak' | 'fair' | 'good' | 'strong'): Promise<HTMLElement> {
+  const meter = await waitFor(() => {
+    const found = el.querySelector<HTMLElement>('[part="password-strength"]');
+    expect(found?.querySelector('[part="password-strength-label"]')?.textContent?.trim()).toBe(
+      tr(el, 'passwordStrength.summary', {level: tr(el, `passwordStrength.level.${level}`)}),
+    );
+    return found!;
+  }, {timeout: 8000});
+  expect(field(el, name).getAttribute('aria-describedby')?.split(/\s+/)).toContain(meter.id);
+  return meter;
+}
+
+/**
  * The field an error belongs to: the input is marked invalid and described by the alert (so a
  * screen reader reads the message with the field).
  */
