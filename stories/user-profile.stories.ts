@@ -229,16 +229,22 @@ export const ConnectedOnlyWayIn: Story = {
   },
 };
 
+/** Account → Connected accounts: the listed account's Disconnect clicked, its confirmation dialog open. */
+async function openDisconnect(canvas: HTMLElement): Promise<{el: AuthUserProfile; dialog: AuthDialog}> {
+  const el = await profileOf(canvas);
+  const list = await connectedList(el);
+  await waitFor(() => expect(list.querySelector('button')).not.toBeNull());
+  await userEvent.click(list.querySelector('button')!);
+  const dialog = el.shadowRoot!.querySelector<AuthDialog>('auth-dialog.connected-dialog')!;
+  await waitFor(() => expect(dialog.open).toBe(true));
+  return {el, dialog};
+}
+
 export const ConnectedDisconnectConfirm: Story = {
   name: 'Account: disconnecting asks first',
   parameters: signedInAs(ADA, {...PROVIDERS, linkedAccounts: {[ADA.email]: [{provider: 'github'}]}}),
   play: async ({canvasElement}) => {
-    const el = await profileOf(canvasElement);
-    const list = await connectedList(el);
-    await waitFor(() => expect(list.querySelector('button')).not.toBeNull());
-    await userEvent.click(list.querySelector('button')!);
-    const dialog = el.shadowRoot!.querySelector<AuthDialog>('auth-dialog.connected-dialog')!;
-    await waitFor(() => expect(dialog.open).toBe(true));
+    const {el, dialog} = await openDisconnect(canvasElement);
     await findByRole(dialog, 'dialog', {text: tr(el, 'profile.connected.disconnectTitle', {provider: 'GitHub'})});
     expect(dialog.textContent).toContain(tr(el, 'profile.connected.disconnectText', {provider: 'GitHub'}));
     // Opened: the accessibility check reads its colours once the panel has faded in.
@@ -250,12 +256,7 @@ export const ConnectedDisconnectRefused: Story = {
   name: 'Account: disconnecting refused (the last way in)',
   parameters: signedInAs(ADA, {...PROVIDERS, linkedAccounts: {[ADA.email]: [{provider: 'github'}]}, fail: {unlinkAccount: {code: 'last_sign_in_method', status: 400}}}),
   play: async ({canvasElement}) => {
-    const el = await profileOf(canvasElement);
-    const list = await connectedList(el);
-    await waitFor(() => expect(list.querySelector('button')).not.toBeNull());
-    await userEvent.click(list.querySelector('button')!);
-    const dialog = el.shadowRoot!.querySelector<AuthDialog>('auth-dialog.connected-dialog')!;
-    await waitFor(() => expect(dialog.open).toBe(true));
+    const {el, dialog} = await openDisconnect(canvasElement);
     await Promise.all(dialog.shadowRoot!.getAnimations().map((animation) => animation.finished));
     await userEvent.click(dialog.querySelector<HTMLElement>('[part~="confirm-button"]')!);
     await waitFor(() => expect(dialog.querySelector('[role="alert"]')?.textContent?.trim()).toBe(tr(el, 'errors.last_sign_in_method')));
