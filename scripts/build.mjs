@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // npm run build:
 //   dist/lib/      ES modules for npm users: one entry per src/index.ts, src/define.ts,
-//                  src/define/*.ts; shared code in chunks; lit, @lit/context, valibot external
+//                  src/define/*.ts; shared code in chunks; lit, @lit/context, valibot and
+//                  @zxcvbn-ts external (the strength meter's dictionaries stay one copy in the app)
 //   dist/types/    declarations (tsconfig.build.json)
 //   dist/cdn/      the script tag's auth-elements.js (src/autoload.ts: the provider, English, and a
 //                  loader that fetches each element when its tag appears), the elements in
@@ -21,7 +22,7 @@ export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 
 /** Bare imports an npm user's bundler resolves (dependencies in package.json). */
-export const external = [/^lit($|\/)/, /^@lit\/context($|\/)/, /^valibot($|\/)/];
+export const external = [/^lit($|\/)/, /^@lit\/context($|\/)/, /^valibot($|\/)/, /^@zxcvbn-ts\//];
 
 /** `src/define/auth-*.ts` (one per tag; helpers beside them are not entries) → { 'define/<tag>': path }. */
 export function defineEntries() {
