@@ -10,6 +10,7 @@ import {createRequestHandler} from './server/http.js';
 import {createMailbox} from './server/mailbox.js';
 import {mediaFeaturesPlugin} from './scripts/wtr-media-features.mjs';
 import {webAuthnPlugin} from './scripts/wtr-webauthn.mjs';
+import {builtInEnglishPlugin} from './scripts/wtr-built-in-english.mjs';
 
 // localhost, not 127.0.0.1: WebAuthn takes a domain as RP ID (passkey tests, scripts/wtr-webauthn.mjs).
 const host = 'localhost';
@@ -45,6 +46,7 @@ export default {
       target: 'es2022',
       tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
     }),
+    builtInEnglishPlugin(), // the English built into the script tag, as the build picks it
     mediaFeaturesPlugin(), // forced-colors and other media features emulateMedia can't set
     webAuthnPlugin(), // virtual authenticators for passkey tests
   ],

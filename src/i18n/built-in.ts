@@ -1,13 +1,14 @@
 /**
  * The English built into the script tag's entry: the namespaces the cards, buttons and status
- * elements read. The rest of English (the profile's, and what later elements add) loads with the
- * elements that need it (`Localizer.require`), so a sign-in page does not carry an account page's
- * words. Named imports of a JSON file keep only these namespaces in the bundle.
+ * elements read, and the error messages they can show (scripts/whole-json-plugin.mjs picks them
+ * at build time). The rest of English (the profile's, the organizations', and what later
+ * elements add) loads with the elements that need it (`Localizer.require`), so a sign-in page
+ * does not carry an account page's words.
  */
-import {announce, busy, buttons, common, errors, links, password, signIn, signUp, social, userButton} from '../../locales/en.json';
+import builtIn from '../../locales/en.json?built-in';
 import type {LocaleBundle} from './locales.js';
 
-export const BUILT_IN_ENGLISH: LocaleBundle = {common, busy, announce, signIn, signUp, password, userButton, buttons, errors, social, links};
+export const BUILT_IN_ENGLISH: LocaleBundle = builtIn as LocaleBundle;
 
 /**
  * Every namespace of English, loaded when an element needs one the built-in part lacks. (The

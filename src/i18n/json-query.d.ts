@@ -3,3 +3,9 @@ declare module '*.json?all' {
   const bundle: Record<string, unknown>;
   export default bundle;
 }
+
+/** The English built into the script tag (`locales/en.json?built-in`, see built-in.ts). */
+declare module '*.json?built-in' {
+  const bundle: Record<string, unknown>;
+  export default bundle;
+}

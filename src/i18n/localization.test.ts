@@ -20,11 +20,15 @@ describe('localization', () => {
     expect(localizer.has(['signIn', 'errors'])).to.equal(true);
     expect(localizer.has(['profile'])).to.equal(false);
     expect(localizer.t('profile.account.title')).to.equal('profile.account.title');
+    // The cards' errors are there; the organizations' and the profile's come with the rest.
+    expect(localizer.t('errors.invalid_credentials')).to.equal('The email or password is incorrect.');
+    expect(localizer.t('errors.slug_taken')).to.equal('errors.slug_taken');
     let told = 0;
     localizer.subscribe(() => told++);
     await Promise.all([localizer.require(['profile']), localizer.require(['profile', 'reauth'])]);
     expect(localizer.has(['profile', 'reauth'])).to.equal(true);
     expect(localizer.t('profile.account.title')).to.equal('Account');
+    expect(localizer.t('errors.slug_taken')).to.equal('This URL is taken. Choose another.');
     expect(told).to.equal(1);
   });
 

@@ -12,12 +12,13 @@
  *   LINK_USED            link_used (the kit's plugin)
  *   INVALID_TOKEN        invalid_link
  *
- * And the return of a social sign-in to a bearer-mode page: its one-time token exchanged at
+ * And provider sign-ins: an enterprise one by the email's domain (`POST /sign-in/sso`,
+ * @better-auth/sso; 404: the domain has none), and the return of a social sign-in to a bearer-mode page: its one-time token exchanged at
  * `POST /one-time-token/verify` (an unknown, used or expired one: provider_failed).
  */
 import {AuthError, type AuthErrorCode} from '../errors.js';
 import {betterAuthLinkSent, betterAuthPasswordlessSignedIn, betterAuthReturnTokenSignedIn} from '../schemas-passwordless.js';
-import type {SessionInfo} from '../types.js';
+import type {SessionInfo, SocialSignInResult} from '../types.js';
 import type {FactorTransport} from './better-auth-factors.js';
 
 const LINK: Record<string, AuthErrorCode> = {LINK_EXPIRED: 'link_expired', LINK_USED: 'link_used', INVALID_TOKEN: 'invalid_link'};
@@ -54,5 +55,17 @@ export class BetterAuthPasswordless {
       codes: {INVALID_TOKEN: 'provider_failed', SESSION_NOT_FOUND: 'provider_failed', SESSION_EXPIRED: 'provider_failed', 'message:Invalid token': 'provider_failed', 'message:Session not found': 'provider_failed', 'message:Session expired': 'provider_failed'},
     });
     return this.api.openedSession();
+  }
+
+  /** `POST /sign-in/sso` (@better-auth/sso): the provider's page, or null (404) for a domain without one. */
+  async startEnterpriseSignIn(email: string, callbackURL: string, errorURL = callbackURL): Promise<SocialSignInResult | null> {
+    if (!this.api.capabilities.enterpriseSSO) return null;
+    try {
+      const {url} = await this.api.request('/sign-in/sso', (schemas) => schemas.betterAuthSocialResponse, {method: 'POST', body: {email, callbackURL, errorCallbackURL: errorURL}});
+      return {redirectUrl: url};
+    } catch (error) {
+      if (error instanceof AuthError && error.status === 404) return null;
+      throw error;
+    }
   }
 }

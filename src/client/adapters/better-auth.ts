@@ -40,8 +40,8 @@ function jwtExpiry(token: string, {jwtPayload, validate}: Schemas): number | und
 /** The sign-in's second step and passkeys: like the account methods, they load on first use. */
 const SIGN_IN_FACTORS = ['verifySecondFactor', 'signInWithPasskey'] as const;
 type SignInFactors = Required<Pick<CoreAdapter, (typeof SIGN_IN_FACTORS)[number]>>;
-/** Sign-in by an emailed code or link: they load on first use too. */
-const PASSWORDLESS = ['sendSignInCode', 'signInWithCode', 'sendSignInLink', 'signInWithLink', 'signInWithReturnToken'] as const;
+/** Sign-in by an emailed code or link, and the returns of provider sign-ins: they load on first use too. */
+const PASSWORDLESS = ['sendSignInCode', 'signInWithCode', 'sendSignInLink', 'signInWithLink', 'signInWithReturnToken', 'startEnterpriseSignIn'] as const;
 type Passwordless = Required<Pick<CoreAdapter, (typeof PASSWORDLESS)[number]>>;
 
 /** The account methods and the sign-in's factors, put on each adapter by its constructor (they load on first use). */
@@ -179,18 +179,6 @@ export class BetterAuthAdapter extends BetterAuthTransport implements IdentityAd
       body: {provider, callbackURL, errorCallbackURL: errorURL},
     });
     return {redirectUrl: url};
-  }
-
-  /** `POST /sign-in/sso` (@better-auth/sso): the provider's page, or null (404) for a domain without one. */
-  async startEnterpriseSignIn(email: string, callbackURL: string, errorURL = callbackURL): Promise<SocialSignInResult | null> {
-    if (!this.capabilities.enterpriseSSO) return null;
-    try {
-      const {url} = await this.request('/sign-in/sso', (schemas) => schemas.betterAuthSocialResponse, {method: 'POST', body: {email, callbackURL, errorCallbackURL: errorURL}});
-      return {redirectUrl: url};
-    } catch (error) {
-      if (error instanceof AuthError && error.status === 404) return null;
-      throw error;
-    }
   }
 
   async signUp({name, email, password}: SignUpInput): Promise<SignUpResult> {
