@@ -33,8 +33,8 @@ describe('capabilities from the API', () => {
     await adapter.loadCapabilities();
     expect(calls[0].url).to.equal('https://auth.example.test/api/auth/auth-elements/capabilities');
     const {version: _version, ...expected} = API_CAPABILITIES;
-    // A plugin from before the account fields, trusted devices, passkeys, sign-in codes and
-    // provider names: those features are off.
+    // A plugin from before the account fields, trusted devices, passkeys, sign-in codes,
+    // enterprise sign-in and provider names: those features are off.
     expect(adapter.capabilities).to.deep.equal({
       ...expected,
       profileImage: null,
@@ -44,6 +44,7 @@ describe('capabilities from the API', () => {
       trustedDeviceDays: 0,
       passkeys: false,
       emailCode: false,
+      enterpriseSSO: false,
       socialProviderNames: {},
     });
   });
