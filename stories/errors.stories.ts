@@ -10,6 +10,7 @@ import {ORG_PROFILE_ERROR_CODES} from './org-profile-errors.stories.js';
 import {PROFILE_ERROR_CODES} from './profile-errors.stories.js';
 import {CHARLES, CODE_LENGTH, signInOf, submitDetails, submitPassword, toNewPassword, toResetCode, toSignInVerify, toSignUpVerify} from './support/flows.js';
 import {
+  localizerOf,
   alerts,
   auth,
   clickButton,
@@ -252,6 +253,8 @@ export const Coverage: Story = {
     ]);
     expect(ORGANIZATION_ERROR_CODES.filter((code) => !covered.has(code)), 'organization codes without a story').toEqual([]);
     expect(AUTH_ERROR_CODES.filter((code) => !covered.has(code))).toEqual([]);
+    // Every message, in the whole of English (the cards carry only theirs built in).
+    await localizerOf(el).require(['profile']);
     for (const code of AUTH_ERROR_CODES) expect(tr(el, `errors.${code}`), code).not.toBe(`errors.${code}`);
   },
 };
