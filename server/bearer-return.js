@@ -97,3 +97,26 @@ export const socialStart = createAuthEndpoint(
     throw ctx.redirect(url.toString());
   },
 );
+
+/** @param {string} list comma-separated domains @param {string} domain */
+const domainIn = (list, domain) => list.split(',').map((entry) => entry.trim().toLowerCase()).some((entry) => entry && (domain === entry || domain.endsWith(`.${entry}`)));
+
+/**
+ * Before `POST /sign-in/sso` by an email: a domain without an enterprise provider is an answer,
+ * not an error. The card asks on every Continue, so @better-auth/sso's 404 would mark each
+ * ordinary sign-in as a failed request in the browser's console; it answers `{url: null}` instead.
+ */
+export const enterpriseLookup = {
+  /** @param {{path?: string}} context */
+  matcher: (context) => context.path === '/sign-in/sso',
+  handler: createAuthMiddleware(async (ctx) => {
+    const body = /** @type {Record<string, unknown> | undefined} */ (ctx.body);
+    const domain = typeof body?.email === 'string' ? body.email.split('@')[1]?.trim().toLowerCase() : undefined;
+    if (!domain || body?.providerId || body?.organizationSlug || body?.domain) return;
+    const options = ctx.context.options.plugins?.find((/** @type {{id: string}} */ plugin) => plugin.id === 'sso')?.options;
+    if ((options?.defaultSSO ?? []).some((/** @type {{domain: string}} */ provider) => domainIn(provider.domain, domain))) return;
+    const registered = await ctx.context.adapter.findMany({model: 'ssoProvider'});
+    if (registered.some((/** @type {{domain?: string}} */ provider) => provider.domain && domainIn(provider.domain, domain))) return;
+    return ctx.json({url: null, redirect: false});
+  }),
+};

@@ -36,7 +36,7 @@ import {organizationClaims, permissionsByRole} from './organization-claims.js';
 import {organizationRules} from './organization-rules.js';
 import {profileImages, profileImageSchema} from './profile-images.js';
 import {signInLinkChecks, signInLinkUrl, signInLinkUsed} from './sign-in-links.js';
-import {bearerReturn, socialStart} from './bearer-return.js';
+import {bearerReturn, enterpriseLookup, socialStart} from './bearer-return.js';
 import {linkedAccountEmailHooks, linkedAccountEmailSchema} from './linked-account-email.js';
 import {breachedPasswords} from './breached-passwords.js';
 import {betterAuthRateLimit, createCounter, identifierRateLimit, resolveRateLimits} from './rate-limit.js';
@@ -105,6 +105,7 @@ export function authElements({providerNames = {}, requireLetterAndDigit = true, 
       before: [
         freshGuard,
         signInLinkChecks,
+        enterpriseLookup,
         {
           /** @param {{path?: string}} context */
           matcher: (context) => context.path === '/sign-up/email' || (!!context.path && context.path in PASSWORD_FIELDS),

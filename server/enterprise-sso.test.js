@@ -39,10 +39,11 @@ test('an email of the enterprise domain goes to its provider, with the address a
   assert.ok(url.searchParams.get('code_challenge'), 'PKCE');
 });
 
-test('an email of another domain has no enterprise provider: 404, and the card goes on to the password', async () => {
+test('an email of another domain has no enterprise provider: an answer without a URL (no failed request), and the card goes on', async () => {
   const {call} = browserCalls({origin: base, send});
-  const {status} = await call('/sign-in/sso', {email: 'ada@example.com', callbackURL: page});
-  assert.equal(status, 404);
+  const {status, body} = await call('/sign-in/sso', {email: 'ada@example.com', callbackURL: page});
+  assert.equal(status, 200);
+  assert.deepEqual(body, {url: null, redirect: false});
 });
 
 test('the whole round trip: provider sign-in, consent, callback, signed in as the enterprise address', async () => {

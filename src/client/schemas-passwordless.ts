@@ -13,3 +13,8 @@ export const betterAuthLinkSent = v.object({status: v.literal(true)});
 
 /** POST /one-time-token/verify: the session the token stood for. */
 export const betterAuthReturnTokenSignedIn = v.object({session: v.object({token: nonEmptyString}), user: betterAuthUser});
+
+/** POST /sign-in/sso (with the kit's plugin): the enterprise provider's page, or null for a domain without one. */
+export const betterAuthEnterpriseStart = v.object({
+  url: v.nullable(v.pipe(v.string(), v.check((value) => /^https?:\/\//.test(value)))),
+});

@@ -17,7 +17,7 @@
  * `POST /one-time-token/verify` (an unknown, used or expired one: provider_failed).
  */
 import {AuthError, type AuthErrorCode} from '../errors.js';
-import {betterAuthLinkSent, betterAuthPasswordlessSignedIn, betterAuthReturnTokenSignedIn} from '../schemas-passwordless.js';
+import {betterAuthEnterpriseStart, betterAuthLinkSent, betterAuthPasswordlessSignedIn, betterAuthReturnTokenSignedIn} from '../schemas-passwordless.js';
 import type {SessionInfo, SocialSignInResult} from '../types.js';
 import type {FactorTransport} from './better-auth-factors.js';
 
@@ -57,12 +57,12 @@ export class BetterAuthPasswordless {
     return this.api.openedSession();
   }
 
-  /** `POST /sign-in/sso` (@better-auth/sso): the provider's page, or null (404) for a domain without one. */
+  /** `POST /sign-in/sso` (@better-auth/sso): the provider's page, or null for a domain without one (`{url: null}`, or 404 without the kit's plugin). */
   async startEnterpriseSignIn(email: string, callbackURL: string, errorURL = callbackURL): Promise<SocialSignInResult | null> {
     if (!this.api.capabilities.enterpriseSSO) return null;
     try {
-      const {url} = await this.api.request('/sign-in/sso', (schemas) => schemas.betterAuthSocialResponse, {method: 'POST', body: {email, callbackURL, errorCallbackURL: errorURL}});
-      return {redirectUrl: url};
+      const {url} = await this.api.request('/sign-in/sso', betterAuthEnterpriseStart, {method: 'POST', body: {email, callbackURL, errorCallbackURL: errorURL}});
+      return url ? {redirectUrl: url} : null;
     } catch (error) {
       if (error instanceof AuthError && error.status === 404) return null;
       throw error;
