@@ -1,8 +1,11 @@
 /**
  * The parameters a sign-in's landing comes in (landing.ts reads them), and whether the page
  * has one nobody took yet — the part the provider needs on every page, kept apart from the
- * reading itself, which loads with the sign-in card.
+ * reading itself, which loads with the sign-in card. Also the one mechanism every landing uses
+ * (the sign-in's, a bearer-mode return, the profile's Connect): marking the page a provider comes
+ * back to, taking parameters out of the address bar, and what a provider's `error` means.
  */
+import {AuthError} from './errors.js';
 
 export const SIGN_IN_LINK_PARAM = 'auth-link';
 export const PROVIDER_PARAM = 'auth-provider';
@@ -23,23 +26,36 @@ export function hasLanding(): boolean {
 }
 
 /**
+ * Takes `names` out of the page's address (history.replaceState: a reload or a shared URL does not
+ * carry them) and answers their values; null, touching nothing, when `present` names none there.
+ */
+export function takeParams(names: readonly string[], present: readonly string[] = names): Map<string, string | null> | null {
+  if (typeof location === 'undefined') return null;
+  const url = new URL(location.href);
+  if (!present.some((name) => url.searchParams.has(name))) return null;
+  const values = new Map(names.map((name) => [name, url.searchParams.get(name)]));
+  for (const name of names) url.searchParams.delete(name);
+  history.replaceState(history.state, '', url.href);
+  return values;
+}
+
+/**
  * The one-time token a social sign-in brought back to a bearer-mode page (server/bearer-return.js),
  * taken out of the address bar at once; null when there is none.
  */
 export function takeReturnToken(): string | null {
-  if (typeof location === 'undefined') return null;
-  const url = new URL(location.href);
-  const token = url.searchParams.get(RETURN_TOKEN_PARAM);
-  if (token === null && !url.searchParams.has(BEARER_RETURN_PARAM)) return null;
-  url.searchParams.delete(RETURN_TOKEN_PARAM);
-  url.searchParams.delete(BEARER_RETURN_PARAM);
-  history.replaceState(history.state, '', url.href);
-  return token || null;
+  return takeParams([RETURN_TOKEN_PARAM, BEARER_RETURN_PARAM])?.get(RETURN_TOKEN_PARAM) || null;
 }
 
-/** `page` with the marker a provider's refusal comes back with (better-auth adds `error`). */
-export function providerReturnUrl(page: string, provider: string): string {
+/** `page` (default: this one) with `param=value`: the marker a provider comes back with (better-auth adds `error`). */
+export function markedUrl(param: string, value: string, page = typeof location === 'undefined' ? '/' : location.href): string {
   const url = new URL(page, typeof location === 'undefined' ? undefined : location.href);
-  url.searchParams.set(PROVIDER_PARAM, provider);
+  url.searchParams.set(param, value);
   return url.href;
 }
+
+/** `page` with the marker a sign-in's provider refusal comes back with. */
+export const providerReturnUrl = (page: string, provider: string) => markedUrl(PROVIDER_PARAM, provider, page);
+
+/** What a provider's `error` means for the person (better-auth passes the provider's OAuth error on). */
+export const providerError = (error: string) => new AuthError(error === 'access_denied' ? 'provider_denied' : 'provider_failed', error);

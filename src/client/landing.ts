@@ -6,7 +6,7 @@
  * does not carry them.
  */
 
-import {PROVIDER_PARAM, SIGN_IN_LINK_PARAM, landingTaken, takingLanding} from './landing-params.js';
+import {PROVIDER_PARAM, SIGN_IN_LINK_PARAM, landingTaken, takeParams, takingLanding} from './landing-params.js';
 
 export {PROVIDER_PARAM, SIGN_IN_LINK_PARAM} from './landing-params.js';
 
@@ -16,17 +16,13 @@ export type Landing =
 
 /** The landing the page's address carries, once; null afterwards or when there is none. */
 export function takeLanding(): Landing | null {
-  if (landingTaken() || typeof location === 'undefined') return null;
-  const url = new URL(location.href);
-  const token = url.searchParams.get(SIGN_IN_LINK_PARAM);
-  const provider = url.searchParams.get(PROVIDER_PARAM);
-  if (token === null && provider === null) return null;
+  if (landingTaken()) return null;
+  const params = takeParams([SIGN_IN_LINK_PARAM, PROVIDER_PARAM, 'error', 'error_description'], [SIGN_IN_LINK_PARAM, PROVIDER_PARAM]);
+  if (!params) return null;
   takingLanding(true);
-  const error = url.searchParams.get('error');
-  for (const name of [SIGN_IN_LINK_PARAM, PROVIDER_PARAM, ...(provider !== null ? ['error', 'error_description'] : [])]) url.searchParams.delete(name);
-  history.replaceState(history.state, '', url.href);
-  if (token !== null) return {kind: 'link', token};
-  return {kind: 'provider', provider: provider ?? '', error};
+  const token = params.get(SIGN_IN_LINK_PARAM);
+  if (token != null) return {kind: 'link', token};
+  return {kind: 'provider', provider: params.get(PROVIDER_PARAM) ?? '', error: params.get('error') ?? null};
 }
 
 /** Test seam: lets the next takeLanding() read the address again. */

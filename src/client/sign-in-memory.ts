@@ -9,54 +9,37 @@
 import type {SignInMethod} from './types.js';
 
 const LINK_ASKED = 'auth-elements:sign-in-link-asked';
-import {LAST_METHOD} from './social-pending.js';
+import {LAST_METHOD, readStored, writeStored} from './social-pending.js';
 /** A sign-in link lives 5 minutes on the reference server; a request older than a day is forgotten. */
 const LINK_ASKED_FOR_MS = 86400_000;
 
 const METHOD = /^(password|email-code|email-link|passkey|social:[a-z0-9][a-z0-9_-]{0,63})$/i;
 
-function read(key: string): string | null {
-  try {
-    return globalThis.localStorage?.getItem(key) ?? null;
-  } catch {
-    return null;
-  }
-}
-
-function write(key: string, value: string | null): void {
-  try {
-    if (value === null) globalThis.localStorage?.removeItem(key);
-    else globalThis.localStorage?.setItem(key, value);
-  } catch {
-    // Storage refused (a private window, a sandboxed frame): nothing is remembered.
-  }
-}
-
 /** A stored time, if it is no older than `maxAge`. */
 function recent(key: string, maxAge: number): string | null {
-  const [at, value = ''] = (read(key) ?? '').split('|');
+  const [at, value = ''] = (readStored(key) ?? '').split('|');
   const time = Number(at);
   return Number.isFinite(time) && time > 0 && Date.now() - time < maxAge ? value : null;
 }
 
 /** The way of signing in used last on this device, or null. */
 export function lastSignInMethod(): SignInMethod | null {
-  const value = read(LAST_METHOD);
+  const value = readStored(LAST_METHOD);
   return value && METHOD.test(value) ? (value as SignInMethod) : null;
 }
 
 export function rememberSignInMethod(method: SignInMethod): void {
-  if (METHOD.test(method)) write(LAST_METHOD, method);
+  if (METHOD.test(method)) writeStored(LAST_METHOD, method);
 }
 
 /** Notes that this browser asked for a sign-in link (now). */
 export function rememberLinkAsked(): void {
-  write(LINK_ASKED, `${Date.now()}|`);
+  writeStored(LINK_ASKED, `${Date.now()}|`);
 }
 
 /** Whether this browser asked for a sign-in link lately; forgets it (a link is opened once). */
 export function takeLinkAsked(): boolean {
   const asked = recent(LINK_ASKED, LINK_ASKED_FOR_MS) !== null;
-  write(LINK_ASKED, null);
+  writeStored(LINK_ASKED, null);
   return asked;
 }

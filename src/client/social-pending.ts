@@ -9,22 +9,28 @@ export const LAST_METHOD = 'auth-elements:last-sign-in-method';
 /** A social round trip takes minutes at most. */
 const SOCIAL_PENDING_FOR_MS = 15 * 60_000;
 
-/** localStorage, or null where the browser refuses it (a private window, a sandboxed frame). */
-function storage(): Storage | null {
+/** Reads a remembered value; null where the browser refuses storage (a private window, a sandboxed frame). */
+export function readStored(key: string): string | null {
   try {
-    return globalThis.localStorage ?? null;
+    return globalThis.localStorage?.getItem(key) ?? null;
   } catch {
     return null;
   }
 }
 
+/** Remembers a value (null: forgets it); a browser that refuses storage remembers nothing. */
+export function writeStored(key: string, value: string | null): void {
+  try {
+    if (value === null) globalThis.localStorage?.removeItem(key);
+    else globalThis.localStorage?.setItem(key, value);
+  } catch {
+    // Storage refused: nothing is remembered.
+  }
+}
+
 /** Notes a social sign-in leaving for the provider (settled by the page it comes back to). */
 export function rememberSocialPending(provider: string): void {
-  try {
-    storage()?.setItem(SOCIAL_PENDING, `${Date.now()}|${provider}`);
-  } catch {
-    // Storage refused: no "Last used" for it.
-  }
+  writeStored(SOCIAL_PENDING, `${Date.now()}|${provider}`);
 }
 
 /**
@@ -32,16 +38,9 @@ export function rememberSocialPending(provider: string): void {
  * method used last when it opened a session, and is forgotten either way.
  */
 export function settleSocialSignIn(signedIn: boolean): void {
-  const store = storage();
-  const pending = store?.getItem(SOCIAL_PENDING);
-  if (!store || pending == null) return;
-  store.removeItem(SOCIAL_PENDING);
+  const pending = readStored(SOCIAL_PENDING);
+  if (pending === null) return;
+  writeStored(SOCIAL_PENDING, null);
   const [at, provider] = pending.split('|');
-  if (signedIn && provider && Date.now() - Number(at) < SOCIAL_PENDING_FOR_MS) {
-    try {
-      store.setItem(LAST_METHOD, `social:${provider}`);
-    } catch {
-      // Storage refused: nothing remembered.
-    }
-  }
+  if (signedIn && provider && Date.now() - Number(at) < SOCIAL_PENDING_FOR_MS) writeStored(LAST_METHOD, `social:${provider}`);
 }

@@ -1,5 +1,6 @@
 import {AuthError, toAuthError} from '../errors.js';
 import type {Landing} from '../landing.js';
+import {providerError} from '../landing-params.js';
 import {lastSignInMethod, rememberSignInMethod} from '../sign-in-memory.js';
 import type {PasskeySignInOptions, SecondFactorKind, SignInMethod, SignInStep} from '../types.js';
 import {webAuthnAvailable} from '../webauthn-support.js';
@@ -15,8 +16,6 @@ const TOTP_DIGITS = 6;
 /** An error that a passkey prompt ending without a sign-in gives: nothing to show. */
 const quiet = (error: unknown) => error instanceof AuthError ? error.code === 'cancelled' : (error as Error)?.name === 'AbortError';
 
-/** What a provider's `error` means for the person (better-auth passes the provider's OAuth error on). */
-const providerError = (error: string) => new AuthError(error === 'access_denied' ? 'provider_denied' : 'provider_failed', error);
 
 /**
  * Sign-in: email → password → signed in. An unverified email detours through a code step;

@@ -6,7 +6,8 @@
  * take (remove) the same `error`. Like the sign-in's, it is taken once per page and removed
  * from the address bar at once (history.replaceState), so a reload does not say it again.
  */
-import {AuthError} from '../../client/errors.js';
+import type {AuthError} from '../../client/errors.js';
+import {markedUrl, providerError, takeParams} from '../../client/landing-params.js';
 
 export const CONNECT_PARAM = 'auth-connect';
 
@@ -20,23 +21,19 @@ let taken = false;
 
 /** `page` (default: this one, its hash route kept) with the marker the provider comes back with. */
 export function connectReturnUrl(provider: string, page = location.href): string {
-  const url = new URL(page);
-  url.searchParams.set(CONNECT_PARAM, provider);
-  return url.href;
+  return markedUrl(CONNECT_PARAM, provider, page);
 }
 
 /** The provider's answer the address carries, once per page; null afterwards or when there is none. */
 export function takeConnectLanding(): ConnectLanding | null {
-  if (taken || typeof location === 'undefined') return null;
-  const url = new URL(location.href);
-  const provider = url.searchParams.get(CONNECT_PARAM);
-  if (provider === null) return null;
+  if (taken) return null;
+  const params = takeParams([CONNECT_PARAM, 'error', 'error_description'], [CONNECT_PARAM]);
+  const provider = params?.get(CONNECT_PARAM);
+  if (provider == null) return null;
   taken = true;
-  const error = url.searchParams.get('error');
-  for (const name of [CONNECT_PARAM, 'error', 'error_description']) url.searchParams.delete(name);
-  history.replaceState(history.state, '', url.href);
+  const error = params!.get('error');
   // Like the sign-in's: the person said no at the provider, or the round trip failed.
-  return {provider, error: error === null ? null : new AuthError(error === 'access_denied' ? 'provider_denied' : 'provider_failed', error)};
+  return {provider, error: error == null ? null : providerError(error)};
 }
 
 /** Test seam: lets the next takeConnectLanding() read the address again. */
