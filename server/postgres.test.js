@@ -84,7 +84,9 @@ async function startCluster() {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     async stop() {
       process.removeListener('exit', stopSync);
-      await pgTool('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']).catch(() => {});
+      // Smart: waits for the connections to close. pool.end() resolves once its clients are told to
+      // end, not once they have; a fast stop could still reach one and fail it in this process.
+      await pgTool('pg_ctl', ['-D', data, '-m', 'smart', '-w', '-t', '20', 'stop']).catch(() => {});
       rmSync(dir, {recursive: true, force: true});
     },
   };

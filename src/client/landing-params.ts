@@ -13,16 +13,37 @@ export const PROVIDER_PARAM = 'auth-provider';
 export const BEARER_RETURN_PARAM = 'auth-bearer';
 export const RETURN_TOKEN_PARAM = 'auth-token';
 
+/** A sign-in's landing parameters, once read; undefined until the kit first looks. */
+let held: Map<string, string | null> | null | undefined;
 let taken = false;
 
-export const landingTaken = () => taken;
-export const takingLanding = (value: boolean) => void (taken = value);
+/**
+ * The landing's parameters, taken out of the address bar the first time the kit looks (the
+ * provider does when it connects): the page's own code may rewrite its address before the card
+ * that reads them has loaded (a router, or a signed-out page going back to "/"), and a token
+ * should not stay in the address bar meanwhile.
+ */
+function heldLanding(): Map<string, string | null> | null {
+  if (held === undefined) held = takeParams([SIGN_IN_LINK_PARAM, PROVIDER_PARAM, 'error', 'error_description'], [SIGN_IN_LINK_PARAM, PROVIDER_PARAM]);
+  return held;
+}
 
-/** Whether the page's address carries a landing nobody took yet (the provider opens a sign-in for it). */
+/** Whether the page's address brought a landing nobody took yet (the provider opens a sign-in for it). */
 export function hasLanding(): boolean {
-  if (taken || typeof location === 'undefined') return false;
-  const params = new URL(location.href).searchParams;
-  return params.has(SIGN_IN_LINK_PARAM) || params.has(PROVIDER_PARAM);
+  return !taken && typeof location !== 'undefined' && heldLanding() !== null;
+}
+
+/** The landing's parameters for the one card that takes them; null afterwards or when there are none. */
+export function takeLandingParams(): Map<string, string | null> | null {
+  if (!hasLanding()) return null;
+  taken = true;
+  return heldLanding();
+}
+
+/** Test seam: the next look reads the address again. */
+export function resetLandingForTests(): void {
+  held = undefined;
+  taken = false;
 }
 
 /**

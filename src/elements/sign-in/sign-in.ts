@@ -102,11 +102,12 @@ export class AuthSignIn extends AuthFormElement<SignInStep> {
     this.flow?.stopPasskeyAutofill();
     const flow = this.client?.startFlow(SignInFlow);
     // What the page's address brought back: a sign-in link, a provider's refusal (once per page;
-    // its reader loads only then).
+    // its reader loads only then, and gives it to the flow the card has by that time).
     if (flow && hasLanding()) {
       void import('../../client/landing.js').then(({takeLanding}) => {
-        const landing = takeLanding();
-        if (landing && this.flow === flow) void flow.openLanding(landing);
+        const current = this.flow;
+        const landing = current && takeLanding();
+        if (landing) void current.openLanding(landing);
       });
     }
     return flow;
