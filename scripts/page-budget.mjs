@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Page-weight budgets of the script tag (run after `npm run build`): real pages load in
 // Chromium against the reference identity API, and every script they fetch is summed (gzip -9):
-//   a sign-in page (provider + signed-out + sign-in)   ≤ 42 KB
+//   a sign-in page (provider + signed-out + sign-in)   ≤ 43 KB
 //   a page with every element the kit defines          ≤ 120 KB
 // Sizes are deterministic for a build, so they are budgets; timings are only in `npm run bench`.
 import { existsSync } from 'node:fs';
@@ -15,8 +15,11 @@ const BUDGETS = [
   // 40 KB held password, two-step and passkey sign-in (39.0 KB). The other ways in add their
   // entry points (~2.8 KB before the hash-free chunk names won back 0.5 KB): "Use another
   // method", the page a sign-in link opens, a provider's return (bearer mode's one-time token),
-  // the strength gate of a new password. Their own code loads when used.
-  { label: 'sign-in page (provider + signed-out + sign-in)', path: '/sign-in.html', budget: 42 * 1024 },
+  // the strength gate of a new password. Their own code loads when used. 42 KB held those
+  // (41.7 KB); phone sign-in adds the first step's "Email or phone number" and its steps' wiring
+  // (0.6 KB): the number reader (libphonenumber-js, 43 KB), the texted code's calls and the
+  // phone words load when a number is first sent.
+  { label: 'sign-in page (provider + signed-out + sign-in)', path: '/sign-in.html', budget: 43 * 1024 },
   // 90 KB held the account elements (76.9 KB); the six organization elements add ~29 KB.
   { label: 'every element the kit defines', path: '/every-element.html', budget: 120 * 1024 },
 ];

@@ -13,11 +13,14 @@ const BUILT_IN_PREFIX = '\0built-in-json:';
 
 /** The namespaces of the built-in English. */
 export const BUILT_IN_NAMESPACES = ['common', 'busy', 'announce', 'signIn', 'signUp', 'password', 'userButton', 'buttons', 'errors', 'social', 'links'];
-/** Error messages only the organization elements and the profile show (src/client/errors.ts). */
+/**
+ * Error messages only the organization elements and the profile show, and phone sign-in's
+ * (the cards ask for the `phone` namespace, with the rest of English, when a number is sent).
+ */
 export const ERRORS_LOADED_LATER = [
   'slug_taken', 'invalid_slug', 'forbidden', 'last_owner', 'already_member', 'organization_not_found', 'member_not_found',
   'invitation_not_found', 'invitation_expired', 'invitation_revoked', 'invitation_used', 'wrong_account',
-  'invalid_image', 'image_too_large', 'no_password', 'password_already_set', 'last_sign_in_method',
+  'invalid_image', 'image_too_large', 'no_password', 'password_already_set', 'last_sign_in_method', 'invalid_phone',
 ];
 
 /** @param {string} file */

@@ -133,6 +133,8 @@ export async function createAuth({
         ipAddress: {ipAddressHeaders: [CLIENT_IP_HEADER]},
       },
       sendEmail: ({to, subject, text}) => mailbox.send({to, subject, text}),
+      // Text messages go to the dev mailbox too, with the number in `to`.
+      sendSms: ({to, text}) => mailbox.send({to, subject: 'Text message', text}),
       revealExistingAccounts,
       production,
       rateLimit,

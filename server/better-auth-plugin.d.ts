@@ -132,6 +132,14 @@ export interface AuthElementsEmail {
   invitationId?: string;
 }
 
+/** One text message for `sendSms`: `text` is ready to send. */
+export interface AuthElementsSms {
+  /** The number, E.164 (`+14155552671`). */
+  to: string;
+  text: string;
+  code: string;
+}
+
 /** Fixed-window limits (seconds and counts), on in every mode; see docs/backend.md. */
 export interface AuthElementsRateLimitOptions {
   /** Seconds every limit counts over. Default 60. */
@@ -150,6 +158,14 @@ export interface AuthElementsOptions
   extends Omit<BetterAuthOptions, 'rateLimit' | 'emailAndPassword' | 'emailVerification' | 'plugins' | 'user' | 'session'> {
   /** Delivers every email the flows send (codes, links, invitations). Required. */
   sendEmail: (email: AuthElementsEmail) => Promise<void> | void;
+  /**
+   * Delivers the texted codes of sign-in and sign-up by phone (better-auth's phoneNumber plugin,
+   * on when this is given): an account made by phone alone has no email (a placeholder on the
+   * reserved `.invalid` domain, which the kit's adapter shows as none). See phone-sign-in.js.
+   */
+  sendSms?: (message: AuthElementsSms) => Promise<void> | void;
+  /** Merged into the phoneNumber plugin's options; `false` leaves it out even with `sendSms`. */
+  phoneNumber?: boolean | Record<string, unknown>;
   /** Default {minLength: 8, maxLength: 128, requireLetterAndDigit: true}. */
   passwordPolicy?: {minLength?: number; maxLength?: number; requireLetterAndDigit?: boolean};
   /** Digits in emailed codes, 4 to 12. Default 6. */

@@ -13,7 +13,8 @@
  * - `authElementsOptions(options)`, better-auth options with everything the kit uses switched on:
  *   email and password with the password policy, email verification and password reset by code
  *   (emailOTP), changing the email by a code sent to the new address, deleting the account,
- *   magic links, the breach check when asked (breached-passwords.js), organizations (the kit's roles with `reports:read`, invitation emails linking to
+ *   magic links, sign-in and sign-up by a texted code where `sendSms` is given (phone-sign-in.js),
+ *   the breach check when asked (breached-passwords.js), organizations (the kit's roles with `reports:read`, invitation emails linking to
  *   `invitationUrl`, and the rules of organization-rules.js), two-step verification (TOTP with backup codes and trusted
  *   devices), passkeys (when @better-auth/passkey is installed), multiple sessions, bearer tokens
  *   for other sites, JWTs for `getToken()` (with the active organization's `org` claim,
@@ -39,6 +40,7 @@ import {signInLinkChecks, signInLinkUrl, signInLinkUsed} from './sign-in-links.j
 import {bearerReturn, enterpriseLookup, socialStart} from './bearer-return.js';
 import {linkedAccountEmailHooks, linkedAccountEmailSchema} from './linked-account-email.js';
 import {breachedPasswords} from './breached-passwords.js';
+import {phoneNumberPlugin, phoneSignInChecks, phoneSignUpName} from './phone-sign-in.js';
 import {betterAuthRateLimit, createCounter, identifierRateLimit, resolveRateLimits} from './rate-limit.js';
 
 export const PASSWORD_MIN_LENGTH = 8;
@@ -94,7 +96,8 @@ export function authElements({providerNames = {}, requireLetterAndDigit = true, 
     id: 'auth-elements',
     schema,
     // The email a linked account has at its provider (linked-account-email.js), for the profile's connected accounts.
-    init: () => ({options: {databaseHooks: linkedAccountEmailHooks}}),
+    // and the name a sign-up by phone gives its new account (phone-sign-in.js).
+    init: () => ({options: {databaseHooks: {...linkedAccountEmailHooks, ...phoneSignUpName}}}),
     /** @param {Request} request @param {any} context */
     onRequest: (request, context) => {
       const relayed = relayRequest(request, context);
@@ -106,6 +109,7 @@ export function authElements({providerNames = {}, requireLetterAndDigit = true, 
         freshGuard,
         signInLinkChecks,
         enterpriseLookup,
+        phoneSignInChecks,
         {
           /** @param {{path?: string}} context */
           matcher: (context) => context.path === '/sign-up/email' || (!!context.path && context.path in PASSWORD_FIELDS),
@@ -199,6 +203,7 @@ function capabilitiesOf({options, socialProviders}, {requireLetterAndDigit, prov
     socialProviders: [...providers],
     socialProviderNames: Object.fromEntries(Object.entries(providerNames).filter(([id]) => providers.has(id))),
     emailCode: !!otp,
+    phoneNumber: !!plugin('phone-number'),
     organizations: !!plugin('organization'),
     // What each role may do, for the elements and `client.has()` (the API enforces it either way).
     organizationRoles: plugin('organization') ? permissionsByRole(plugin('organization')?.options?.roles) : {},
@@ -248,6 +253,8 @@ const featureOptions = (value) => (value === false ? undefined : value === true 
 export function authElementsOptions(options) {
   const {
     sendEmail,
+    sendSms,
+    phoneNumber: phoneNumberOption,
     providerNames,
     breachedPasswords: checkBreaches = false,
     passwordPolicy = {},
@@ -385,6 +392,11 @@ export function authElementsOptions(options) {
         ...passkeyConfig,
       }),
     );
+  }
+  // Sign-in and sign-up by a texted code, where the deployment can send text messages.
+  if (phoneNumberOption !== false && (typeof sendSms === 'function' || phoneNumberOption)) {
+    if (typeof sendSms !== 'function') throw new ConfigurationError('authElementsOptions: `phoneNumber` needs `sendSms({to, text, code})`, which delivers the texted codes.');
+    kitPlugins.push(phoneNumberPlugin({sendSms, codeLength, options: phoneNumberOption === true || !phoneNumberOption ? {} : phoneNumberOption}));
   }
   if (multiSessionConfig) kitPlugins.push(multiSession(multiSessionConfig));
   if (ssoConfig && ssoModule) kitPlugins.push(ssoModule.sso(ssoConfig));

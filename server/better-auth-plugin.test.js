@@ -49,6 +49,7 @@ test('the reference server tells its capabilities: public, cacheable, computed f
     socialProviders: ['github'],
     socialProviderNames: {},
     emailCode: true,
+    phoneNumber: true,
     enterpriseSSO: true,
     organizations: true,
     // The kit's access control: better-auth's roles, with the custom reports:read for owners and admins.
@@ -102,6 +103,7 @@ test('a minimal better-auth with only the plugin: capabilities follow its own se
     socialProviders: ['acme', 'google'],
     socialProviderNames: {acme: 'Acme SSO'},
     emailCode: true,
+    phoneNumber: false,
     enterpriseSSO: false,
     organizations: false,
     organizationRoles: {},

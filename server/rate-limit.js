@@ -56,6 +56,7 @@ export const AUTH_ENDPOINTS = [
   '/email-otp/**',
   '/forget-password/**',
   '/magic-link/**',
+  '/phone-number/**',
   '/two-factor/**',
   '/request-password-reset',
   '/reset-password/**',
@@ -68,7 +69,7 @@ export const AUTH_ENDPOINTS = [
 ];
 
 /**
- * Endpoints whose JSON body names an account by `email`, by group: attempts against one email
+ * Endpoints whose JSON body names an account by `email` (or `phoneNumber`), by group: attempts against one email or number
  * share a bucket within a group. An invitation's `email` is the invited address: however many
  * organizations and addresses invite it, it gets `identifierMax` invitations per window.
  * Two-factor endpoints carry no identifier (the pending sign-in is a cookie reached only
@@ -86,6 +87,8 @@ export const IDENTIFIER_ENDPOINTS = {
   '/email-otp/request-password-reset': 'send',
   '/forget-password/email-otp': 'send',
   '/sign-in/magic-link': 'send',
+  '/phone-number/send-otp': 'send',
+  '/phone-number/verify': 'sign-in',
   '/request-password-reset': 'send',
   '/send-verification-email': 'send',
   '/organization/invite-member': 'invite',
@@ -313,7 +316,8 @@ export function identifierRateLimit({counter, window, max}) {
       } catch {
         return; // not JSON: the endpoint refuses it itself
       }
-      const email = body && typeof body === 'object' && 'email' in body ? body.email : undefined;
+      const fields = /** @type {Record<string, unknown>} */ (body && typeof body === 'object' ? body : {});
+      const email = typeof fields.email === 'string' ? fields.email : fields.phoneNumber;
       if (typeof email !== 'string' || !email.trim()) return;
       const {allowed, retryAfter} = await counter.consume(`id:${email.trim().toLowerCase()}:${group}`, {window, max});
       if (!allowed) return {response: tooManyRequests(retryAfter ?? window)};

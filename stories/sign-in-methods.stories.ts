@@ -5,7 +5,7 @@ import type {AuthErrorCode} from '../src/client/errors.js';
 import {resetLandingForTests} from '../src/client/landing.js';
 import {ADA, NETWORK_DOWN, type AuthSetup} from './support/client.js';
 import {signInOf} from './support/flows.js';
-import {accessibleName, allByRole, auth, clickButton, enterEmailedCode, expectError, expectText, expectTitle, field, fill, findByRole, shownText, tr} from './support/play.js';
+import {accessibleName, allByRole, auth, clickButton, enterEmailedCode, expectError, expectText, expectTitle, field, fill, findByRole, shownText, submit, tr} from './support/play.js';
 
 // "Use another method" and the ways in it lists: a code or a sign-in link emailed, the page a
 // link opens (here, in another browser, used, expired), and a provider's refusal coming back.
@@ -21,7 +21,7 @@ const meta: Meta = {
 export default meta;
 
 /** The codes these stories show (errors.stories.ts checks every code has a story). */
-export const SIGN_IN_METHOD_ERROR_CODES: AuthErrorCode[] = ['link_used', 'link_expired', 'invalid_link', 'provider_denied', 'provider_failed'];
+export const SIGN_IN_METHOD_ERROR_CODES: AuthErrorCode[] = ['link_used', 'link_expired', 'invalid_link', 'provider_denied', 'provider_failed', 'invalid_phone'];
 
 const LAST_METHOD = 'auth-elements:last-sign-in-method';
 const LINK_ASKED = 'auth-elements:sign-in-link-asked';
@@ -186,3 +186,76 @@ const providerRefusal = (error: string, code: AuthErrorCode): Story => ({
 
 export const ProviderDenied = providerRefusal('access_denied', 'provider_denied');
 export const ProviderFailed = providerRefusal('state_mismatch', 'provider_failed');
+
+// Phone: the first step takes a number where the API texts codes (the memory adapter's texts go
+// to its mailbox, to the number).
+
+const PAT = {name: 'Pat Phone', email: '', phoneNumber: '+14155552671', password: 'unused-1', withoutPassword: true};
+const PHONE: AuthSetup = {capabilities: {phoneNumber: true}, users: [ADA, PAT]};
+const phoneCard = () => html`<auth-sign-in phone-country="US" sign-up-url="#sign-up"></auth-sign-in>`;
+
+export const PhoneFirstStep: Story = {
+  name: 'Email or phone number',
+  parameters: {auth: PHONE},
+  render: phoneCard,
+  play: async ({canvasElement}) => {
+    const el = await signInOf(canvasElement);
+    expect(accessibleName(field(el, 'email'))).toBe(tr(el, 'common.emailOrPhoneLabel'));
+    expect(field(el, 'email').type).toBe('text');
+  },
+};
+
+export const PhoneCode: Story = {
+  name: 'Code by text message',
+  parameters: {auth: PHONE},
+  render: phoneCard,
+  play: async ({canvasElement, loaded}) => {
+    const el = await signInOf(canvasElement);
+    await fill(el, 'email', '(415) 555-2671');
+    await submit(el);
+    await expectTitle(el, 'signInMethods.phoneCodeTitle');
+    await expectText(el, ['signInMethods.phoneCodeSubtitle', {count: 6, email: '+1 415 555 2671'}]);
+    await enterEmailedCode(el, auth(loaded), PAT.phoneNumber);
+    await expectTitle(el, 'signIn.completeTitle');
+  },
+};
+
+export const PhoneWrongCode: Story = {
+  name: 'Code by text message (wrong code)',
+  parameters: {auth: PHONE},
+  render: phoneCard,
+  play: async ({canvasElement}) => {
+    const el = await signInOf(canvasElement);
+    await fill(el, 'email', '+1 415 555 2671');
+    await submit(el);
+    await expectTitle(el, 'signInMethods.phoneCodeTitle');
+    await fill(el, 'code', '000000');
+    await expectError(el, 'phone.invalidCode');
+  },
+};
+
+export const PhoneInvalid: Story = {
+  name: 'Phone number that is not one',
+  parameters: {auth: PHONE},
+  render: phoneCard,
+  play: async ({canvasElement}) => {
+    const el = await signInOf(canvasElement);
+    await fill(el, 'email', '555 12');
+    await submit(el);
+    await expectError(el, 'errors.invalid_phone');
+    await expectTitle(el, 'signIn.title');
+  },
+};
+
+export const PhoneNetworkDown: Story = {
+  name: 'Code by text message (network down)',
+  parameters: {auth: {...PHONE, fail: {sendPhoneCode: NETWORK_DOWN}} satisfies AuthSetup},
+  render: phoneCard,
+  play: async ({canvasElement}) => {
+    const el = await signInOf(canvasElement);
+    await fill(el, 'email', '+1 415 555 2671');
+    await submit(el);
+    await expectError(el, 'errors.network');
+    expect(field(el, 'email').value).toBe('+1 415 555 2671');
+  },
+};

@@ -181,3 +181,59 @@ export const PasswordTooEasyToGuess: Story = {
   },
 };
 
+
+// Phone: where the API texts codes, "Use a phone number instead" (name and number), then the
+// code texted to it.
+
+const PHONE: AuthSetup = {capabilities: {phoneNumber: true}};
+const phoneCard = () => html`<auth-sign-up phone-country="US" sign-in-url="#sign-in"></auth-sign-up>`;
+
+/** The details with a phone number instead of the email. */
+async function toPhoneDetails(canvas: HTMLElement) {
+  const el = await signUpOf(canvas);
+  await clickButton(el, 'signUp.usePhone');
+  await waitFor(() => field(el, 'phone'), {timeout: 5000});
+  return el;
+}
+
+export const PhoneDetails: Story = {
+  name: 'With a phone number',
+  parameters: {auth: PHONE},
+  render: phoneCard,
+  play: async ({canvasElement}) => {
+    const el = await toPhoneDetails(canvasElement);
+    expect(accessibleName(field(el, 'phone'))).toContain(tr(el, 'phone.phoneLabel'));
+    expect(field(el, 'phone').autocomplete).toBe('tel');
+    await expectText(el, 'phone.hint');
+    await findByRole(el, 'button', 'phone.useEmail');
+  },
+};
+
+export const VerifyPhone: Story = {
+  name: 'With a phone number: the code texted',
+  parameters: {auth: PHONE},
+  render: phoneCard,
+  play: async ({canvasElement, loaded}) => {
+    const el = await toPhoneDetails(canvasElement);
+    await fill(el, 'name', CHARLES.name);
+    await fill(el, 'phone', '415 555 0123');
+    await submit(el, 'signUp.submit');
+    await expectTitle(el, 'phone.verifyTitle');
+    await expectText(el, ['phone.verifySubtitle', {count: CODE_LENGTH, email: '+1 415 555 0123'}]);
+    await enterEmailedCode(el, auth(loaded), '+14155550123');
+    await expectTitle(el, 'signUp.completeTitle');
+    expect(auth(loaded).client.user).toMatchObject({name: CHARLES.name, email: '', phoneNumber: '+14155550123'});
+  },
+};
+
+export const PhoneInvalid: Story = {
+  name: 'With a phone number that is not one',
+  parameters: {auth: PHONE},
+  render: phoneCard,
+  play: async ({canvasElement}) => {
+    const el = await toPhoneDetails(canvasElement);
+    await fill(el, 'phone', '12');
+    await submit(el, 'signUp.submit');
+    expectFieldError(el, 'phone', await expectError(el, 'errors.invalid_phone'));
+  },
+};

@@ -35,6 +35,8 @@ export const AUTH_ERROR_CODES = [
   'email_not_verified',
   'email_taken',
   'invalid_email',
+  /** Not a phone number that can take a text message (wrong length or digits for its country; no country code where one is needed). */
+  'invalid_phone',
   'password_too_short',
   'password_too_long',
   'password_too_weak',

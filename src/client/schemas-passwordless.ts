@@ -18,3 +18,9 @@ export const betterAuthReturnTokenSignedIn = v.object({session: v.object({token:
 export const betterAuthEnterpriseStart = v.object({
   url: v.nullable(v.pipe(v.string(), v.check((value) => /^https?:\/\//.test(value)))),
 });
+
+/** POST /phone-number/send-otp: the code is texted (or, for a sign-in to a number without an account, silently not). */
+export const betterAuthCodeTexted = v.object({message: v.string()});
+
+/** POST /phone-number/verify: the session opened (a token; null only when asked for none, which the kit never does). */
+export const betterAuthPhoneVerified = v.object({status: v.literal(true), token: nonEmptyString, user: betterAuthUser});

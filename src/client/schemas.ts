@@ -15,6 +15,8 @@ export const betterAuthUser = v.object({
   emailVerified: v.boolean(),
   image: v.nullish(v.string()),
   createdAt: dateString,
+  /** The phoneNumber plugin's field (E.164), when the API has it. */
+  phoneNumber: v.nullish(v.string()),
 });
 
 export const betterAuthSession = v.object({
@@ -98,6 +100,7 @@ export const betterAuthCapabilitiesResponse = v.object({
   passkeys: v.optional(v.boolean()),
   socialProviderNames: v.optional(v.record(v.string(), v.pipe(v.string(), v.minLength(1), v.maxLength(64)))),
   emailCode: v.optional(v.boolean()),
+  phoneNumber: v.optional(v.boolean()),
   enterpriseSSO: v.optional(v.boolean()),
 });
 

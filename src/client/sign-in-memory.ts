@@ -13,7 +13,7 @@ import {LAST_METHOD, readStored, writeStored} from './social-pending.js';
 /** A sign-in link lives 5 minutes on the reference server; a request older than a day is forgotten. */
 const LINK_ASKED_FOR_MS = 86400_000;
 
-const METHOD = /^(password|email-code|email-link|passkey|social:[a-z0-9][a-z0-9_-]{0,63})$/i;
+const METHOD = /^(password|email-code|email-link|phone-code|passkey|social:[a-z0-9][a-z0-9_-]{0,63})$/i;
 
 /** A stored time, if it is no older than `maxAge`. */
 function recent(key: string, maxAge: number): string | null {

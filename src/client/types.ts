@@ -12,6 +12,11 @@ export interface User {
   emailVerified: boolean;
   imageUrl: string | null;
   createdAt: Date;
+  /**
+   * The account's phone number (E.164, `+14155552671`), when it has one. An account made by
+   * phone alone has no email: `email` is then '' (displays fall back to the number).
+   */
+  phoneNumber?: string | null;
 }
 
 export interface Session {
@@ -86,6 +91,11 @@ export interface Capabilities {
   socialProviderNames: Record<string, string>;
   /** Sign-in with a one-time code emailed to the address, with or without a password. */
   emailCode: boolean;
+  /**
+   * Sign-in and sign-up by a code texted to a phone number (`sendPhoneCode`): the first step
+   * takes a phone number beside an email, and sign-up can use one instead.
+   */
+  phoneNumber: boolean;
   organizations: boolean;
   /**
    * Two-step verification: an authenticator app (TOTP) asked for after the password, with
@@ -309,16 +319,21 @@ export type SignInStep =
   | 'link'
   /** The link was asked for on another browser: sign in on this one instead? */
   | 'link-elsewhere'
+  /** A code texted to the phone number typed on the first step (`capabilities.phoneNumber`). */
+  | 'phone-code'
   | 'complete';
 
 /**
  * A way to sign in, as "Use another method" lists them and the "Last used" badge names the one
  * used last on this device: `social:<provider id>` for a social or enterprise provider.
  */
-export type SignInMethod = 'password' | 'email-code' | 'email-link' | 'passkey' | `social:${string}`;
+export type SignInMethod = 'password' | 'email-code' | 'email-link' | 'phone-code' | 'passkey' | `social:${string}`;
 
-/** The steps of the sign-up flow. */
-export type SignUpStep = 'details' | 'verify-email' | 'complete';
+/** The steps of the sign-up flow: `verify-phone` after details with a phone number instead of an email. */
+export type SignUpStep = 'details' | 'verify-email' | 'verify-phone' | 'complete';
+
+/** What a code texted to a phone is for: signing in to its account, or making one. */
+export type PhoneCodePurpose = 'sign-in' | 'sign-up';
 
 /*
  * Organizations. The kit's own names: an API's roles and permissions are mapped to these in

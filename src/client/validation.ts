@@ -10,6 +10,16 @@ export function isValidEmail(value: string): boolean {
   return EMAIL_PATTERN.test(value.trim());
 }
 
+/**
+ * Whether what was typed in a field that takes an email or a phone number is meant as a number:
+ * no `@`, at least four digits, and only what numbers are written with (`+`, spaces, dots,
+ * dashes, brackets). Whether it is a real number is phone-number.ts's to say.
+ */
+export function looksLikePhoneNumber(typed: string): boolean {
+  const value = typed.trim();
+  return /^\+?[\d\s().\u2010-\u2015-]+$/.test(value) && (value.match(/\d/g)?.length ?? 0) >= 4;
+}
+
 export function isValidCode(value: string, length: number): boolean {
   return new RegExp(`^\\d{${length}}$`).test(value);
 }

@@ -3,7 +3,7 @@ import {property, state} from 'lit/decorators.js';
 import {checkPassword, meetsPolicy} from '../client/validation.js';
 import {card, footerAction, legalLinks} from './card.js';
 import {alert, codeField, hiddenEmail, linkButton, notice, passwordField, passwordRules, primaryButton, textField} from './fields.js';
-import type {AuthErrorCode} from '../client/errors.js';
+import type {AuthError, AuthErrorCode} from '../client/errors.js';
 import {followRedirect, safeLinkTarget, safeRedirectUrl} from '../client/redirect.js';
 import type {Flow} from '../client/flows/flow.js';
 import type {User} from '../client/types.js';
@@ -15,6 +15,7 @@ import {formOwnerId, LightForm} from './light-form.js';
 import {PasswordStrength} from './password-strength.js';
 import {SocialButtonsLoader} from './social-loader.js';
 import {busyIndicator, DelayedFlag} from './status-views.js';
+import {userLabel} from './user-label.js';
 
 /** What links are checked against on a server, which has no `location`: relative links pass, others don't. */
 const SERVER_LINK_POLICY = {base: 'http://server.invalid/'};
@@ -26,6 +27,7 @@ const connectedFlowElements = new Set<{focusFirstField(): void} & HTMLElement>()
 const FIELD_OF_ERROR: Partial<Record<AuthErrorCode, string>> = {
   invalid_email: 'email',
   email_taken: 'email',
+  invalid_phone: 'phone',
   invalid_credentials: 'password',
   password_too_short: 'password',
   password_too_long: 'password',
@@ -226,7 +228,7 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
       if (previous !== undefined && (focusIsWithin(this) || focusIsLost())) this.focusFirstField();
       if (state.step === 'complete') {
         const user = this.client?.user;
-        if (user) announce(this.t('announce.signedIn', {name: user.name || user.email}), this.activeLocalizer.language);
+        if (user) announce(this.t('announce.signedIn', {name: userLabel(user)}), this.activeLocalizer.language);
         // The form is gone: focus the card's title, unless the card went away too (then the
         // content shown for signed-in users takes it, see VisibilityElement).
         void restoreFocusIfLost(() => this.renderRoot.querySelector<HTMLElement>('h1'));
@@ -354,11 +356,21 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
   }
 
   /** What the headings may name: the flow's email, the user's name, the code's length, the app. */
+  /** A texted code's wrong code says to check the text message, not the email. */
+  protected override errorMessage(error: AuthError | null | undefined): string | null {
+    return error?.code === 'invalid_code' && (this.step === 'phone-code' || this.step === 'verify-phone') ? this.t('phone.invalidCode') : super.errorMessage(error);
+  }
+
+  /** Where the step's code went, as the card says it: the email, or on a texted code's step the phone number. */
+  protected codeRecipient(): string {
+    return this.flow?.state.email ?? '';
+  }
+
   #headingValues() {
     const user = this.authState.user;
     return {
-      email: this.flow?.state.email ?? '',
-      name: user ? user.name || user.email : '',
+      email: this.codeRecipient(),
+      name: user ? userLabel(user) : '',
       count: this.client?.capabilities.codeLength ?? 6,
       applicationName: this.mergedAppearance.options.applicationName,
     };
@@ -418,7 +430,7 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
     const {email, codeSent} = this.flow!.state;
     const hintId = this.nodeId('code-hint');
     return html`<p class="ae-hint" id=${hintId}>${this.t(this.headings[this.step][1], this.#headingValues())}</p>
-      ${notice(codeSent ? this.t('common.codeSent', {email}) : null, this.mergedAppearance)}
+      ${notice(codeSent ? this.t('common.codeSent', {email: this.codeRecipient()}) : null, this.mergedAppearance)}
       ${this.formAlert(['code'])} ${hiddenEmail(email)} ${this.codeInput(hintId)} ${this.submitButton()}
       <div class="ae-actions">
         ${this.action(back.label, back.onClick, 'back-link')} ${this.action(this.t('common.resendCode'), resend, 'resend-code-link')}
@@ -427,18 +439,19 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
 
   /**
    * The email field (`autocomplete="username"`, for password managers; `username webauthn` where
-   * the autofill offers passkeys too), with its error.
+   * the autofill offers passkeys too), with its error; with `orPhone`, "Email or phone number".
    */
-  protected emailInput(options: {problem?: string; onBlur?: (event: FocusEvent) => void; webauthn?: boolean} = {}): TemplateResult {
+  protected emailInput(options: {problem?: string; onBlur?: (event: FocusEvent) => void; webauthn?: boolean; orPhone?: boolean} = {}): TemplateResult {
     return textField({
       id: this.nodeId('email'),
       name: 'email',
-      type: 'email',
-      label: this.t('common.emailLabel'),
+      // One field for either (where the API texts codes): a text field, since a number is no email.
+      type: options.orPhone ? 'text' : 'email',
+      label: this.t(options.orPhone ? 'common.emailOrPhoneLabel' : 'common.emailLabel'),
       autocomplete: options.webauthn ? 'username webauthn' : 'username',
-      inputmode: 'email',
+      inputmode: options.orPhone ? undefined : 'email',
       value: this.flow?.state.email ?? '',
-      error: options.problem ?? this.fieldError('email'),
+      error: options.problem ?? this.fieldError('email') ?? (options.orPhone ? this.fieldError('phone') : undefined),
       onBlur: options.onBlur,
       appearance: this.mergedAppearance,
     });

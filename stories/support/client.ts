@@ -2,7 +2,7 @@ import {AuthClient} from '../../src/client/auth-client.js';
 import {ACCOUNT_METHODS, ORGANIZATION_METHODS, type IdentityAdapter} from '../../src/client/adapters/adapter.js';
 import {MemoryAdapter, type MemoryAdapterOptions, type MemoryOrganizationSeed, type MemoryUserSeed} from '../../src/client/adapters/memory.js';
 import {AuthError, type AuthErrorCode} from '../../src/client/errors.js';
-import type {PasskeySignInOptions, PasswordCredentials, SecondFactorInput, SignUpInput} from '../../src/client/types.js';
+import type {PasskeySignInOptions, PasswordCredentials, PhoneCodePurpose, SecondFactorInput, SignUpInput} from '../../src/client/types.js';
 
 /** The seeded, verified user every story can sign in as. */
 export const ADA = {name: 'Ada Lovelace', email: 'ada@example.com', password: 'analytical1'} satisfies MemoryUserSeed;
@@ -100,6 +100,12 @@ export class StoryAdapter extends MemoryAdapter {
   }
   override signInWithLink(token: string) {
     return this.#fail('signInWithLink') ?? super.signInWithLink(token);
+  }
+  override sendPhoneCode(phoneNumber: string, purpose: PhoneCodePurpose) {
+    return this.#fail('sendPhoneCode') ?? super.sendPhoneCode(phoneNumber, purpose);
+  }
+  override signInWithPhoneCode(phoneNumber: string, code: string, name?: string) {
+    return this.#fail('signInWithPhoneCode') ?? super.signInWithPhoneCode(phoneNumber, code, name);
   }
   override signUp(input: SignUpInput) {
     return this.#fail('signUp') ?? super.signUp(input);

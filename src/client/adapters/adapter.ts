@@ -11,6 +11,7 @@ import type {
   Membership,
   Organization,
   OrganizationChanges,
+  PhoneCodePurpose,
   OrganizationInput,
   OrganizationRole,
   ListOptions,
@@ -110,6 +111,20 @@ export interface CoreAdapter {
    * `link_used`, `invalid_link`.
    */
   signInWithLink?(token: string): Promise<SessionInfo>;
+
+  /**
+   * Texts a one-time code to `phoneNumber` (E.164; `capabilities.phoneNumber`): for `sign-in`,
+   * only to a number with an account, resolving the same either way (no account enumeration);
+   * for `sign-up`, to any number. Rejects with `invalid_phone`, `rate_limited`, `unsupported`.
+   */
+  sendPhoneCode?(phoneNumber: string, purpose: PhoneCodePurpose): Promise<void>;
+
+  /**
+   * Signs in with the code texted to `phoneNumber`. With `name` (sign-up), a number without an
+   * account gets one with that name and no email; a number with one signs in to it, unchanged.
+   * Rejects with `invalid_code` (wrong, or none was sent), `code_expired`, `too_many_attempts`.
+   */
+  signInWithPhoneCode?(phoneNumber: string, code: string, name?: string): Promise<SessionInfo>;
 
   /**
    * Starts an enterprise sign-in for the email's domain (`capabilities.enterpriseSSO`), like

@@ -11,14 +11,21 @@
  *   LINK_EXPIRED         link_expired (the kit's plugin)
  *   LINK_USED            link_used (the kit's plugin)
  *   INVALID_TOKEN        invalid_link
+ *   INVALID_PHONE_NUMBER invalid_phone
+ *   OTP_NOT_FOUND        invalid_code (no code was texted to that number)
+ *
+ * A texted code (the phoneNumber plugin): `POST /phone-number/send-otp` with the kit's `intent`
+ * (the kit's plugin texts a sign-in code only to a number with an account), then
+ * `POST /phone-number/verify`, which signs in, or with `signUpOnVerification` makes the account;
+ * the kit's plugin gives it the `name` sent along (server/phone-sign-in.js).
  *
  * And provider sign-ins: an enterprise one by the email's domain (`POST /sign-in/sso`,
  * @better-auth/sso; 404: the domain has none), and the return of a social sign-in to a bearer-mode page: its one-time token exchanged at
  * `POST /one-time-token/verify` (an unknown, used or expired one: provider_failed).
  */
 import {AuthError, type AuthErrorCode} from '../errors.js';
-import {betterAuthEnterpriseStart, betterAuthLinkSent, betterAuthPasswordlessSignedIn, betterAuthReturnTokenSignedIn} from '../schemas-passwordless.js';
-import type {SessionInfo, SocialSignInResult} from '../types.js';
+import {betterAuthCodeTexted, betterAuthEnterpriseStart, betterAuthLinkSent, betterAuthPasswordlessSignedIn, betterAuthPhoneVerified, betterAuthReturnTokenSignedIn} from '../schemas-passwordless.js';
+import type {PhoneCodePurpose, SessionInfo, SocialSignInResult} from '../types.js';
 import type {FactorTransport} from './better-auth-factors.js';
 
 const LINK: Record<string, AuthErrorCode> = {LINK_EXPIRED: 'link_expired', LINK_USED: 'link_used', INVALID_TOKEN: 'invalid_link'};
@@ -45,6 +52,17 @@ export class BetterAuthPasswordless {
   async signInWithLink(token: string): Promise<SessionInfo> {
     if (!this.api.capabilities.magicLink) throw new AuthError('unsupported', 'The API has no sign-in links');
     await this.api.request(`/magic-link/verify?token=${encodeURIComponent(token)}`, betterAuthPasswordlessSignedIn, {codes: LINK});
+    return this.api.openedSession();
+  }
+
+  async sendPhoneCode(phoneNumber: string, purpose: PhoneCodePurpose): Promise<void> {
+    if (!this.api.capabilities.phoneNumber) throw new AuthError('unsupported', 'The API texts no codes');
+    await this.api.request('/phone-number/send-otp', betterAuthCodeTexted, {method: 'POST', body: {phoneNumber, intent: purpose}});
+  }
+
+  async signInWithPhoneCode(phoneNumber: string, code: string, name?: string): Promise<SessionInfo> {
+    if (!this.api.capabilities.phoneNumber) throw new AuthError('unsupported', 'The API texts no codes');
+    await this.api.request('/phone-number/verify', betterAuthPhoneVerified, {method: 'POST', body: {phoneNumber, code: code.trim(), ...(name ? {name} : {})}});
     return this.api.openedSession();
   }
 

@@ -3,6 +3,7 @@
  * token, error mapping and response validation. BetterAuthAdapter (better-auth.ts) and its
  * account methods (better-auth-account.ts) build on it.
  */
+import {loadOnce} from '../load-once.js';
 import type {GenericSchema} from 'valibot';
 import {AuthError, type AuthErrorCode} from '../errors.js';
 import type {BetterAuthSession, BetterAuthUser} from '../schemas.js';
@@ -38,19 +39,11 @@ const RELAY = 'x-auth-elements-cookies';
 /** The response schemas (valibot with them): the schemas module. */
 export type Schemas = typeof import('../schemas.js');
 
-let schemas: Promise<Schemas> | undefined;
-
 /**
  * Loads the response schemas — and valibot — with the first request, beside it: a page pays for
  * validation code while its first answer is on the way, not before its first script can run.
  */
-export function loadSchemas(): Promise<Schemas> {
-  return (schemas ??= import('../schemas.js').catch((cause: unknown) => {
-    // The code could not be fetched (offline, a deploy that removed it): as the API itself, unreachable.
-    schemas = undefined;
-    throw new AuthError('network', 'The code that checks the answers could not be loaded', {cause});
-  }));
-}
+export const loadSchemas: () => Promise<Schemas> = loadOnce(() => import('../schemas.js'), 'The code that checks the answers');
 
 /** What validates an answer: a schema, or where to find it among the schemas (loaded on demand). */
 export type SchemaOf<T> = GenericSchema<unknown, T> | ((schemas: Schemas) => GenericSchema<unknown, T>);
@@ -68,6 +61,8 @@ const ERROR_CODES: Record<string, AuthErrorCode> = {
   OTP_EXPIRED: 'code_expired',
   TOO_MANY_ATTEMPTS: 'too_many_attempts',
   INVALID_EMAIL: 'invalid_email',
+  INVALID_PHONE_NUMBER: 'invalid_phone',
+  OTP_NOT_FOUND: 'invalid_code',
   PROVIDER_NOT_FOUND: 'unsupported',
   SESSION_NOT_FRESH: 'session_not_fresh',
   CREDENTIAL_ACCOUNT_NOT_FOUND: 'no_password',
@@ -99,9 +94,17 @@ function retryAfter(headers: Headers): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
+/**
+ * An address on the reserved `.invalid` top-level domain (RFC 2606) can never receive mail: the
+ * placeholder an API gives an account made by phone alone (the reference server's
+ * `<digits>@phone.invalid`). Such an account has no email for the elements.
+ */
+const isPlaceholderEmail = (email: string) => /\.invalid$/i.test(email);
+
 export const toUser = (user: BetterAuthUser): User => ({
   id: user.id,
-  email: user.email,
+  email: isPlaceholderEmail(user.email) ? '' : user.email,
+  phoneNumber: user.phoneNumber ?? null,
   name: user.name,
   emailVerified: user.emailVerified,
   imageUrl: user.image ?? null,

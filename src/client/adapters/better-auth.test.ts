@@ -3,6 +3,7 @@ import {runAdapterContract, expectAuthError} from './adapter-contract.js';
 import {runAccountContract} from './adapter-contract-account.js';
 import {runConnectedAccountsContract} from './adapter-contract-connected.js';
 import {runPasswordlessContract} from './adapter-contract-passwordless.js';
+import {runPhoneContract} from './adapter-contract-phone.js';
 import {runFactorsContract} from './adapter-contract-factors.js';
 import {runOrganizationsContract} from './adapter-contract-organizations.js';
 import {BetterAuthAdapter} from './better-auth.js';
@@ -71,6 +72,16 @@ for (const mode of ['cookie', 'bearer'] as const) {
     uniqueEmail,
     expireCode: (_adapter, email) => expireVerification(`sign-in-otp-${email.toLowerCase()}`),
     expireLink: (_adapter, token) => expireVerification(token),
+  }));
+}
+
+for (const mode of ['cookie', 'bearer'] as const) {
+  runPhoneContract(`better-auth (${mode})`, () => ({
+    adapter: new BetterAuthAdapter({baseURL, mode}),
+    readLatestCode,
+    uniqueEmail,
+    // The phoneNumber plugin's verification row is named by the number.
+    expirePhoneCode: (_adapter, phoneNumber) => expireVerification(phoneNumber),
   }));
 }
 

@@ -40,8 +40,8 @@ function jwtExpiry(token: string, {jwtPayload, validate}: Schemas): number | und
 /** The sign-in's second step and passkeys: like the account methods, they load on first use. */
 const SIGN_IN_FACTORS = ['verifySecondFactor', 'signInWithPasskey'] as const;
 type SignInFactors = Required<Pick<CoreAdapter, (typeof SIGN_IN_FACTORS)[number]>>;
-/** Sign-in by an emailed code or link, and the returns of provider sign-ins: they load on first use too. */
-const PASSWORDLESS = ['sendSignInCode', 'signInWithCode', 'sendSignInLink', 'signInWithLink', 'signInWithReturnToken', 'startEnterpriseSignIn'] as const;
+/** Sign-in by an emailed code or link, or a texted code, and the returns of provider sign-ins: they load on first use too. */
+const PASSWORDLESS = ['sendSignInCode', 'signInWithCode', 'sendSignInLink', 'signInWithLink', 'sendPhoneCode', 'signInWithPhoneCode', 'signInWithReturnToken', 'startEnterpriseSignIn'] as const;
 type Passwordless = Required<Pick<CoreAdapter, (typeof PASSWORDLESS)[number]>>;
 
 /** The account methods and the sign-in's factors, put on each adapter by its constructor (they load on first use). */
@@ -83,6 +83,8 @@ export class BetterAuthAdapter extends BetterAuthTransport implements IdentityAd
       socialProviders: options.socialProviders ?? [],
       socialProviderNames: {},
       emailCode: true,
+      // Only an API that says so (its capabilities) texts codes.
+      phoneNumber: false,
       enterpriseSSO: false,
       organizations: true,
       multiFactor: true,
@@ -120,6 +122,7 @@ export class BetterAuthAdapter extends BetterAuthTransport implements IdentityAd
       passkeys = false,
       socialProviderNames = {},
       emailCode = false,
+      phoneNumber = false,
       enterpriseSSO = false,
       ...capabilities
     } = answer;
@@ -129,6 +132,7 @@ export class BetterAuthAdapter extends BetterAuthTransport implements IdentityAd
       passkeys,
       socialProviderNames,
       emailCode,
+      phoneNumber,
       // A bearer-mode page on another site would lose the flow's state cookie (no social-start for it yet).
       enterpriseSSO: enterpriseSSO && this.mode === 'cookie',
       profileImage,

@@ -34,7 +34,7 @@ describe('capabilities from the API', () => {
     expect(calls[0].url).to.equal('https://auth.example.test/api/auth/auth-elements/capabilities');
     const {version: _version, ...expected} = API_CAPABILITIES;
     // A plugin from before the account fields, trusted devices, passkeys, sign-in codes,
-    // enterprise sign-in and provider names: those features are off.
+    // texted codes, enterprise sign-in and provider names: those features are off.
     expect(adapter.capabilities).to.deep.equal({
       ...expected,
       profileImage: null,
@@ -44,9 +44,18 @@ describe('capabilities from the API', () => {
       trustedDeviceDays: 0,
       passkeys: false,
       emailCode: false,
+      phoneNumber: false,
       enterpriseSSO: false,
       socialProviderNames: {},
     });
+  });
+
+  it('reads texted codes', async () => {
+    const {adapter} = stubbed(api({...API_CAPABILITIES, phoneNumber: true}));
+    await adapter.loadCapabilities();
+    expect(adapter.capabilities.phoneNumber).to.equal(true);
+    const {adapter: bad} = stubbed(api({...API_CAPABILITIES, phoneNumber: 'yes'}));
+    await expectAuthError(bad.loadCapabilities(), 'malformed_response');
   });
 
   it('reads sign-in codes and the names of providers', async () => {

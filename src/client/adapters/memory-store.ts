@@ -16,7 +16,7 @@ export interface MemoryMail {
   createdAt: string;
 }
 
-export type CodePurpose = 'email-verification' | 'forget-password' | 'change-email' | 'sign-in';
+export type CodePurpose = 'email-verification' | 'forget-password' | 'change-email' | 'sign-in' | 'phone';
 
 export interface StoredUser {
   user: User;
@@ -87,6 +87,8 @@ const MAIL: Record<CodePurpose, [string, string]> = {
   'forget-password': ['Reset your password', 'Your password reset code is'],
   'change-email': ['Confirm your new email', 'Your code to confirm the new email is'],
   'sign-in': ['Your sign-in code', 'Your sign-in code is'],
+  // A text message: the mailbox holds it with the number in `to`, as the reference server's dev mailbox does.
+  phone: ['Text message', 'Your Auth Elements code is'],
 };
 
 export const randomId = () => {
@@ -120,6 +122,12 @@ export class MemoryStore {
   readonly #codes = new Map<string, StoredCode>();
 
   constructor(readonly codeTtlMs: number) {}
+
+  /** The account with this phone number (E.164). */
+  userByPhone(phoneNumber: string): StoredUser | undefined {
+    for (const stored of this.users.values()) if (stored.user.phoneNumber === phoneNumber) return stored;
+    return undefined;
+  }
 
   userById(id: string): StoredUser | undefined {
     for (const stored of this.users.values()) if (stored.user.id === id) return stored;

@@ -5,11 +5,22 @@ import {runConnectedAccountsContract} from './adapter-contract-connected.js';
 import {runFactorsContract} from './adapter-contract-factors.js';
 import {runOrganizationsContract} from './adapter-contract-organizations.js';
 import {runPasswordlessContract} from './adapter-contract-passwordless.js';
+import {runPhoneContract} from './adapter-contract-phone.js';
 import {Secret, TOTP} from 'otpauth';
 import {MemoryAdapter} from './memory.js';
 
 let counter = 0;
 const uniqueEmail = () => `user${++counter}.${Date.now()}@example.com`;
+
+runPhoneContract('memory', () => {
+  const adapter = new MemoryAdapter({capabilities: {phoneNumber: true}});
+  return {
+    adapter,
+    readLatestCode: async (to) => adapter.latestCode(to),
+    uniqueEmail,
+    expirePhoneCode: async (_adapter, phoneNumber) => adapter.expireSignIn({phoneNumber}),
+  };
+});
 
 runAdapterContract('memory', () => {
   const adapter = new MemoryAdapter({capabilities: {socialProviders: ['github']}});

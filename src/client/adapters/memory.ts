@@ -2,6 +2,7 @@ import {AuthError} from '../errors.js';
 import type {
   Capabilities,
   PasswordCredentials,
+  PhoneCodePurpose,
   SessionInfo,
   SignUpInput,
   SignUpResult,
@@ -13,12 +14,18 @@ import {totpCode} from './memory-factors.js';
 import {MemoryOrganizations, type MemoryOrganizationOptions} from './memory-organizations.js';
 import {MemoryStore, randomBackupCodes, randomId, type CodePurpose} from './memory-store.js';
 
+/** Where an account made by phone alone is kept (the store is keyed by email; it has none). */
+const phoneKey = (phoneNumber: string) => `phone:${phoneNumber}`;
+
 export type {MemoryMail} from './memory-store.js';
 export type {MemoryOrganizationOptions, MemoryOrganizationSeed} from './memory-organizations.js';
 
 export interface MemoryUserSeed {
   name: string;
+  /** '' for an account made by phone alone (with `phoneNumber`). */
   email: string;
+  /** The account's phone number (E.164), for signing in by a texted code. */
+  phoneNumber?: string;
   /** Defaults to true: seeded users can sign in at once. */
   emailVerified?: boolean;
   imageUrl?: string | null;
@@ -90,6 +97,7 @@ export class MemoryAdapter extends MemoryOrganizations implements IdentityAdapte
       socialProviders: [],
       socialProviderNames: {},
       emailCode: true,
+      phoneNumber: false,
       enterpriseSSO: false,
       organizations: true,
       multiFactor: true,
@@ -113,9 +121,10 @@ export class MemoryAdapter extends MemoryOrganizations implements IdentityAdapte
         emailVerified: seed.emailVerified ?? true,
         imageUrl: seed.imageUrl ?? null,
         createdAt: new Date(),
+        phoneNumber: seed.phoneNumber ?? null,
       };
       const twoFactor = seed.twoFactor && {secret: seed.twoFactor.secret, backupCodes: [...(seed.twoFactor.backupCodes ?? randomBackupCodes())], usedBackupCodes: []};
-      this.store.users.set(user.email, {password: seed.withoutPassword ? null : seed.password, user, twoFactor});
+      this.store.users.set(user.email || phoneKey(user.phoneNumber!), {password: seed.withoutPassword ? null : seed.password, user, twoFactor});
       for (const [index, passkey] of (seed.passkeys ?? []).entries()) {
         const id = randomId();
         const createdAt = passkey.createdAt?.getTime() ?? Date.now() - index * 86400_000;
@@ -148,14 +157,15 @@ export class MemoryAdapter extends MemoryOrganizations implements IdentityAdapte
     return this.store.mailbox.findLast((mail) => mail.to === to && mail.subject === 'Your sign-in link')?.url ?? null;
   }
 
-  /** Makes the sign-in code last sent to `email`, or the link with `token`, expire now (tests and stories). */
-  expireSignIn({email, token}: {email?: string; token?: string}): void {
+  /** Makes the sign-in code last sent to `email` or texted to `phoneNumber`, or the link with `token`, expire now (tests and stories). */
+  expireSignIn({email, phoneNumber, token}: {email?: string; phoneNumber?: string; token?: string}): void {
     if (email) this.store.expireCode(email.trim().toLowerCase(), 'sign-in');
+    if (phoneNumber) this.store.expireCode(phoneNumber, 'phone');
     const link = token ? this.store.links.get(token) : undefined;
     if (link) link.expiresAt = 0;
   }
 
-  /** The newest code sent to an email (any purpose), or null. */
+  /** The newest code sent to an email or texted to a number (any purpose), or null. */
   latestCode(email: string): string | null {
     const to = email.toLowerCase();
     const {mailbox} = this.store;
@@ -225,6 +235,29 @@ export class MemoryAdapter extends MemoryOrganizations implements IdentityAdapte
     if (!stored) throw new AuthError('invalid_code', 'invalid_code', {status: 400});
     // The code proved the address.
     stored.user.emailVerified = true;
+    return this.openSession(stored.user);
+  }
+
+  /** A code texted (to the mailbox, `to` the number): for sign-in only to a number with an account, like the server. */
+  async sendPhoneCode(phoneNumber: string, purpose: PhoneCodePurpose): Promise<void> {
+    await this.delay();
+    if (!this.capabilities.phoneNumber) throw new AuthError('unsupported');
+    if (!/^\+[1-9]\d{6,14}$/.test(phoneNumber)) throw new AuthError('invalid_phone', 'invalid_phone', {status: 400});
+    if (purpose === 'sign-up' || this.store.userByPhone(phoneNumber)) this.sendCode(phoneNumber, 'phone');
+  }
+
+  /** Signs in to the number's account; with `name`, a number without one gets an account with no email. */
+  async signInWithPhoneCode(phoneNumber: string, code: string, name?: string): Promise<SessionInfo> {
+    await this.delay();
+    if (!this.capabilities.phoneNumber) throw new AuthError('unsupported');
+    this.store.useCode(phoneNumber, 'phone', code.trim(), true);
+    let stored = this.store.userByPhone(phoneNumber);
+    if (!stored && name) {
+      const user: User = {id: randomId(), email: '', name, emailVerified: false, imageUrl: null, createdAt: new Date(), phoneNumber};
+      stored = {user, password: null};
+      this.store.users.set(phoneKey(phoneNumber), stored);
+    }
+    if (!stored) throw new AuthError('invalid_code', 'invalid_code', {status: 400});
     return this.openSession(stored.user);
   }
 

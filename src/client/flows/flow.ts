@@ -6,8 +6,10 @@ export type FlowActivity = 'sign-in' | 'sign-up' | 'verify' | 'send-code' | 'sen
 
 export interface FlowState<Step extends string> {
   step: Step;
-  /** The email the flow is about (kept across steps and failures). */
+  /** The email the flow is about (kept across steps and failures); on a first step that takes either, what was typed. */
   email: string;
+  /** The phone number a code was texted to (E.164), when the flow is about one; '' otherwise. */
+  phoneNumber: string;
   /** The last failure, cleared when the next action starts. */
   error: AuthError | null;
   /** True while a request is under way; further submits are ignored. */
@@ -27,7 +29,7 @@ export abstract class Flow<Step extends string> {
   #listeners = new Listeners<FlowState<Step>>();
 
   constructor(initialStep: Step) {
-    this.#state = {step: initialStep, email: '', error: null, pending: false, activity: null, codeSent: false};
+    this.#state = {step: initialStep, email: '', phoneNumber: '', error: null, pending: false, activity: null, codeSent: false};
   }
 
   get state(): FlowState<Step> {
@@ -57,8 +59,13 @@ export abstract class Flow<Step extends string> {
     }
   }
 
-  /** Shows an error found before any request (client-side validation). */
-  protected fail(error: AuthError): void {
+  /** Hides the error shown (the person changed what the step asks for). */
+  clearError(): void {
+    if (this.#state.error && !this.#state.pending) this.set({error: null});
+  }
+
+  /** Shows an error found before any request (client-side validation, or words the element could not load). */
+  fail(error: AuthError): void {
     this.set({error});
   }
 }

@@ -4,11 +4,12 @@ import {providerError} from '../landing-params.js';
 import {lastSignInMethod, rememberSignInMethod} from '../sign-in-memory.js';
 import type {PasskeySignInOptions, SecondFactorKind, SignInMethod, SignInStep} from '../types.js';
 import {webAuthnAvailable} from '../webauthn-support.js';
-import {isValidCode, isValidEmail, meetsPolicy} from '../validation.js';
+import {isValidCode, isValidEmail, looksLikePhoneNumber, meetsPolicy} from '../validation.js';
 import {EmailedSignIn} from './emailed-sign-in.js';
 import {Flow, type FlowState} from './flow.js';
 import type {FlowContext} from './flow-context.js';
 import {enterpriseSignIn, socialSignIn} from './social.js';
+import {textedCode} from './texted-code-loader.js';
 
 /** Digits of an authenticator app's code (RFC 6238's default, what better-auth issues). */
 const TOTP_DIGITS = 6;
@@ -33,6 +34,8 @@ export class SignInFlow extends Flow<SignInStep> {
   #cameFrom: Partial<Record<SignInStep, SignInStep>> = {};
   /** The page sign-in links open: the element's choice, else the page the card is on. */
   linkPage = '';
+  /** Where a phone number typed without its country code is read (`US`, `GB`); the element sets it. */
+  phoneRegion: string | undefined;
 
   constructor(context: FlowContext) {
     super('identifier');
@@ -52,11 +55,13 @@ export class SignInFlow extends Flow<SignInStep> {
   }
 
   /**
-   * The first step's Continue. An address whose domain has an enterprise provider goes there
+   * The first step's Continue. A phone number (where the API has them) is texted a code. An address whose domain has an enterprise provider goes there
    * (`callbackURL` is where it comes back signed in); others go on to the password, or where the
    * API has none, to a code or link emailed.
    */
   async submitEmail(email: string, callbackURL?: string): Promise<boolean> {
+    // Where the API texts codes, the first step takes a phone number too.
+    if (this.#isPhoneNumber(email)) return this.sendPhoneCode(email);
     if (!this.#takeEmail(email)) return false;
     const {capabilities} = this.#context.adapter;
     if (capabilities.enterpriseSSO) {
@@ -84,10 +89,12 @@ export class SignInFlow extends Flow<SignInStep> {
   get methods(): SignInMethod[] {
     const {adapter} = this.#context;
     const {emailPassword, emailCode, magicLink, socialProviders} = adapter.capabilities;
+    const byPhone = this.#isPhoneNumber(this.state.email);
     const all: SignInMethod[] = [
-      ...(emailPassword ? (['password'] as const) : []),
-      ...(emailCode && adapter.sendSignInCode ? (['email-code'] as const) : []),
-      ...(magicLink && adapter.sendSignInLink ? (['email-link'] as const) : []),
+      ...(emailPassword && !byPhone ? (['password'] as const) : []),
+      ...(emailCode && adapter.sendSignInCode && !byPhone ? (['email-code'] as const) : []),
+      ...(magicLink && adapter.sendSignInLink && !byPhone ? (['email-link'] as const) : []),
+      ...(byPhone ? (['phone-code'] as const) : []),
       ...(this.passkeys ? (['passkey'] as const) : []),
       ...socialProviders.map((id): SignInMethod => `social:${id}`),
     ];
@@ -105,7 +112,8 @@ export class SignInFlow extends Flow<SignInStep> {
   showMethods(email = this.state.email): boolean {
     if (this.state.pending) return false;
     const from = this.state.step;
-    if (from === 'identifier' && !this.#takeEmail(email)) return false;
+    if (from === 'identifier' && !this.#isPhoneNumber(email) && !this.#takeEmail(email)) return false;
+    if (from === 'identifier') this.set({email: email.trim()});
     this.#cameFrom = {methods: from};
     this.set({step: 'methods', error: null, codeSent: false});
     return true;
@@ -114,6 +122,11 @@ export class SignInFlow extends Flow<SignInStep> {
   /** "Use your password" from the methods list. */
   usePassword(): void {
     if (!this.state.pending && this.state.step === 'methods') this.set({step: 'password', error: null});
+  }
+
+  /** Whether the first step's field holds a phone number the API can text (rather than an email). */
+  #isPhoneNumber(typed: string): boolean {
+    return this.#context.adapter.capabilities.phoneNumber && looksLikePhoneNumber(typed);
   }
 
   /** Takes the email typed (trimmed), or shows why it can't be used. */
@@ -148,6 +161,30 @@ export class SignInFlow extends Flow<SignInStep> {
 
   resendLink(): Promise<boolean> {
     return this.run('send-link', () => this.#emailed.resendLink());
+  }
+
+  /** Texts a sign-in code to the number typed on the first step and asks for it (nothing is sent to a number without an account). */
+  sendPhoneCode(typed: string): Promise<boolean> {
+    this.set({email: typed.trim()});
+    return this.run('send-code', async () => {
+      const phoneNumber = await (await textedCode()).textCode(this.#context, typed, this.phoneRegion, 'sign-in');
+      this.set({phoneNumber});
+      this.#arrive('phone-code');
+    });
+  }
+
+  resendPhoneCode(): Promise<boolean> {
+    return this.run('send-code', async () => {
+      await (await textedCode()).textCode(this.#context, this.state.phoneNumber, undefined, 'sign-in');
+      this.set({codeSent: true});
+    });
+  }
+
+  submitPhoneCode(code: string): Promise<boolean> {
+    return this.run('sign-in', async () => {
+      this.#requireCode(code);
+      this.#complete(await (await textedCode()).signInWithTextedCode(this.#context, this.state.phoneNumber, code), 'phone-code');
+    });
   }
 
   /** Moves forward to `step`, remembering where `back()` returns to. */
@@ -359,6 +396,7 @@ export class SignInFlow extends Flow<SignInStep> {
       'link-sent': 'identifier',
       link: 'identifier',
       'link-elsewhere': 'identifier',
+      'phone-code': 'identifier',
     };
     const step = this.#cameFrom[this.state.step] ?? previous[this.state.step];
     if (step) this.set({step, error: null, codeSent: false});

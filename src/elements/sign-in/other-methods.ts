@@ -8,6 +8,8 @@ import {hiddenEmail, linkButton, notice, primaryButton} from '../../internal/fie
 import {adoptLightStyles} from '../../internal/light-styles.js';
 import {providerName} from '../../internal/provider-name.js';
 
+export {formatPhoneNumber} from '../../client/phone-number.js';
+
 /** What the sign-in card hands these steps' templates (their code loads with this module). */
 export interface OtherMethodsView {
   flow: SignInFlow;
@@ -72,6 +74,7 @@ function methodLabel(view: OtherMethodsView, method: SignInMethod): string {
     password: t('signInMethods.method.password'),
     'email-code': t('signInMethods.method.emailCode', {email}),
     'email-link': t('signInMethods.method.emailLink', {email}),
+    'phone-code': t('signInMethods.method.phoneCode', {phone: email}),
     passkey: t('signIn.passkey'),
   }[method as Exclude<SignInMethod, `social:${string}`>];
 }
@@ -82,6 +85,7 @@ function choose(view: OtherMethodsView, method: SignInMethod): void {
   if (method === 'password') flow.usePassword();
   else if (method === 'email-code') void flow.sendCode();
   else if (method === 'email-link') void flow.sendLink();
+  else if (method === 'phone-code') void flow.sendPhoneCode(flow.state.email);
   else if (method === 'passkey') void flow.signInWithPasskey();
   else view.onSocial(method.slice(7));
 }
@@ -145,7 +149,7 @@ function elsewhereStep(view: OtherMethodsView): TemplateResult {
     <div class="ae-actions">${linkButton(t('common.cancel'), () => flow.back(), 'back-link', appearance)}</div>`;
 }
 
-/** The steps of "Use another method": the list, a code or link emailed, a link opened. */
+/** The steps of "Use another method": the list, a code or link emailed, a link opened, a code texted. */
 export function otherMethodsStep(view: OtherMethodsView): TemplateResult | typeof nothing {
   adoptLightStyles(view.form.getRootNode(), otherMethodsStyles);
   const {flow, t} = view;
@@ -161,6 +165,9 @@ export function otherMethodsStep(view: OtherMethodsView): TemplateResult | typeo
       return linkStep(view);
     case 'link-elsewhere':
       return elsewhereStep(view);
+    case 'phone-code':
+      return html`${view.codeStep({label: t('common.back'), onClick: () => flow.back()}, () => void flow.resendPhoneCode())}
+        <div class="ae-actions">${anotherMethod(view)}</div>`;
     default:
       return nothing;
   }

@@ -12,6 +12,7 @@ import {AuthFormElement, type StepHeadings} from '../../internal/form-element.js
 import {LazyModule} from '../../internal/lazy-module.js';
 import {safeRedirectUrl} from '../../client/redirect.js';
 import {hasLanding} from '../../client/landing-params.js';
+import {looksLikePhoneNumber} from '../../client/validation.js';
 import type {SecondStepView} from './second-step.js';
 
 const HEADINGS: StepHeadings<SignInStep> = {
@@ -27,17 +28,18 @@ const HEADINGS: StepHeadings<SignInStep> = {
   'link-sent': ['signInMethods.linkSentTitle', 'signInMethods.linkSentSubtitle'],
   link: ['signInMethods.linkTitle', 'signInMethods.linkSubtitle'],
   'link-elsewhere': ['signInMethods.elsewhereTitle', 'signInMethods.elsewhereSubtitle'],
+  'phone-code': ['signInMethods.phoneCodeTitle', 'signInMethods.phoneCodeSubtitle', 'form'],
   complete: ['signIn.completeTitle', 'signIn.completeSubtitle'],
 };
 
 
 /** The steps whose code, and words (`signInMethods.*`), load with other-methods.ts. */
-const OTHER_METHOD_STEPS = new Set<SignInStep>(['methods', 'email-code', 'link-sent', 'link', 'link-elsewhere']);
+const OTHER_METHOD_STEPS = new Set<SignInStep>(['methods', 'email-code', 'link-sent', 'link', 'link-elsewhere', 'phone-code']);
 
 /** The errors `signIn.error.*` words for the second step (and the password step it goes back to). */
 const OWN_WORDS = new Set(['invalid_code', 'code_expired', 'too_many_attempts']);
 /** The steps of a code sent by email, where those errors keep their `errors.*` words. */
-const EMAILED_CODE_STEPS = new Set<SignInStep>(['verify-email', 'reset-code', 'reset-password', 'email-code']);
+const EMAILED_CODE_STEPS = new Set<SignInStep>(['verify-email', 'reset-code', 'reset-password', 'email-code', 'phone-code']);
 
 /**
  * @summary Sign-in: email, then password; verifies an unverified email with a code; resets a
@@ -91,6 +93,12 @@ export class AuthSignIn extends AuthFormElement<SignInStep> {
    */
   @property({attribute: 'sign-in-link-url'}) signInLinkUrl?: string;
 
+  /**
+   * Where a phone number typed without its country code is from (an ISO 3166 code such as `GB`),
+   * where the API texts codes; by default the region of the browser's language.
+   */
+  @property({attribute: 'phone-country'}) phoneCountry?: string;
+
   protected declare flow?: SignInFlow;
   protected readonly firstStep = 'identifier';
   /** The steps' titles; those of the other methods once their words have loaded (with their chunk). */
@@ -142,6 +150,12 @@ export class AuthSignIn extends AuthFormElement<SignInStep> {
     return this.#lazyStep(this.#secondStep, (module) => module.secondStep(view));
   }
 
+  /** On the texted code's step, the number as people read it (its reader loaded with that step). */
+  protected override codeRecipient(): string {
+    const {step, phoneNumber} = this.flow?.state ?? {};
+    return step === 'phone-code' ? (this.#otherMethods.get()?.formatPhoneNumber(phoneNumber!) ?? phoneNumber!) : super.codeRecipient();
+  }
+
   #renderOtherMethods(): TemplateResult | typeof nothing {
     const flow = this.flow!;
     flow.linkPage = safeRedirectUrl(this.signInLinkUrl, this.client?.redirectPolicy) ?? '';
@@ -162,7 +176,7 @@ export class AuthSignIn extends AuthFormElement<SignInStep> {
   /** "Use another method" under the first step and the password, where the API has ways the step doesn't show. */
   #anotherMethod(): TemplateResult | typeof nothing {
     const flow = this.flow!;
-    const others = flow.methods.filter((method) => method === 'email-code' || method === 'email-link');
+    const others = flow.methods.filter((method) => method === 'email-code' || method === 'email-link' || method === 'phone-code');
     if (!others.length) return nothing;
     const typed = () => this.form.querySelector<HTMLInputElement>('input[name=email]')?.value ?? flow.state.email;
     return this.action(this.t('signIn.useAnotherMethod'), () => void flow.showMethods(typed()), 'another-method-link');
@@ -203,11 +217,12 @@ export class AuthSignIn extends AuthFormElement<SignInStep> {
     const flow = this.flow!;
     const {step, email} = flow.state;
     const back = {label: this.t('common.back'), onClick: () => flow.back()};
+    flow.phoneRegion = this.phoneCountry || undefined;
     switch (step) {
       case 'identifier': {
         const {pending} = flow.state;
         const passkeys = flow.passkeys;
-        return html`${this.formAlert(['email'])} ${this.socialButtons('top')} ${this.emailInput({webauthn: passkeys})}
+        return html`${this.formAlert(['email', 'phone'])} ${this.socialButtons('top')} ${this.emailInput({webauthn: passkeys, orPhone: this.client!.capabilities.phoneNumber})}
           ${this.submitButton()}
           ${passkeys
             ? html`<button type="button" class="ae-secondary" ${part('passkey-button', this.mergedAppearance)} aria-disabled=${pending} @click=${() => pending || void flow.signInWithPasskey()}>${this.t('signIn.passkey')}</button>`
@@ -252,6 +267,7 @@ export class AuthSignIn extends AuthFormElement<SignInStep> {
       case 'link-sent':
       case 'link':
       case 'link-elsewhere':
+      case 'phone-code':
         return this.#renderOtherMethods();
       case 'complete':
         return nothing;
@@ -264,6 +280,8 @@ export class AuthSignIn extends AuthFormElement<SignInStep> {
     const value = (name: string) => String(data.get(name) ?? '');
     switch (flow.state.step) {
       case 'identifier':
+        // A number's words (its error) come with the rest of English, while its code loads.
+        if (this.client?.capabilities.phoneNumber && looksLikePhoneNumber(value('email'))) this.activeLocalizer.require(['phone']).catch(() => {});
         // An enterprise address comes back signed in where a social sign-in would.
         void flow.submitEmail(value('email'), this.callbackUrl());
         break;
@@ -284,6 +302,9 @@ export class AuthSignIn extends AuthFormElement<SignInStep> {
         break;
       case 'link-elsewhere':
         void flow.signInHere();
+        break;
+      case 'phone-code':
+        void flow.submitPhoneCode(value('code'));
         break;
       case 'two-factor':
       case 'backup-code':

@@ -1,8 +1,9 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
-import {property} from 'lit/decorators.js';
+import {property, state} from 'lit/decorators.js';
 import {part} from '../../appearance/part.js';
 import {hostBase} from '../../appearance/tokens.js';
 import {followRedirect} from '../../client/redirect.js';
+import {AuthError} from '../../client/errors.js';
 import {SignUpFlow} from '../../client/flows/sign-up-flow.js';
 import type {SignUpStep} from '../../client/types.js';
 import {isValidEmail, meetsPolicy} from '../../client/validation.js';
@@ -12,9 +13,12 @@ import {AuthFormElement, type StepHeadings} from '../../internal/form-element.js
 import {textField} from '../../internal/fields.js';
 import {ShownProblems} from '../../internal/shown-problems.js';
 
+type PhoneReader = typeof import('../../client/phone-number.js');
+
 const HEADINGS: StepHeadings<SignUpStep> = {
   details: ['signUp.title', 'signUp.subtitle'],
   'verify-email': ['signUp.verifyTitle', 'signUp.verifySubtitle', 'form'],
+  'verify-phone': ['phone.verifyTitle', 'phone.verifySubtitle', 'form'],
   complete: ['signUp.completeTitle', 'signUp.completeSubtitle'],
 };
 
@@ -24,14 +28,16 @@ type DetailField = 'email' | 'password';
 /**
  * @summary Sign-up: name, email and password (its rules and a strength meter shown as the user
  * types; a password too easy to guess is refused with the reason), then the code sent to the
- * email. Its form and inputs live in the light DOM (slot `form`) so password managers can save
+ * email. Where the API texts codes, "Use a phone number instead": name and phone number (read
+ * and tidied as the person's country writes it), then the code texted to it. Its form and inputs live in the light DOM (slot `form`) so password managers can save
  * the new credentials.
  *
  * Light-DOM parts (in the form; `::part()` can't reach them — restyle them with
  * `appearance.elements`, whose keys are these names in camelCase): form-field,
  * form-field-label, form-field-input, form-field-error, form-field-toggle, password-rules,
  * password-strength, password-strength-meter, password-strength-label, primary-button, alert,
- * notice, social-buttons, social-button, divider, form-field-optional, back-link, resend-code-link.
+ * notice, social-buttons, social-button, divider, form-field-optional, back-link, resend-code-link,
+ * use-phone-link, use-email-link.
  *
  * @event {AuthSignedInEvent} auth-signed-in - The new account is verified and signed in (`event.user`).
  * @event {AuthErrorEvent} auth-error - An error is shown (`event.error.code`).
@@ -66,6 +72,28 @@ export class AuthSignUp extends AuthFormElement<SignUpStep> {
   /** Fields whose problems are shown: touched and changed, or all after a submit. */
   readonly #shownProblems = new ShownProblems<DetailField>(this);
 
+  /**
+   * Where a phone number typed without its country code is from (an ISO 3166 code such as `GB`),
+   * where the API texts codes; by default the region of the browser's language.
+   */
+  @property({attribute: 'phone-country'}) phoneCountry?: string;
+
+  /** Signing up with a phone number instead of an email (where the API texts codes). */
+  @state() private byPhone = false;
+
+  /** The phone number reader (libphonenumber-js), once loaded: tidies the number typed, shows the one texted. */
+  #phoneReader?: PhoneReader;
+
+  #readPhones(): Promise<PhoneReader> {
+    return import('../../client/phone-number.js').then((reader) => {
+      if (!this.#phoneReader) {
+        this.#phoneReader = reader;
+        this.requestUpdate();
+      }
+      return reader;
+    });
+  }
+
   protected declare flow?: SignUpFlow;
   protected readonly firstStep = 'details';
   protected readonly headings = HEADINGS;
@@ -90,24 +118,99 @@ export class AuthSignUp extends AuthFormElement<SignUpStep> {
     if (step === 'verify-email') {
       return this.codeStep({label: this.t('common.changeEmail'), onClick: () => flow.back()}, () => void flow.resendVerificationCode());
     }
+    if (step === 'verify-phone') {
+      return this.codeStep({label: this.t('phone.changePhone'), onClick: () => flow.back()}, () => void flow.resendPhoneCode());
+    }
     if (step !== 'details') return nothing;
-    const appearance = this.mergedAppearance;
-    return html`${this.formAlert(['email', 'password'])} ${this.socialButtons('top')}
-      ${this.mergedAppearance.options.showOptionalFields === false
-        ? nothing
-        : textField({
-            id: this.nodeId('name'),
-            name: 'name',
-            label: this.t('common.nameLabel'),
-            autocomplete: 'name',
-            required: false,
-            labelAction: html`<span class="ae-optional" ${part('form-field-optional', appearance)}>${this.t('common.optional')}</span>`,
-            appearance,
-          })}
-      ${this.emailInput({problem: this.#problem('email'), onBlur: this.#shownProblems.onBlur('email')})}
-      ${this.passwordInput({autocomplete: 'new-password', label: this.t('common.passwordLabel'), problem: this.#problem('password')})}
-      ${this.passwordRules()} ${this.submitButton(this.t('signUp.submit'))} ${this.socialButtons('bottom')}`;
+    const byPhone = this.byPhone && this.client!.capabilities.phoneNumber;
+    return html`${this.formAlert(byPhone ? ['phone'] : ['email', 'password'])} ${this.socialButtons('top')}
+      ${this.#nameField()} ${byPhone ? this.#phoneFields() : this.#emailFields()}
+      ${this.#switchIdentifier()} ${this.socialButtons('bottom')}`;
   }
+
+  #emailFields(): TemplateResult {
+    return html`${this.emailInput({problem: this.#problem('email'), onBlur: this.#shownProblems.onBlur('email')})}
+      ${this.passwordInput({autocomplete: 'new-password', label: this.t('common.passwordLabel'), problem: this.#problem('password')})}
+      ${this.passwordRules()} ${this.submitButton(this.t('signUp.submit'))}`;
+  }
+
+  /** The phone number (international, or as the person's country writes it), tidied on leaving the field. */
+  #phoneFields(): TemplateResult {
+    const hintId = this.nodeId('phone-hint');
+    return html`${textField({
+        id: this.nodeId('phone'),
+        name: 'phone',
+        type: 'tel',
+        label: this.t('phone.phoneLabel'),
+        autocomplete: 'tel',
+        inputmode: 'tel',
+        value: this.flow?.state.phoneNumber ? this.codeRecipient() : '',
+        error: this.fieldError('phone'),
+        describedBy: hintId,
+        after: html`<p class="ae-hint" id=${hintId}>${this.t('phone.hint')}</p>`,
+        onBlur: (event) => void this.#tidy(event.target as HTMLInputElement),
+        appearance: this.mergedAppearance,
+      })}
+      ${this.submitButton(this.t('signUp.submit'))}`;
+  }
+
+  async #tidy(input: HTMLInputElement): Promise<void> {
+    const typed = input.value;
+    if (!typed.trim()) return;
+    try {
+      const tidy = await (await this.#readPhones()).tidyPhoneNumber(typed, this.phoneCountry);
+      if (input.value === typed) input.value = tidy;
+    } catch {
+      // The reader could not load: the number stays as typed, and is checked when sent.
+    }
+  }
+
+  /** "Use a phone number instead" / "Use an email instead", where the API texts codes. */
+  #switchIdentifier(): TemplateResult | typeof nothing {
+    if (!this.client!.capabilities.phoneNumber) return nothing;
+    const [label, name] = this.byPhone ? (['phone.useEmail', 'use-email-link'] as const) : (['signUp.usePhone', 'use-phone-link'] as const);
+    return html`<div class="ae-actions">${this.action(this.t(label), () => void this.#useIdentifier(!this.byPhone), name)}</div>`;
+  }
+
+  /** Switches between email and phone; the phone's words (`phone`, with the rest of English) load first. */
+  async #useIdentifier(byPhone: boolean): Promise<void> {
+    if (byPhone) {
+      try {
+        await this.activeLocalizer.require(['phone']);
+      } catch {
+        this.flow?.fail(new AuthError('network'));
+        return;
+      }
+    }
+    this.byPhone = byPhone;
+    this.#shownProblems.clear();
+    this.flow?.clearError();
+    this.updateComplete.then(() => this.form.querySelector<HTMLElement>(`[name="${byPhone ? 'phone' : 'email'}"]`)?.focus());
+  }
+
+  /** On the texted code's step, the number as people read it. */
+  protected override codeRecipient(): string {
+    const {step, phoneNumber} = this.flow?.state ?? {};
+    if (!phoneNumber || (step !== 'verify-phone' && step !== 'details')) return super.codeRecipient();
+    if (!this.#phoneReader) void this.#readPhones().catch(() => {});
+    return this.#phoneReader?.formatPhoneNumber(phoneNumber) ?? phoneNumber;
+  }
+
+  /** The name (optional; `appearance.options.showOptionalFields: false` leaves it out). */
+  #nameField(): TemplateResult | typeof nothing {
+    const appearance = this.mergedAppearance;
+    if (appearance.options.showOptionalFields === false) return nothing;
+    return textField({
+      id: this.nodeId('name'),
+      name: 'name',
+      label: this.t('common.nameLabel'),
+      autocomplete: 'name',
+      required: false,
+      labelAction: html`<span class="ae-optional" ${part('form-field-optional', appearance)}>${this.t('common.optional')}</span>`,
+      appearance,
+    });
+  }
+
 
   protected submitForm(data: FormData): void {
     const flow = this.flow;
@@ -115,6 +218,15 @@ export class AuthSignUp extends AuthFormElement<SignUpStep> {
     const value = (name: string) => String(data.get(name) ?? '');
     if (flow.state.step === 'verify-email') {
       void flow.submitVerificationCode(value('code'));
+      return;
+    }
+    if (flow.state.step === 'verify-phone') {
+      void flow.submitPhoneCode(value('code'));
+      return;
+    }
+    if (this.byPhone && this.client?.capabilities.phoneNumber) {
+      flow.phoneRegion = this.phoneCountry || undefined;
+      void flow.submitPhoneDetails({name: value('name'), phoneNumber: value('phone')});
       return;
     }
     this.#shownProblems.show('email', 'password');

@@ -5,6 +5,7 @@ import {toAuthError, type AuthError} from '../../client/errors.js';
 import type {DeviceAccount} from '../../client/types.js';
 import {AuthErrorEvent} from '../../events.js';
 import {avatar} from '../../internal/avatar.js';
+import {userContact, userLabel} from '../../internal/user-label.js';
 
 /**
  * The other accounts signed in on this device (multi-session), for the user button's menu: listed
@@ -112,8 +113,8 @@ export function accountList({accounts, label, switchingLabel, appearance, onChoo
         >
           ${avatar(account.user, appearance)}
           <span class="identity">
-            <span class="name">${account.user.name || account.user.email}</span>
-            <span class="email">${accounts.switching === account.sessionId ? switchingLabel : account.user.email}</span>
+            <span class="name">${userLabel(account.user)}</span>
+            <span class="email">${accounts.switching === account.sessionId ? switchingLabel : userContact(account.user)}</span>
           </span>
         </button>`,
       )}

@@ -145,6 +145,18 @@ describe('<auth-user-button>', () => {
     });
   });
 
+  it('shows the number of an account made by phone alone where the email would be', async () => {
+    const adapter = new MemoryAdapter({users: [ADA], capabilities: {phoneNumber: true}});
+    await adapter.sendPhoneCode('+14155550199', 'sign-up');
+    await adapter.signInWithPhoneCode('+14155550199', adapter.latestCode('+14155550199')!, 'Pat Phone');
+    const el = await mount<AuthUserButton>(clientFor(adapter), html`<auth-user-button></auth-user-button>`, 'auth-user-button');
+    trigger(el).click();
+    await settle(el);
+    expect(el.shadowRoot!.querySelector('.email')!.textContent).to.equal('+14155550199');
+    expect(trigger(el).getAttribute('aria-label')).to.equal('Account menu for Pat Phone');
+    await expect(el).to.be.accessible();
+  });
+
   it('shows a hostile name as text', async () => {
     const name = '<img src=x onerror="window.__pwned=true">';
     const adapter = new MemoryAdapter({users: [{...ADA, name}]});

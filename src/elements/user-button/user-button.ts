@@ -19,6 +19,7 @@ import {accountList, DeviceAccounts} from './account-list.js';
 import {menuEntries, type BuiltInItem, type MenuEntry} from './user-button-items.js';
 import {menuStyles} from '../../internal/menu.styles.js';
 import {userButtonStyles} from './user-button.styles.js';
+import {userContact, userLabel} from '../../internal/user-label.js';
 
 /**
  * @summary The signed-in user's avatar (initials when there is no picture), opening a menu with
@@ -137,7 +138,7 @@ export class AuthUserButton extends AuthElement {
         aria-haspopup="menu"
         aria-expanded=${open ? 'true' : 'false'}
         aria-controls="popover"
-        aria-label=${this.t('userButton.open', {name: user.name || user.email})}
+        aria-label=${this.t('userButton.open', {name: userLabel(user)})}
         @click=${() => this.#menu.toggle()}
         @keydown=${this.#menu.onTriggerKeydown}
       >
@@ -149,13 +150,13 @@ export class AuthUserButton extends AuthElement {
           ${avatar(user, appearance)}
           <div class="identity">
             <span class="name" ${part('user-preview-name', appearance)}>${user.name}</span>
-            <span class="email" ${part('user-preview-email', appearance)}>${user.email}</span>
+            <span class="email" ${part('user-preview-email', appearance)}>${userContact(user)}</span>
             <span class="since" ${part('user-preview-since', appearance)}>
               ${this.t('userButton.memberSince', {date: user.createdAt, formatParams: {date: {dateStyle: 'medium'}}})}
             </span>
           </div>
         </div>
-        <div role="menu" aria-label=${user.name || user.email} ${part('menu', appearance)}>${entries.map((entry) => this.#entry(entry))}</div>
+        <div role="menu" aria-label=${userLabel(user)} ${part('menu', appearance)}>${entries.map((entry) => this.#entry(entry))}</div>
         ${error ? html`<p class="alert" role="alert" ${part('alert', appearance)}>${this.errorMessage(error)}</p>` : nothing}
       </div>
     `;
@@ -241,7 +242,7 @@ export class AuthUserButton extends AuthElement {
   async #switchTo(account: DeviceAccount): Promise<void> {
     const client = this.client;
     if (!client || !(await this.#accounts.switchTo(client, account))) return;
-    announce(this.t('announce.signedIn', {name: account.user.name || account.user.email}), this.activeLocalizer.language);
+    announce(this.t('announce.signedIn', {name: userLabel(account.user)}), this.activeLocalizer.language);
     await this.#menu.close(true);
     followRedirect(this.afterSwitchSessionUrl, client.redirectPolicy);
   }

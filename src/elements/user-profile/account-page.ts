@@ -7,6 +7,7 @@ import {alert, codeField, textField} from '../../internal/fields.js';
 import {ConnectedAccountsSection} from './connected-accounts.js';
 import {ProfileImage} from './profile-image.js';
 import {editorActions, section, sectionAlert, sectionButton, type BuiltInPage, type ProfileContext} from './profile-page.js';
+import {userLabel} from '../../internal/user-label.js';
 
 const userIcon = svg`<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.75" aria-hidden="true" focusable="false"><circle cx="12" cy="8" r="4"/><path d="M4 21a8 8 0 0 1 16 0"/></svg>`;
 
@@ -73,7 +74,7 @@ export class AccountPage implements BuiltInPage {
     const profile = html`<div class="row">
         ${avatar(user, context.appearance)}
         <div class="row-main">
-          <span class="row-title">${user.name || user.email}</span>
+          <span class="row-title">${userLabel(user)}</span>
         </div>
         ${sectionButton(t('profile.account.updateProfile'), open('profile'), {context})}
       </div>
@@ -85,9 +86,15 @@ export class AccountPage implements BuiltInPage {
       </div>
       ${context.client.capabilities.changeEmail ? sectionButton(t('profile.account.changeEmail'), open('email'), {context}) : nothing}
     </div>`;
+    // An account made by phone alone has its number where the email would be.
+    const phone = html`<div class="row">
+      <div class="row-main"><span class="row-title"><bdi>${user.phoneNumber}</bdi> <span class="badge">${t('profile.account.verified')}</span></span></div>
+    </div>`;
     return html`${sectionAlert(this.#notice, context, 'success')}
       ${section({id: 'profile', title: t('profile.account.profile'), context, content: profile})}
-      ${section({id: 'email', title: t('profile.account.email'), context, content: email})}
+      ${user.email || !user.phoneNumber
+        ? section({id: 'email', title: t('profile.account.email'), context, content: email})
+        : section({id: 'phone', title: t('phone.phoneLabel'), context, content: phone})}
       ${this.#connected.shown(context) ? this.#connected.render(context) : nothing}`;
   }
 

@@ -61,7 +61,7 @@ export class AuthUserProfile extends ProfileElement<ProfileContext> implements F
     `,
   ];
 
-  static override localeNamespaces = ['profile', 'reauth'];
+  static override localeNamespaces = ['profile', 'reauth', 'phone'];
 
   protected readonly pages: BuiltInPage[] = [new AccountPage(this), new SecurityPage(this)];
   protected readonly itemClasses = [AuthUserProfilePage, AuthUserProfileLink];
