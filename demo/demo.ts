@@ -66,7 +66,7 @@ for (const select of [language, theme]) {
 
 provider.addEventListener('auth-session-change', ({state}) => {
   document.querySelector('#user-name')!.textContent = state.user?.name ?? '';
-  document.querySelector('#user-email')!.textContent = state.user?.email ?? '';
+  document.querySelector('#user-email')!.textContent = state.user?.email || state.user?.phoneNumber || '';
   document.querySelector<HTMLElement>('#token')!.hidden = true;
   if (state.status === 'signed-out' && location.hash !== '#sign-up' && location.pathname !== '/invitation') history.replaceState(null, '', '/');
   showRoute();

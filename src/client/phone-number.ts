@@ -29,10 +29,10 @@ export function defaultPhoneRegion(language?: string): string | undefined {
 }
 
 /**
- * `typed` as E.164 (`+14155552671`), read in `region` when it has no country code. Rejects with
+ * `typed` as E.164 (`+14155552671`), read in `region` (by default the browser language's) when it has no country code. Rejects with
  * `invalid_phone` for a number its country cannot have, `network` when the reader can't load.
  */
-export async function toE164(typed: string, region?: string): Promise<string> {
+export async function toE164(typed: string, region = defaultPhoneRegion()): Promise<string> {
   const {parsePhoneNumberFromString} = await loadPhoneLibrary();
   const number = parsePhoneNumberFromString(typed.trim(), region?.toUpperCase() as CountryCode | undefined);
   if (!number?.isValid()) throw new AuthError('invalid_phone');
@@ -45,7 +45,7 @@ export function formatPhoneNumber(e164: string): string {
 }
 
 /** Formats `typed` as its country writes numbers (on leaving the field), or leaves it when it is not a whole number yet. */
-export async function tidyPhoneNumber(typed: string, region?: string): Promise<string> {
+export async function tidyPhoneNumber(typed: string, region = defaultPhoneRegion()): Promise<string> {
   const {parsePhoneNumberFromString} = await loadPhoneLibrary();
   const number = parsePhoneNumberFromString(typed.trim(), region?.toUpperCase() as CountryCode | undefined);
   if (!number?.isValid()) return typed;

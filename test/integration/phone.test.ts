@@ -6,7 +6,7 @@ import type {AuthSignUp} from '../../src/elements/sign-up/sign-up.js';
 import type {AuthUserButton} from '../../src/elements/user-button/user-button.js';
 
 /** A valid US number (415 area) no run has used. */
-const uniqueNumber = () => `+1415${String(Date.now() % 10_000_000).padStart(7, '0')}`;
+const uniqueNumber = () => `+14152${String(Date.now() % 1_000_000).padStart(6, '0')}`;
 const national = (e164: string) => `(${e164.slice(2, 5)}) ${e164.slice(5, 8)}-${e164.slice(8)}`;
 const button = (el: Element, text: string) => [...el.querySelectorAll<HTMLButtonElement>('form button')].find((b) => b.textContent!.trim() === text)!;
 const userButtonText = () => document.querySelector<AuthUserButton>('auth-user-button')?.shadowRoot?.textContent ?? '';

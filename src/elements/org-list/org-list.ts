@@ -15,6 +15,7 @@ import {rowList, type RowView} from '../../internal/row-list.js';
 import {busyIndicator, DelayedFlag, unavailableNotice} from '../../internal/status-views.js';
 import {statusStyles} from '../../internal/status-styles.js';
 import {sectionAlert, sectionButton, sectionStyles} from '../user-profile/profile-page.js';
+import {userContact} from '../../internal/user-label.js';
 
 /** The profile's section helpers read only the appearance of the context they are handed. */
 type SectionContext = Parameters<typeof sectionButton>[2]['context'];
@@ -226,7 +227,7 @@ export class AuthOrgList extends AuthElement {
       title: this.t('organization.personalAccount'),
       leading: avatar(user, this.mergedAppearance),
       badge: this.authState.membership ? null : this.t(k('current')),
-      details: [user.email, this.#rowError(PERSONAL)],
+      details: [userContact(user), this.#rowError(PERSONAL)],
       actions: (titleId) =>
         this.#openButton(PERSONAL, titleId, async () => {
           await this.client!.organizations.setActiveOrganization(null);

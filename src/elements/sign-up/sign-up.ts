@@ -158,7 +158,7 @@ export class AuthSignUp extends AuthFormElement<SignUpStep> {
     const typed = input.value;
     if (!typed.trim()) return;
     try {
-      const tidy = await (await this.#readPhones()).tidyPhoneNumber(typed, this.phoneCountry);
+      const tidy = await (await this.#readPhones()).tidyPhoneNumber(typed, this.phoneCountry || undefined);
       if (input.value === typed) input.value = tidy;
     } catch {
       // The reader could not load: the number stays as typed, and is checked when sent.

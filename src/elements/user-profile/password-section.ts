@@ -58,7 +58,8 @@ export class PasswordSection implements SecuritySection {
   }
 
   shown(context: ProfileContext): boolean {
-    return context.client.capabilities.emailPassword;
+    // A password signs in with the email: an account made by phone alone has none to pair it with.
+    return context.client.capabilities.emailPassword && !!context.user.email;
   }
 
   reset(): void {

@@ -59,6 +59,22 @@ describe('<auth-user-profile>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('an account made by phone alone shows its number where the email would be, and offers no password', async () => {
+    const adapter = new MemoryAdapter({capabilities: {phoneNumber: true}});
+    await adapter.sendPhoneCode('+14155550142', 'sign-up');
+    await adapter.signInWithPhoneCode('+14155550142', adapter.latestCode('+14155550142')!, 'Pat Phone');
+    const el = await mount<AuthUserProfile>(clientFor(adapter), html`<auth-user-profile></auth-user-profile>`, 'auth-user-profile');
+    await settle(el);
+    const titles = () => [...shadow(el).querySelectorAll('.section-title')].map((node) => node.textContent!.trim());
+    expect(titles()).to.include('Phone number').and.not.include('Email address');
+    expect(shadow(el).textContent).to.contain('+14155550142');
+    await expect(el).to.be.accessible();
+    navItems(el).find((item) => item.textContent!.trim() === 'Security')!.click();
+    await waitUntil(() => pageTitle(el) === 'Security', 'the Security page');
+    await settle(el);
+    expect(titles()).to.not.include('Password');
+  });
+
   it('renames the person, and every element shows the new name at once', async () => {
     const {el, client} = await signedInProfile();
     button(el, 'Update profile').click();
