@@ -3,6 +3,7 @@ import type {TemplateResult} from 'lit';
 import {AuthClient} from '../src/client/auth-client.js';
 import {MemoryAdapter, type MemoryAdapterOptions} from '../src/client/adapters/memory.js';
 import type {IdentityAdapter} from '../src/client/adapters/adapter.js';
+import {resetLandingForTests} from '../src/client/landing.js';
 import '../src/define.js';
 import type {AuthProvider} from '../src/elements/provider/provider.js';
 
@@ -79,3 +80,11 @@ export function nextEvent<K extends keyof GlobalEventHandlersEventMap>(target: E
 }
 
 export {fixture, html, waitUntil};
+
+/** Puts a landing on the page's address, as a sign-in link or a provider's refusal does, for the kit to read afresh. */
+export function land(params: Record<string, string>): void {
+  const url = new URL(location.href);
+  for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
+  history.replaceState(null, '', url.href);
+  resetLandingForTests();
+}

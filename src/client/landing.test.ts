@@ -1,14 +1,7 @@
 import {expect} from '@open-wc/testing';
+import {land} from '../../test/helpers.js';
 import {hasLanding} from './landing-params.js';
 import {resetLandingForTests, takeLanding} from './landing.js';
-
-/** Puts `params` on the page's address, as a provider or a sign-in link sends the browser back with. */
-function land(params: Record<string, string>) {
-  const url = new URL(location.href);
-  for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
-  history.replaceState(null, '', url.href);
-  resetLandingForTests();
-}
 
 describe('the landing a page came back with', () => {
   const original = location.href;

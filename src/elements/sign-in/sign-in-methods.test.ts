@@ -1,7 +1,6 @@
 import {expect} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
-import {resetLandingForTests} from '../../client/landing.js';
-import {ADA, clientFor, errorText, html, input, memoryAdapter, mount, nextEvent, settle, submit, title, type, waitUntil} from '../../../test/helpers.js';
+import {ADA, clientFor, errorText, html, input, land, memoryAdapter, mount, nextEvent, settle, submit, title, type, waitUntil} from '../../../test/helpers.js';
 import {dialogs, modalGone} from '../../../test/modal.js';
 import type {AuthSignIn} from './sign-in.js';
 
@@ -24,14 +23,6 @@ async function toMethods(el: AuthSignIn, email = ADA.email) {
   linkButton(el, 'Use another method').click();
   await waitUntil(() => methodButtons(el).length > 0, 'the methods list loads');
   await settle(el);
-}
-
-/** Puts a landing on the page's address, as a sign-in link or a provider's refusal does. */
-function land(params: Record<string, string>) {
-  const url = new URL(location.href);
-  for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
-  history.replaceState(null, '', url.href);
-  resetLandingForTests();
 }
 
 describe('<auth-sign-in> other ways to sign in', () => {
