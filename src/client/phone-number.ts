@@ -12,20 +12,14 @@ let loaded: typeof import('libphonenumber-js/min') | undefined;
 
 const loadPhoneLibrary = loadOnce(() => import('libphonenumber-js/min').then((module) => (loaded = module)), 'The phone number reader');
 
-/**
- * The region a number without a country code is read in: the browser's language region
- * (`en-GB` → GB), else the likely region of `language` (`de` → DE); undefined when neither says.
- */
-export function defaultPhoneRegion(language?: string): string | undefined {
-  for (const tag of [globalThis.navigator?.language, language]) {
-    try {
-      const region = tag ? new Intl.Locale(tag).maximize().region : undefined;
-      if (region && /^[A-Z]{2}$/.test(region)) return region;
-    } catch {
-      // Not a language tag: try the next.
-    }
+/** The region a number without a country code is read in: the browser language's (`en-GB` → GB, `de` → DE), if it says. */
+export function defaultPhoneRegion(): string | undefined {
+  try {
+    const region = new Intl.Locale(globalThis.navigator?.language ?? '').maximize().region;
+    return region && /^[A-Z]{2}$/.test(region) ? region : undefined;
+  } catch {
+    return undefined; // no language, or not a language tag
   }
-  return undefined;
 }
 
 /**

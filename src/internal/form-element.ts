@@ -139,6 +139,12 @@ export abstract class AuthFormElement<Step extends string> extends AuthElement {
     return this.#lightForm.nodeId(name);
   }
 
+  /**
+   * Where a phone number typed without its country code is from (an ISO 3166 code such as `GB`),
+   * where the API texts codes; by default the region of the browser's language.
+   */
+  @property({attribute: 'phone-country'}) phoneCountry?: string;
+
   /** The flow's first step (shown before the client is there). */
   protected abstract readonly firstStep: Step;
   /** Each step's title and subtitle (plus the signed-in state, `complete`). */

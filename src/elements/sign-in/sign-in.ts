@@ -93,12 +93,6 @@ export class AuthSignIn extends AuthFormElement<SignInStep> {
    */
   @property({attribute: 'sign-in-link-url'}) signInLinkUrl?: string;
 
-  /**
-   * Where a phone number typed without its country code is from (an ISO 3166 code such as `GB`),
-   * where the API texts codes; by default the region of the browser's language.
-   */
-  @property({attribute: 'phone-country'}) phoneCountry?: string;
-
   protected declare flow?: SignInFlow;
   protected readonly firstStep = 'identifier';
   /** The steps' titles; those of the other methods once their words have loaded (with their chunk). */

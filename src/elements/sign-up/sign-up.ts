@@ -72,12 +72,6 @@ export class AuthSignUp extends AuthFormElement<SignUpStep> {
   /** Fields whose problems are shown: touched and changed, or all after a submit. */
   readonly #shownProblems = new ShownProblems<DetailField>(this);
 
-  /**
-   * Where a phone number typed without its country code is from (an ISO 3166 code such as `GB`),
-   * where the API texts codes; by default the region of the browser's language.
-   */
-  @property({attribute: 'phone-country'}) phoneCountry?: string;
-
   /** Signing up with a phone number instead of an email (where the API texts codes). */
   @state() private byPhone = false;
 
@@ -144,7 +138,7 @@ export class AuthSignUp extends AuthFormElement<SignUpStep> {
         label: this.t('phone.phoneLabel'),
         autocomplete: 'tel',
         inputmode: 'tel',
-        value: this.flow?.state.phoneNumber ? this.codeRecipient() : '',
+        value: this.#textedNumber(),
         error: this.fieldError('phone'),
         describedBy: hintId,
         after: html`<p class="ae-hint" id=${hintId}>${this.t('phone.hint')}</p>`,
@@ -188,13 +182,18 @@ export class AuthSignUp extends AuthFormElement<SignUpStep> {
     this.updateComplete.then(() => this.form.querySelector<HTMLElement>(`[name="${byPhone ? 'phone' : 'email'}"]`)?.focus());
   }
 
-  /** On the texted code's step, the number as people read it. */
-  protected override codeRecipient(): string {
-    const {step, phoneNumber} = this.flow?.state ?? {};
-    if (!phoneNumber || (step !== 'verify-phone' && step !== 'details')) return super.codeRecipient();
-    if (!this.#phoneReader) void this.#readPhones().catch(() => {});
-    return this.#phoneReader?.formatPhoneNumber(phoneNumber) ?? phoneNumber;
+  /** The number texted, as people read it (as sent until the reader has loaded); '' before one was. */
+  #textedNumber(): string {
+    const phoneNumber = this.flow?.state.phoneNumber ?? '';
+    if (phoneNumber && !this.#phoneReader) void this.#readPhones().catch(() => {});
+    return phoneNumber && (this.#phoneReader?.formatPhoneNumber(phoneNumber) ?? phoneNumber);
   }
+
+  /** On the texted code's step, the number it went to. */
+  protected override codeRecipient(): string {
+    return this.step === 'verify-phone' ? this.#textedNumber() : super.codeRecipient();
+  }
+
 
   /** The name (optional; `appearance.options.showOptionalFields: false` leaves it out). */
   #nameField(): TemplateResult | typeof nothing {
